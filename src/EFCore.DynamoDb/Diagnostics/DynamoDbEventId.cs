@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore.Diagnostics;
+
+/// <summary>
+///     Event ids for everything the DynamoDB provider logs. Use them with <c>ConfigureWarnings</c> or to filter
+///     a logger; the payloads are <see cref="DynamoRequestEventData" /> for requests.
+/// </summary>
+public static class DynamoDbEventId
+{
+    // These values must not change between releases: add new ones at the end of their section.
+    private enum Id
+    {
+        // Database.Command events
+        RequestExecuted = CoreEventId.ProviderBaseId,
+        RequestFailed,
+
+        // Query events
+        ScanWarning = CoreEventId.ProviderBaseId + 100
+    }
+
+    private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
+    private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
+
+    /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
+    public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
+
+    /// <summary>A request sent to DynamoDB failed.</summary>
+    public static readonly EventId RequestFailed = new((int)Id.RequestFailed, CommandPrefix + Id.RequestFailed);
+
+    /// <summary>A query could not use a key and reads the whole table with a Scan.</summary>
+    public static readonly EventId ScanWarning = new((int)Id.ScanWarning, QueryPrefix + Id.ScanWarning);
+}

@@ -1,0 +1,95 @@
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Diagnostics.Internal;
+
+/// <summary>Writes the provider's events to EF Core's loggers and diagnostic listeners.</summary>
+public static class DynamoLoggerExtensions
+{
+    public static void RequestExecuted(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        DynamoRequestDescription request,
+        double? consumedCapacity,
+        TimeSpan elapsed)
+        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), request, consumedCapacity, elapsed, exception: null);
+
+    public static void RequestFailed(
+        this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        DynamoRequestDescription request,
+        TimeSpan elapsed,
+        Exception exception)
+        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), request, consumedCapacity: null, elapsed, exception);
+
+    public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
+    {
+        var definition = DynamoResources.LogScanWarning(diagnostics);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityTypeName, tableName);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityTypeName, tableName));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private static void LogRequest(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        EventDefinition<string, string, string, string, string> definition,
+        DynamoRequestDescription request,
+        double? consumedCapacity,
+        TimeSpan elapsed,
+        Exception? exception)
+    {
+        var needsLog = diagnostics.ShouldLog(definition);
+        var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
+        if (!needsLog && !needsEventData)
+        {
+            return;
+        }
+
+        // Values leave the process only when the application opted in to sensitive data logging.
+        var parameters = diagnostics.ShouldLogSensitiveData() ? request.FormatValues() : null;
+        var message = new RequestMessage(request, consumedCapacity, elapsed, parameters);
+
+        if (needsLog)
+        {
+            definition.Log(diagnostics, message.Operation, message.Target, message.Elapsed, message.Capacity, message.Details);
+        }
+
+        if (needsEventData)
+        {
+            var eventData = new DynamoRequestEventData(
+                definition,
+                (d, _) => ((EventDefinition<string, string, string, string, string>)d)
+                    .GenerateMessage(message.Operation, message.Target, message.Elapsed, message.Capacity, message.Details),
+                request.Operation,
+                request.TableName,
+                request.IndexName,
+                request.Expressions,
+                parameters,
+                consumedCapacity,
+                elapsed,
+                exception);
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private readonly struct RequestMessage(DynamoRequestDescription request, double? consumedCapacity, TimeSpan elapsed, string? parameters)
+    {
+        public string Operation => request.Operation;
+
+        public string Target => request.IndexName == null
+            ? $"'{request.TableName}'"
+            : $"'{request.TableName}' index '{request.IndexName}'";
+
+        public string Elapsed => elapsed.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+        public string Capacity => consumedCapacity?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
+
+        public string Details => parameters == null
+            ? request.Expressions
+            : request.Expressions + Environment.NewLine + "Values: " + parameters;
+    }
+}

@@ -1,0 +1,11 @@
+namespace EFCore.DynamoDb.Diagnostics.Internal;
+
+/// <summary>The lazily built event definitions of the provider's log messages.</summary>
+public class DynamoLoggingDefinitions : LoggingDefinitions
+{
+    public EventDefinitionBase? LogRequestExecuted;
+
+    public EventDefinitionBase? LogRequestFailed;
+
+    public EventDefinitionBase? LogScanWarning;
+}

@@ -1,0 +1,46 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Conventions;
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+///     Registers the DynamoDB provider's services. Applications call <c>UseDynamoDb</c>; this is for
+///     those who build EF Core's internal service provider themselves.
+/// </summary>
+public static class DynamoDbServiceCollectionExtensions
+{
+    public static IServiceCollection AddEntityFrameworkDynamoDb(this IServiceCollection serviceCollection)
+    {
+        var builder = new EntityFrameworkServicesBuilder(serviceCollection)
+            .TryAdd<LoggingDefinitions, DynamoLoggingDefinitions>()
+            .TryAdd<IDatabaseProvider, DatabaseProvider<DynamoDbOptionsExtension>>()
+            .TryAdd<IDatabase, DynamoDatabase>()
+            .TryAdd<IDbContextTransactionManager, DynamoTransactionManager>()
+            .TryAdd<IDatabaseCreator, DynamoDatabaseCreator>()
+            .TryAdd<IQueryContextFactory, DynamoQueryContextFactory>()
+            .TryAdd<IProviderConventionSetBuilder, DynamoConventionSetBuilder>()
+            .TryAdd<IModelValidator, DynamoModelValidator>()
+            .TryAdd<ITypeMappingSource, DynamoTypeMappingSource>()
+            .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoQueryableMethodTranslatingExpressionVisitorFactory>()
+            .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoShapedQueryCompilingExpressionVisitorFactory>()
+            .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
+            .TryAddProviderSpecificServices(b => b
+                .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
+                .TryAddSingleton<IDynamoClientProvider, DynamoClientProvider>()
+                .TryAddSingleton<IDynamoAccessPathPlanner, DynamoAccessPathPlanner>()
+                .TryAddScoped<IDynamoClientWrapper, DynamoClientWrapper>()
+                .TryAddScoped<IDynamoTableNameResolver, DynamoTableNameResolver>()
+                .TryAddScoped<IDynamoWritePlanner, DynamoWritePlanner>()
+                .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>());
+
+        builder.TryAddCoreServices();
+
+        return serviceCollection;
+    }
+}

@@ -1,0 +1,75 @@
+using EFCore.DynamoDb.Infrastructure.Internal;
+using EFCore.DynamoDb.Metadata.Internal;
+
+namespace Microsoft.EntityFrameworkCore.Infrastructure;
+
+/// <summary>
+///     DynamoDB-specific options, given to <c>UseDynamoDb(o => …)</c>.
+/// </summary>
+public class DynamoDbContextOptionsBuilder
+{
+    public DynamoDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder)
+        => OptionsBuilder = optionsBuilder;
+
+    /// <summary>The options builder this builder writes to.</summary>
+    protected virtual DbContextOptionsBuilder OptionsBuilder { get; }
+
+    /// <summary>
+    ///     The endpoint to talk to, such as <c>http://localhost:8000</c> for DynamoDB Local.
+    ///     Without it, the AWS SDK resolves the endpoint from the region.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder ServiceUrl(string serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            throw new ArgumentException(DynamoStrings.InvalidServiceUrl(serviceUrl), nameof(serviceUrl));
+        }
+
+        return WithOption(e => e.WithServiceUrl(serviceUrl));
+    }
+
+    /// <summary>The AWS region system name, such as <c>eu-west-1</c>.</summary>
+    public virtual DynamoDbContextOptionsBuilder Region(string region)
+    {
+        if (string.IsNullOrWhiteSpace(region))
+        {
+            throw new ArgumentException(DynamoStrings.InvalidRegion(region), nameof(region));
+        }
+
+        return WithOption(e => e.WithRegion(region));
+    }
+
+    /// <summary>
+    ///     Explicit credentials. Without them, the AWS SDK's default credential chain applies
+    ///     (environment variables, shared profile, instance role…).
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder Credentials(string accessKey, string secretKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accessKey);
+        ArgumentException.ThrowIfNullOrEmpty(secretKey);
+        return WithOption(e => e.WithCredentials(accessKey, secretKey));
+    }
+
+    /// <summary>
+    ///     A prefix put before every table name (Flywheel's "namespace"), so several environments or
+    ///     tenants can share one account.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder TableNamePrefix(string prefix)
+    {
+        if (!DynamoTableNameRules.IsValidPrefix(prefix))
+        {
+            throw new ArgumentException(DynamoStrings.InvalidTableNamePrefix(prefix), nameof(prefix));
+        }
+
+        return WithOption(e => e.WithTableNamePrefix(prefix));
+    }
+
+    /// <summary>Applies a change to the provider's options extension.</summary>
+    protected virtual DynamoDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)OptionsBuilder).AddOrUpdateExtension(
+            setAction(OptionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension()));
+
+        return this;
+    }
+}

@@ -1,0 +1,40 @@
+namespace EFCore.DynamoDb.Infrastructure.Internal;
+
+public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
+{
+    public virtual string? ServiceUrl { get; private set; }
+
+    public virtual string? Region { get; private set; }
+
+    public virtual string? AccessKey { get; private set; }
+
+    public virtual string? SecretKey { get; private set; }
+
+    public virtual void Initialize(IDbContextOptions options)
+    {
+        var extension = options.FindExtension<DynamoDbOptionsExtension>();
+        if (extension != null)
+        {
+            ServiceUrl = extension.ServiceUrl;
+            Region = extension.Region;
+            AccessKey = extension.AccessKey;
+            SecretKey = extension.SecretKey;
+        }
+    }
+
+    public virtual void Validate(IDbContextOptions options)
+    {
+        var extension = options.FindExtension<DynamoDbOptionsExtension>();
+        if (extension != null
+            && (ServiceUrl != extension.ServiceUrl
+                || Region != extension.Region
+                || AccessKey != extension.AccessKey
+                || SecretKey != extension.SecretKey))
+        {
+            throw new InvalidOperationException(
+                CoreStrings.SingletonOptionChanged(
+                    nameof(DynamoDbContextOptionsBuilder.ServiceUrl),
+                    nameof(DbContextOptionsBuilder.UseInternalServiceProvider)));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+namespace EFCore.DynamoDb.Metadata.Conventions;
+
+/// <summary>Names each root entity type's table after the <see cref="DbSet{TEntity}" /> that exposes it.</summary>
+public class DynamoTableNameFromDbSetConvention(ProviderConventionSetBuilderDependencies dependencies) : IModelFinalizingConvention
+{
+    public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        var setNames = dependencies.SetFinder.FindSets(dependencies.ContextType)
+            .GroupBy(set => set.Type)
+            .Where(group => group.Count() == 1)
+            .ToDictionary(group => group.Key, group => group.Single().Name);
+
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
+        {
+            if (entityType.BaseType == null
+                && !entityType.HasSharedClrType
+                && setNames.TryGetValue(entityType.ClrType, out var setName))
+            {
+                entityType.SetDynamoTableName(setName);
+            }
+        }
+    }
+}

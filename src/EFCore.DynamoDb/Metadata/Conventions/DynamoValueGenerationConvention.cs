@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+namespace EFCore.DynamoDb.Metadata.Conventions;
+
+/// <summary>
+///     DynamoDB generates no key values, so only <see cref="Guid" /> keys get a value on add (generated on the
+///     client); every other key is the application's to set.
+/// </summary>
+public class DynamoValueGenerationConvention(ProviderConventionSetBuilderDependencies dependencies)
+    : ValueGenerationConvention(dependencies)
+{
+    protected override ValueGenerated? GetValueGenerated(IConventionProperty property)
+        => base.GetValueGenerated(property) == ValueGenerated.OnAdd && (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(Guid)
+            ? ValueGenerated.OnAdd
+            : null;
+}

@@ -1,0 +1,41 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DynamoDb.Internal;
+
+/// <summary>
+///     The event definitions of the provider's log messages, built from the resource file on first use and kept
+///     in the logger's <see cref="DynamoLoggingDefinitions" />.
+/// </summary>
+public static class DynamoResources
+{
+    public static EventDefinition<string, string, string, string, string> LogRequestExecuted(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string, string, string, string>)(Definitions(logger).LogRequestExecuted
+            ??= CreateRequestDefinition(logger, DynamoDbEventId.RequestExecuted, nameof(LogRequestExecuted)));
+
+    public static EventDefinition<string, string, string, string, string> LogRequestFailed(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string, string, string, string>)(Definitions(logger).LogRequestFailed
+            ??= CreateRequestDefinition(logger, DynamoDbEventId.RequestFailed, nameof(LogRequestFailed)));
+
+    public static EventDefinition<string, string> LogScanWarning(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string>)(Definitions(logger).LogScanWarning
+            ??= new EventDefinition<string, string>(
+                logger.Options,
+                DynamoDbEventId.ScanWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.ScanWarning",
+                level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.ScanWarning, DynamoStrings.GetString(nameof(LogScanWarning)))));
+
+    private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
+        IDiagnosticsLogger logger,
+        EventId eventId,
+        string resourceName)
+        => new(
+            logger.Options,
+            eventId,
+            LogLevel.Information,
+            "DynamoDbEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+            level => LoggerMessage.Define<string, string, string, string, string>(level, eventId, DynamoStrings.GetString(resourceName)));
+
+    private static DynamoLoggingDefinitions Definitions(IDiagnosticsLogger logger) => (DynamoLoggingDefinitions)logger.Definitions;
+}

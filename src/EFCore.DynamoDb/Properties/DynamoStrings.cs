@@ -1,0 +1,114 @@
+using System.Resources;
+
+namespace EFCore.DynamoDb.Internal;
+
+/// <summary>
+///     Every user-facing message of the provider, read from <c>Properties/DynamoStrings.resx</c>.
+/// </summary>
+public static class DynamoStrings
+{
+    internal static readonly ResourceManager ResourceManager = new("EFCore.DynamoDb.Properties.DynamoStrings", typeof(DynamoStrings).Assembly);
+
+    /// <summary>The attribute '{0}' of an item cannot be read as the property '{1}.{2}': {3}</summary>
+    public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
+
+    /// <summary>The '{0}' item in table '{1}' was changed or deleted since it was read: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
+    public static string ConcurrencyConflict(object? entityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
+
+    /// <summary>The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give each property its own attribute name with HasAttributeName.</summary>
+    public static string DuplicateAttributeName(object? entityType, object? property1, object? property2, object? attributeName)
+        => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateAttributeName"), entityType, property1, property2, attributeName);
+
+    /// <summary>Cannot insert the '{0}' entity: an item with the same key already exists in table '{1}'. An insert never replaces an existing item; attach the entity and call Update to change it.</summary>
+    public static string DuplicateKey(object? entityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateKey"), entityType, table);
+
+    /// <summary>This DbContext does not use the DynamoDB provider. Call UseDynamoDb in OnConfiguring or AddDbContext.</summary>
+    public static string DynamoDbNotInUse => GetString("DynamoDbNotInUse");
+
+    /// <summary>The expression '{0}' is not a property access such as 'x =&gt; x.Id'.</summary>
+    public static string InvalidPropertyExpression(object? expression)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidPropertyExpression"), expression);
+
+    /// <summary>'{0}' is not an AWS region name such as 'eu-west-1'.</summary>
+    public static string InvalidRegion(object? region)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRegion"), region);
+
+    /// <summary>'{0}' is not an absolute http or https URL such as 'http://localhost:8000'.</summary>
+    public static string InvalidServiceUrl(object? serviceUrl)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidServiceUrl"), serviceUrl);
+
+    /// <summary>A stored string of {0} characters cannot be read as a '{1}'.</summary>
+    public static string InvalidStoredValue(object? length, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidStoredValue"), length, clrType);
+
+    /// <summary>The table name '{1}' of the entity type '{0}' is not valid in DynamoDB: names have 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Set another with ToDynamoTable.</summary>
+    public static string InvalidTableName(object? entityType, object? tableName)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidTableName"), entityType, tableName);
+
+    /// <summary>The table name prefix '{0}' is not valid in DynamoDB: use only a-z, A-Z, 0-9, '_', '-' and '.'.</summary>
+    public static string InvalidTableNamePrefix(object? prefix)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidTableNamePrefix"), prefix);
+
+    /// <summary>The key property '{0}.{1}' is of type '{2}', which is not stored as a string, number or binary attribute; DynamoDB keys must be one of those. Use another type or a value converter to one.</summary>
+    public static string KeyPropertyTypeNotSupported(object? entityType, object? property, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("KeyPropertyTypeNotSupported"), entityType, property, clrType);
+
+    /// <summary>The entity type '{0}' has a key of more than two properties ({1}). A DynamoDB key is a partition key and at most one sort key; configure them with HasPartitionKey and HasSortKey.</summary>
+    public static string KeyTooManyProperties(object? entityType, object? properties)
+        => string.Format(CultureInfo.CurrentCulture, GetString("KeyTooManyProperties"), entityType, properties);
+
+    /// <summary>The key property '{0}.{1}' has no value: DynamoDB keys may be neither null nor empty.</summary>
+    public static string KeyValueMissing(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("KeyValueMissing"), entityType, property);
+
+    /// <summary>The entity type '{0}' has no key. Every DynamoDB item needs a partition key: configure one with HasPartitionKey (and HasSortKey) or HasKey.</summary>
+    public static string KeylessEntityType(object? entityType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("KeylessEntityType"), entityType);
+
+    /// <summary>The property '{0}.{1}' is compared with null using an ordering operator; only == null and != null are meaningful.</summary>
+    public static string NullComparison(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
+
+    /// <summary>The number {0} cannot be stored in DynamoDB, which accepts finite numbers with magnitudes from 1E-130 to below 1E+126.</summary>
+    public static string NumberOutOfRange(object? value)
+        => string.Format(CultureInfo.CurrentCulture, GetString("NumberOutOfRange"), value);
+
+    /// <summary>DynamoDB cannot answer '{0}' here: a query reads one table through its key, an index or a scan, and filters the items it reads. Rewrite the query, or switch to client evaluation with AsEnumerable() after the part DynamoDB can answer.</summary>
+    public static string OperatorNotSupported(object? operatorName)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OperatorNotSupported"), operatorName);
+
+    /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
+    public static string PredicateNotTranslatable(object? expression)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PredicateNotTranslatable"), expression);
+
+    /// <summary>The value of '{0}.{1}' cannot be stored: {2}</summary>
+    public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PropertyValueNotStorable"), entityType, property, reason);
+
+    /// <summary>DynamoDB queries read a single table; subqueries are not supported.</summary>
+    public static string SubqueriesNotSupported => GetString("SubqueriesNotSupported");
+
+    /// <summary>The table '{0}' did not reach the expected state within {1}.</summary>
+    public static string TableWaitTimeout(object? table, object? timeout)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TableWaitTimeout"), table, timeout);
+
+    /// <summary>DynamoDB has no explicit transactions: each SaveChanges is sent as one unit. Remove the BeginTransaction call.</summary>
+    public static string TransactionsNotSupported => GetString("TransactionsNotSupported");
+
+    /// <summary>Expected a DynamoDB attribute of type {0} but found {1}.</summary>
+    public static string UnexpectedAttributeType(object? expected, object? actual)
+        => string.Format(CultureInfo.CurrentCulture, GetString("UnexpectedAttributeType"), expected, actual);
+
+    /// <summary>Cannot save the '{0}' entity in the state '{1}'.</summary>
+    public static string UnexpectedEntityState(object? entityType, object? state)
+        => string.Format(CultureInfo.CurrentCulture, GetString("UnexpectedEntityState"), entityType, state);
+
+    /// <summary>Saving the '{0}' entity to table '{1}' failed: {2}</summary>
+    public static string WriteFailed(object? entityType, object? table, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("WriteFailed"), entityType, table, reason);
+
+    internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
+}

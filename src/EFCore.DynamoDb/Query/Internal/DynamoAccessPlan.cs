@@ -1,0 +1,12 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     The planner's decision: the access path, the conditions DynamoDB evaluates on the key (an equality on the
+///     partition key, then up to two sort-key comparisons, two making a <c>BETWEEN</c>), and the filter left over.
+/// </summary>
+public sealed record DynamoAccessPlan(
+    DynamoAccessPath Path,
+    IReadOnlyList<DynamoComparisonExpression> KeyConditions,
+    DynamoExpression? Filter);

@@ -1,0 +1,135 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Translates the body of a LINQ predicate over one entity into a <see cref="DynamoExpression" />: comparisons
+///     of a property with a constant or parameter, <c>== null</c> / <c>!= null</c>, boolean properties, and
+///     <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>. Anything else is not translatable and yields <see langword="null" />,
+///     with the reason in <see cref="TranslationErrorDetails" />.
+/// </summary>
+public class DynamoPredicateTranslator
+{
+    private static readonly MethodInfo EfPropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+
+    public string? TranslationErrorDetails { get; private set; }
+
+    public virtual DynamoExpression? Translate(Expression expression)
+    {
+        switch (expression)
+        {
+            case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.OrElse } logical:
+            {
+                var left = Translate(logical.Left);
+                var right = left == null ? null : Translate(logical.Right);
+                return right == null ? null : new DynamoLogicalExpression(left!, logical.NodeType == ExpressionType.AndAlso, right);
+            }
+
+            case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
+                return Translate(not.Operand) is { } operand ? new DynamoNotExpression(operand) : null;
+
+            case BinaryExpression binary when TryGetOperator(binary.NodeType, out var op):
+                return TranslateComparison(binary, op);
+
+            default:
+                // A boolean property on its own: x.IsActive.
+                if (expression.Type == typeof(bool) && TranslateAttribute(expression) is { } flag)
+                {
+                    return new DynamoComparisonExpression(
+                        flag, DynamoComparisonOperator.Equal, new DynamoValueExpression(Expression.Constant(true), flag.Property));
+                }
+
+                return Fail(expression);
+        }
+    }
+
+    private DynamoExpression? TranslateComparison(BinaryExpression binary, DynamoComparisonOperator op)
+    {
+        var (attribute, value, flipped) = TranslateAttribute(binary.Left) is { } left
+            ? (left, binary.Right, false)
+            : (TranslateAttribute(binary.Right), binary.Left, true);
+
+        if (attribute == null)
+        {
+            return Fail(binary);
+        }
+
+        var operand = UnwrapConvert(value);
+        if (operand is ConstantExpression { Value: null })
+        {
+            return op switch
+            {
+                DynamoComparisonOperator.Equal => new DynamoAttributeExistsExpression(attribute, exists: false),
+                DynamoComparisonOperator.NotEqual => new DynamoAttributeExistsExpression(attribute, exists: true),
+                _ => Fail(binary)
+            };
+        }
+
+        if (operand is not (ConstantExpression or QueryParameterExpression))
+        {
+            return Fail(binary);
+        }
+
+        return new DynamoComparisonExpression(attribute, flipped ? Flip(op) : op, new DynamoValueExpression(operand, attribute.Property));
+    }
+
+    /// <summary>The attribute a property access reads: <c>x.Prop</c> or <c>EF.Property(x, "Prop")</c>, conversions aside.</summary>
+    private static DynamoAttributeExpression? TranslateAttribute(Expression expression)
+    {
+        expression = UnwrapConvert(expression);
+        var (instance, propertyName) = expression switch
+        {
+            MemberExpression member => (member.Expression, member.Member.Name),
+            MethodCallExpression call when call.Method.IsGenericMethod
+                && call.Method.GetGenericMethodDefinition() == EfPropertyMethod
+                && call.Arguments[1] is ConstantExpression { Value: string name } => (call.Arguments[0], name),
+            _ => (null, null)
+        };
+
+        return instance is StructuralTypeShaperExpression { StructuralType: IEntityType entityType }
+            && entityType.FindProperty(propertyName!) is { } property
+                ? new DynamoAttributeExpression(property)
+                : null;
+    }
+
+    private static Expression UnwrapConvert(Expression expression)
+    {
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            expression = convert.Operand;
+        }
+
+        return expression;
+    }
+
+    private static bool TryGetOperator(ExpressionType nodeType, out DynamoComparisonOperator op)
+    {
+        op = nodeType switch
+        {
+            ExpressionType.Equal => DynamoComparisonOperator.Equal,
+            ExpressionType.NotEqual => DynamoComparisonOperator.NotEqual,
+            ExpressionType.LessThan => DynamoComparisonOperator.LessThan,
+            ExpressionType.LessThanOrEqual => DynamoComparisonOperator.LessThanOrEqual,
+            ExpressionType.GreaterThan => DynamoComparisonOperator.GreaterThan,
+            ExpressionType.GreaterThanOrEqual => DynamoComparisonOperator.GreaterThanOrEqual,
+            _ => (DynamoComparisonOperator)(-1)
+        };
+        return op >= 0;
+    }
+
+    private static DynamoComparisonOperator Flip(DynamoComparisonOperator op)
+        => op switch
+        {
+            DynamoComparisonOperator.LessThan => DynamoComparisonOperator.GreaterThan,
+            DynamoComparisonOperator.LessThanOrEqual => DynamoComparisonOperator.GreaterThanOrEqual,
+            DynamoComparisonOperator.GreaterThan => DynamoComparisonOperator.LessThan,
+            DynamoComparisonOperator.GreaterThanOrEqual => DynamoComparisonOperator.LessThanOrEqual,
+            _ => op
+        };
+
+    private DynamoExpression? Fail(Expression expression)
+    {
+        TranslationErrorDetails ??= DynamoStrings.PredicateNotTranslatable(expression.Print());
+        return null;
+    }
+}

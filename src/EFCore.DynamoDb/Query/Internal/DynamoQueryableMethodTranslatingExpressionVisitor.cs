@@ -1,0 +1,261 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Translates LINQ operators into one <see cref="DynamoSelectExpression" />. An operator DynamoDB cannot answer
+///     yields <see langword="null" />, which EF Core reports as its standard "could not be translated" error, with
+///     a DynamoDB-specific hint.
+/// </summary>
+public class DynamoQueryableMethodTranslatingExpressionVisitor(
+    QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
+    QueryCompilationContext queryCompilationContext)
+    : QueryableMethodTranslatingExpressionVisitor(dependencies, queryCompilationContext, subquery: false)
+{
+    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
+        => throw new InvalidOperationException(DynamoStrings.SubqueriesNotSupported);
+
+    protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
+    {
+        var selectExpression = new DynamoSelectExpression(entityType);
+        return new ShapedQueryExpression(
+            selectExpression,
+            new StructuralTypeShaperExpression(
+                entityType,
+                new ProjectionBindingExpression(selectExpression, new ProjectionMember(), typeof(ValueBuffer)),
+                nullable: false));
+    }
+
+    protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Limits.Count > 0)
+        {
+            // Filtering after Take would change which items are counted; DynamoDB filters before limiting.
+            return NotSupported("Where after Take");
+        }
+
+        var translator = new DynamoPredicateTranslator();
+        var translated = translator.Translate(RemapLambdaBody(source, predicate));
+        if (translated == null)
+        {
+            AddTranslationErrorDetails(translator.TranslationErrorDetails!);
+            return null;
+        }
+
+        selectExpression.ApplyPredicate(translated);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateFirstOrDefault(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        Type returnType,
+        bool returnDefault)
+        => TranslateSingleResult(source, predicate, limit: 1, returnDefault);
+
+    // Single reads up to two items, so that a second match is reported as an error.
+    protected override ShapedQueryExpression? TranslateSingleOrDefault(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        Type returnType,
+        bool returnDefault)
+        => TranslateSingleResult(source, predicate, limit: 2, returnDefault);
+
+    protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
+    {
+        if (count is not (ConstantExpression or QueryParameterExpression))
+        {
+            return NotSupported("Take");
+        }
+
+        ((DynamoSelectExpression)source.QueryExpression).ApplyLimit(count);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateScalar(source, predicate, DynamoResultKind.Count, typeof(int));
+
+    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateScalar(source, predicate, DynamoResultKind.Count, typeof(long));
+
+    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateScalar(source, predicate, DynamoResultKind.Any, typeof(bool));
+
+    // All(p) is !Any(!p): DynamoDB finds a counterexample or reads everything.
+    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
+        => TranslateScalar(
+            source,
+            Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters),
+            DynamoResultKind.Any,
+            typeof(bool),
+            negate: true);
+
+    protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
+        => selector.Body == selector.Parameters[0]
+            ? source
+            : source.UpdateShaperExpression(RemapLambdaBody(source, selector));
+
+    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NotSupported(nameof(Queryable.Average));
+
+    protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
+        => source.ShaperExpression.Type == castType ? source : NotSupported(nameof(Queryable.Cast));
+
+    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => NotSupported(nameof(Queryable.Concat));
+
+    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
+        => NotSupported(nameof(Queryable.Contains));
+
+    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
+        => NotSupported(nameof(Queryable.DefaultIfEmpty));
+
+    protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
+        => NotSupported(nameof(Queryable.Distinct));
+
+    protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault)
+        => NotSupported(nameof(Queryable.ElementAt));
+
+    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => NotSupported(nameof(Queryable.Except));
+
+    protected override ShapedQueryExpression? TranslateGroupBy(
+        ShapedQueryExpression source,
+        LambdaExpression keySelector,
+        LambdaExpression? elementSelector,
+        LambdaExpression? resultSelector)
+        => NotSupported(nameof(Queryable.GroupBy));
+
+    protected override ShapedQueryExpression? TranslateGroupJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression outerKeySelector,
+        LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => NotSupported(nameof(Queryable.GroupJoin));
+
+    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => NotSupported(nameof(Queryable.Intersect));
+
+    protected override ShapedQueryExpression? TranslateJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression outerKeySelector,
+        LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => NotSupported(nameof(Queryable.Join));
+
+    protected override ShapedQueryExpression? TranslateLeftJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression outerKeySelector,
+        LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => NotSupported("LeftJoin");
+
+    protected override ShapedQueryExpression? TranslateRightJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression outerKeySelector,
+        LambdaExpression innerKeySelector,
+        LambdaExpression resultSelector)
+        => NotSupported("RightJoin");
+
+    protected override ShapedQueryExpression? TranslateLastOrDefault(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        Type returnType,
+        bool returnDefault)
+        => NotSupported(nameof(Queryable.Last));
+
+    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NotSupported(nameof(Queryable.Max));
+
+    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NotSupported(nameof(Queryable.Min));
+
+    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
+        => source.ShaperExpression.Type == resultType ? source : NotSupported(nameof(Queryable.OfType));
+
+    protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => NotSupported(nameof(Queryable.OrderBy));
+
+    protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
+        => NotSupported(nameof(Queryable.Reverse));
+
+    protected override ShapedQueryExpression? TranslateSelectMany(
+        ShapedQueryExpression source,
+        LambdaExpression collectionSelector,
+        LambdaExpression resultSelector)
+        => NotSupported(nameof(Queryable.SelectMany));
+
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
+        => NotSupported(nameof(Queryable.SelectMany));
+
+    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
+        => NotSupported(nameof(Queryable.Skip));
+
+    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => NotSupported(nameof(Queryable.SkipWhile));
+
+    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => NotSupported(nameof(Queryable.Sum));
+
+    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
+        => NotSupported(nameof(Queryable.TakeWhile));
+
+    protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+        => NotSupported(nameof(Queryable.ThenBy));
+
+    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
+        => NotSupported(nameof(Queryable.Union));
+
+    private ShapedQueryExpression? TranslateSingleResult(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        int limit,
+        bool returnDefault)
+    {
+        if (predicate != null && TranslateWhere(source, predicate) == null)
+        {
+            return null;
+        }
+
+        ((DynamoSelectExpression)source.QueryExpression).ApplyLimit(Expression.Constant(limit));
+        return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
+    }
+
+    private ShapedQueryExpression? TranslateScalar(
+        ShapedQueryExpression source,
+        LambdaExpression? predicate,
+        DynamoResultKind resultKind,
+        Type resultType,
+        bool negate = false)
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Limits.Count > 0)
+        {
+            return NotSupported(resultKind + " after Take");
+        }
+
+        if (predicate != null && TranslateWhere(source, predicate) == null)
+        {
+            return null;
+        }
+
+        selectExpression.ApplyResultKind(resultKind, negate);
+        return source
+            .UpdateShaperExpression(new ProjectionBindingExpression(selectExpression, new ProjectionMember(), resultType))
+            .UpdateResultCardinality(ResultCardinality.Single);
+    }
+
+    private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
+        => ReplacingExpressionVisitor.Replace(lambda.Parameters[0], source.ShaperExpression, lambda.Body);
+
+    private ShapedQueryExpression? NotSupported(string operatorName)
+    {
+        AddTranslationErrorDetails(DynamoStrings.OperatorNotSupported(operatorName));
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using Microsoft.EntityFrameworkCore.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Executes a compiled read, sync or async: pages through DynamoDB's results and shapes each item, or counts
+///     them. Items are returned as they arrive; <c>Take</c> stops the paging once enough have matched.
+/// </summary>
+public sealed class DynamoQueryingEnumerable<T>(
+    DynamoQueryContext queryContext,
+    DynamoCompiledRead compiledRead,
+    Func<QueryContext, Dictionary<string, AttributeValue>, T>? shaper,
+    Type contextType,
+    bool standAloneStateManager,
+    bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable
+{
+    private readonly DynamoQueryContext _queryContext = queryContext;
+    private readonly Type _contextType = contextType;
+    private readonly bool _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
+
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        => new Enumerator(this, cancellationToken);
+
+    public IEnumerator<T> GetEnumerator() => new Enumerator(this, default);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string ToQueryString() => compiledRead.ToQueryString(_queryContext);
+
+    private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        EntityFrameworkMetricsData.ReportQueryExecuting();
+        var selectExpression = compiledRead.SelectExpression;
+        var request = compiledRead.CreateRequest(_queryContext);
+        var client = _queryContext.Client;
+
+        switch (selectExpression.ResultKind)
+        {
+            case DynamoResultKind.Count:
+            {
+                long count = 0;
+                while (request.HasMorePages)
+                {
+                    count += (await request.ReadPageAsync(client, null, cancellationToken).ConfigureAwait(false)).Count;
+                }
+
+                yield return typeof(T) == typeof(int) ? (T)(object)checked((int)count) : (T)(object)count;
+                yield break;
+            }
+
+            case DynamoResultKind.Any:
+            {
+                var any = false;
+                while (!any && request.HasMorePages)
+                {
+                    any = (await request.ReadPageAsync(client, null, cancellationToken).ConfigureAwait(false)).Count > 0;
+                }
+
+                yield return (T)(object)(any != selectExpression.NegateResult);
+                yield break;
+            }
+        }
+
+        var limit = selectExpression.EvaluateLimit(_queryContext);
+        if (limit <= 0)
+        {
+            yield break;
+        }
+
+        _queryContext.InitializeStateManager(standAloneStateManager);
+        var returned = 0;
+        while (request.HasMorePages)
+        {
+            // Without a filter every item read is returned, so DynamoDB's Limit can stop at exactly enough.
+            var maxItemsToRead = compiledRead.HasFilter ? null : limit - returned;
+            var page = await request.ReadPageAsync(client, maxItemsToRead, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
+            {
+                yield return shaper!(_queryContext, item);
+                if (++returned == limit)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private sealed class Enumerator(DynamoQueryingEnumerable<T> enumerable, CancellationToken cancellationToken)
+        : IEnumerator<T>, IAsyncEnumerator<T>
+    {
+        private readonly IConcurrencyDetector? _concurrencyDetector
+            = enumerable._threadSafetyChecksEnabled ? enumerable._queryContext.ConcurrencyDetector : null;
+
+        private IAsyncEnumerator<T>? _inner;
+
+        public T Current { get; private set; } = default!;
+
+        object IEnumerator.Current => Current!;
+
+        public bool MoveNext() => MoveNextAsync().AsTask().GetAwaiter().GetResult();
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            try
+            {
+                using var _ = _concurrencyDetector?.EnterCriticalSection();
+                cancellationToken.ThrowIfCancellationRequested();
+
+                _inner ??= enumerable.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var hasNext = await _inner.MoveNextAsync().ConfigureAwait(false);
+                Current = hasNext ? _inner.Current : default!;
+                return hasNext;
+            }
+            catch (Exception exception)
+            {
+                var queryLogger = enumerable._queryContext.QueryLogger;
+                if (enumerable._queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+                {
+                    queryLogger.QueryCanceled(enumerable._contextType);
+                }
+                else
+                {
+                    queryLogger.QueryIterationFailed(enumerable._contextType, exception);
+                }
+
+                throw;
+            }
+        }
+
+        public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+        public async ValueTask DisposeAsync()
+        {
+            var inner = _inner;
+            _inner = null;
+            if (inner != null)
+            {
+                await inner.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        public void Reset() => throw new NotSupportedException(CoreStrings.EnumerableResetNotSupported);
+    }
+}

@@ -1,0 +1,6 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>One page of a read: its items (empty for <c>Select=COUNT</c>) and how many matched.</summary>
+public sealed record DynamoReadPage(List<Dictionary<string, AttributeValue>> Items, int Count);

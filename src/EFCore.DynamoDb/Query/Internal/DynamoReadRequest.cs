@@ -1,0 +1,58 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     One rendered read: a <c>GetItem</c>, a <c>Query</c> or a <c>Scan</c>, paged through
+///     <c>LastEvaluatedKey</c>. Each call to <see cref="ReadPageAsync" /> sends one request.
+/// </summary>
+public sealed class DynamoReadRequest
+{
+    private readonly GetItemRequest? _getItem;
+    private readonly QueryRequest? _query;
+    private readonly ScanRequest? _scan;
+
+    public DynamoReadRequest(GetItemRequest request) => _getItem = request;
+
+    public DynamoReadRequest(QueryRequest request) => _query = request;
+
+    public DynamoReadRequest(ScanRequest request) => _scan = request;
+
+    /// <summary>False once DynamoDB has said there is nothing more to read.</summary>
+    public bool HasMorePages { get; private set; } = true;
+
+    public DynamoRequestDescription Describe()
+        => _getItem != null ? DynamoRequestDescriber.Describe(_getItem)
+            : _query != null ? DynamoRequestDescriber.Describe(_query)
+            : DynamoRequestDescriber.Describe(_scan!);
+
+    /// <summary>
+    ///     Reads the next page. <paramref name="maxItemsToRead" /> bounds the items DynamoDB evaluates (its
+    ///     <c>Limit</c>); it is left unset when a filter may drop items, so pages stay full.
+    /// </summary>
+    public async Task<DynamoReadPage> ReadPageAsync(IDynamoClientWrapper client, int? maxItemsToRead, CancellationToken cancellationToken)
+    {
+        if (_getItem != null)
+        {
+            HasMorePages = false;
+            var response = await client.GetItemAsync(_getItem, cancellationToken).ConfigureAwait(false);
+            return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1) : new DynamoReadPage([], 0);
+        }
+
+        if (_query != null)
+        {
+            _query.Limit = maxItemsToRead;
+            var response = await client.QueryAsync(_query, cancellationToken).ConfigureAwait(false);
+            _query.ExclusiveStartKey = response.LastEvaluatedKey;
+            HasMorePages = response.LastEvaluatedKey is { Count: > 0 };
+            return new DynamoReadPage(response.Items ?? [], response.Count ?? 0);
+        }
+
+        _scan!.Limit = maxItemsToRead;
+        var scanResponse = await client.ScanAsync(_scan, cancellationToken).ConfigureAwait(false);
+        _scan.ExclusiveStartKey = scanResponse.LastEvaluatedKey;
+        HasMorePages = scanResponse.LastEvaluatedKey is { Count: > 0 };
+        return new DynamoReadPage(scanResponse.Items ?? [], scanResponse.Count ?? 0);
+    }
+}

@@ -1,0 +1,12 @@
+namespace EFCore.DynamoDb.Query.Internal.Expressions;
+
+/// <summary>The comparison operators of DynamoDB condition expressions.</summary>
+public enum DynamoComparisonOperator
+{
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual
+}

@@ -1,0 +1,57 @@
+namespace EFCore.DynamoDb.Query.Internal.Expressions;
+
+/// <summary>
+///     The translated query: which entity type, which predicate, how many items at most, and what to return. The
+///     access-path planner decides later how DynamoDB answers it.
+/// </summary>
+public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
+{
+    private readonly List<Expression> _limits = [];
+
+    public IEntityType EntityType { get; } = entityType;
+
+    /// <summary>The condition every returned item satisfies; <see langword="null" /> for all items.</summary>
+    public DynamoExpression? Predicate { get; private set; }
+
+    /// <summary>Upper bounds on the number of items returned (constants or parameters); the smallest applies.</summary>
+    public IReadOnlyList<Expression> Limits => _limits;
+
+    public DynamoResultKind ResultKind { get; private set; } = DynamoResultKind.Items;
+
+    /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
+    public bool NegateResult { get; private set; }
+
+    public override ExpressionType NodeType => ExpressionType.Extension;
+
+    public override Type Type => typeof(object);
+
+    public void ApplyPredicate(DynamoExpression predicate)
+        => Predicate = Predicate == null ? predicate : new DynamoLogicalExpression(Predicate, isAnd: true, predicate);
+
+    public void ApplyLimit(Expression limit) => _limits.Add(limit);
+
+    public void ApplyResultKind(DynamoResultKind resultKind, bool negate = false)
+    {
+        ResultKind = resultKind;
+        NegateResult = negate;
+    }
+
+    /// <summary>The limit for this execution, or <see langword="null" /> when there is none.</summary>
+    public int? EvaluateLimit(QueryContext queryContext)
+    {
+        int? result = null;
+        foreach (var limit in _limits)
+        {
+            var value = limit is ConstantExpression constant
+                ? (int)constant.Value!
+                : (int)queryContext.Parameters[((QueryParameterExpression)limit).Name]!;
+            result = result == null ? value : Math.Min(result.Value, value);
+        }
+
+        return result;
+    }
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
+
+    public override string ToString() => $"{EntityType.DisplayName()} WHERE {Predicate}";
+}

@@ -1,0 +1,19 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>Renders an attribute value as short readable text, for sensitive-data logs and query strings.</summary>
+public static class DynamoAttributeValueFormatter
+{
+    public static string Format(AttributeValue value)
+        => value.S != null ? "S:\"" + value.S + "\""
+            : value.N != null ? "N:" + value.N
+            : value.B != null ? "B:" + Convert.ToBase64String(value.B.ToArray())
+            : value.BOOL != null ? "BOOL:" + (value.BOOL.Value ? "true" : "false")
+            : value.NULL == true ? "NULL"
+            : value.L != null ? "L:[" + string.Join(", ", value.L.Select(Format)) + "]"
+            : value.M != null ? "M:{" + string.Join(", ", value.M.Select(p => p.Key + ": " + Format(p.Value))) + "}"
+            : value.SS != null ? "SS:[" + string.Join(", ", value.SS) + "]"
+            : value.NS != null ? "NS:[" + string.Join(", ", value.NS) + "]"
+            : value.Describe();
+}

@@ -1,0 +1,28 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>Types stored as DynamoDB binary (<c>B</c>) and boolean (<c>BOOL</c>) attributes.</summary>
+public static class DynamoBinaryCodecs
+{
+    public static DynamoValueCodec Bytes { get; } = new BytesCodec();
+
+    public static DynamoValueCodec Boolean { get; } = new BooleanCodec();
+
+    private sealed class BytesCodec() : DynamoValueCodec(typeof(byte[]), DynamoScalarType.Binary)
+    {
+        public override AttributeValue Write(object value) => new() { B = new MemoryStream((byte[])value, writable: false) };
+
+        public override object Read(AttributeValue value)
+            => value.B?.ToArray()
+                ?? throw new FormatException(DynamoStrings.UnexpectedAttributeType("B", value.Describe()));
+    }
+
+    private sealed class BooleanCodec() : DynamoValueCodec(typeof(bool), DynamoScalarType.Boolean)
+    {
+        public override AttributeValue Write(object value) => new() { BOOL = (bool)value };
+
+        public override object Read(AttributeValue value)
+            => value.BOOL ?? throw new FormatException(DynamoStrings.UnexpectedAttributeType("BOOL", value.Describe()));
+    }
+}

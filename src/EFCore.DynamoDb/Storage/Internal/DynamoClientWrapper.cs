@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Infrastructure.Internal;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <inheritdoc />
+public class DynamoClientWrapper : IDynamoClientWrapper
+{
+    private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
+
+    public DynamoClientWrapper(
+        IDbContextOptions options,
+        IDynamoClientProvider clientProvider,
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
+    {
+        _logger = logger;
+
+        // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
+        // such as the one from AWSSDK.Extensions.NETCore.Setup; otherwise the SDK's defaults apply.
+        var hasConnectionSettings = options.FindExtension<DynamoDbOptionsExtension>()?.HasConnectionSettings == true;
+        var applicationClient = hasConnectionSettings
+            ? null
+            : options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(IAmazonDynamoDB)) as IAmazonDynamoDB;
+        Client = applicationClient ?? clientProvider.Client;
+    }
+
+    public virtual IAmazonDynamoDB Client { get; }
+
+    public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request),
+            ct => Client.GetItemAsync(request, ct),
+            r => r.ConsumedCapacity,
+            cancellationToken);
+    }
+
+    public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await ExecuteAsync(
+                    new DynamoRequestDescription("DescribeTable", tableName, null, ""),
+                    ct => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct),
+                    _ => null,
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return response.Table;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public virtual async Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(
+                DynamoRequestDescriber.Describe(request), ct => Client.CreateTableAsync(request, ct), _ => null, cancellationToken)
+            .ConfigureAwait(false);
+        return response.TableDescription;
+    }
+
+    public virtual async Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(
+                    new DynamoRequestDescription("DeleteTable", tableName, null, ""),
+                    ct => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, ct),
+                    _ => null,
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<TResponse> ExecuteAsync<TResponse>(
+        DynamoRequestDescription description,
+        Func<CancellationToken, Task<TResponse>> send,
+        Func<TResponse, ConsumedCapacity?> consumedCapacity,
+        CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var response = await send(cancellationToken).ConfigureAwait(false);
+            _logger.RequestExecuted(description, consumedCapacity(response)?.CapacityUnits, stopwatch.Elapsed);
+            return response;
+        }
+        catch (AmazonDynamoDBException exception)
+        {
+            _logger.RequestFailed(description, stopwatch.Elapsed, exception);
+            throw;
+        }
+    }
+}

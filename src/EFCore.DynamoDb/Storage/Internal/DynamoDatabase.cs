@@ -1,0 +1,27 @@
+using EFCore.DynamoDb.Update.Internal;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     The provider's <see cref="IDatabase" />: queries compile through EF Core's pipeline; <c>SaveChanges</c>
+///     plans every write first (so bad input fails before anything is sent), then executes them.
+/// </summary>
+public class DynamoDatabase(
+    DatabaseDependencies dependencies,
+    IDynamoWritePlanner planner,
+    IDynamoWriteExecutor executor) : Database(dependencies)
+{
+    public override int SaveChanges(IList<IUpdateEntry> entries)
+        => SaveChangesAsync(entries).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var writes = new List<DynamoWrite>(entries.Count);
+        foreach (var entry in entries)
+        {
+            writes.Add(planner.Plan(entry));
+        }
+
+        return executor.ExecuteAsync(writes, cancellationToken);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Numerics;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>Integers, <see cref="decimal" />, <see cref="float" /> and <see cref="double" />, stored as <c>N</c>.</summary>
+public sealed class DynamoNumberCodec<T>() : DynamoValueCodec(typeof(T), DynamoScalarType.Number)
+    where T : INumber<T>
+{
+    public override AttributeValue Write(object value) => new() { N = DynamoNumberFormat.Format((T)value) };
+
+    // Integer types reject fractional text ("an int field refuses lossy floats").
+    public override object Read(AttributeValue value) => T.Parse(ReadText(value), NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     Converts a property's value to its attribute, turning any refusal (a number DynamoDB cannot store, a failing
+///     converter) into an error that names the entity type and the property.
+/// </summary>
+public static class DynamoPropertyValueConverter
+{
+    public static AttributeValue? ToAttributeValue(IReadOnlyProperty property, object? value)
+    {
+        try
+        {
+            return ((DynamoTypeMapping)property.GetTypeMapping()).ToAttributeValue(value);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.PropertyValueNotStorable(property.DeclaringType.DisplayName(), property.Name, exception.Message), exception);
+        }
+    }
+
+    /// <summary>Converts a key value: keys may be neither null nor empty.</summary>
+    public static AttributeValue ToKeyAttributeValue(IReadOnlyProperty property, object? value)
+    {
+        var attributeValue = ToAttributeValue(property, value);
+        if (attributeValue == null
+            || attributeValue.S?.Length == 0
+            || attributeValue.B?.Length == 0)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.KeyValueMissing(property.DeclaringType.DisplayName(), property.Name));
+        }
+
+        return attributeValue;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     Describes a request for the log and for <c>ToQueryString()</c>: its expressions and placeholder names,
+///     never a value (values are carried separately, for sensitive-data logging only).
+/// </summary>
+public static class DynamoRequestDescriber
+{
+    public static DynamoRequestDescription Describe(GetItemRequest request)
+        => new(
+            "GetItem",
+            request.TableName,
+            null,
+            Join(
+                ("Key", string.Join(", ", request.Key.Keys)),
+                ("Projection", request.ProjectionExpression),
+                ("ConsistentRead", request.ConsistentRead == true ? "true" : null),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            request.Key);
+
+    public static DynamoRequestDescription Describe(QueryRequest request)
+        => new(
+            "Query",
+            request.TableName,
+            request.IndexName,
+            Join(
+                ("KeyCondition", request.KeyConditionExpression),
+                ("Filter", request.FilterExpression),
+                ("Projection", request.ProjectionExpression),
+                ("Select", request.Select?.Value),
+                ("Limit", request.Limit?.ToString(CultureInfo.InvariantCulture)),
+                ("ScanIndexForward", request.ScanIndexForward == false ? "false" : null),
+                ("ExclusiveStartKey", request.ExclusiveStartKey is { Count: > 0 } ? "set" : null),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            request.ExpressionAttributeValues);
+
+    public static DynamoRequestDescription Describe(ScanRequest request)
+        => new(
+            "Scan",
+            request.TableName,
+            request.IndexName,
+            Join(
+                ("Filter", request.FilterExpression),
+                ("Projection", request.ProjectionExpression),
+                ("Select", request.Select?.Value),
+                ("Limit", request.Limit?.ToString(CultureInfo.InvariantCulture)),
+                ("ExclusiveStartKey", request.ExclusiveStartKey is { Count: > 0 } ? "set" : null),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            request.ExpressionAttributeValues);
+
+    public static DynamoRequestDescription Describe(PutItemRequest request)
+        => new(
+            "PutItem",
+            request.TableName,
+            null,
+            Join(
+                ("Attributes", string.Join(", ", request.Item.Keys)),
+                ("Condition", request.ConditionExpression),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            Merge(request.Item, request.ExpressionAttributeValues));
+
+    public static DynamoRequestDescription Describe(UpdateItemRequest request)
+        => new(
+            "UpdateItem",
+            request.TableName,
+            null,
+            Join(
+                ("Key", string.Join(", ", request.Key.Keys)),
+                ("Update", request.UpdateExpression),
+                ("Condition", request.ConditionExpression),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            Merge(request.Key, request.ExpressionAttributeValues));
+
+    public static DynamoRequestDescription Describe(DeleteItemRequest request)
+        => new(
+            "DeleteItem",
+            request.TableName,
+            null,
+            Join(
+                ("Key", string.Join(", ", request.Key.Keys)),
+                ("Condition", request.ConditionExpression),
+                ("Names", FormatNames(request.ExpressionAttributeNames))),
+            Merge(request.Key, request.ExpressionAttributeValues));
+
+    public static DynamoRequestDescription Describe(CreateTableRequest request)
+        => new(
+            "CreateTable",
+            request.TableName,
+            null,
+            Join(("KeySchema", string.Join(", ", request.KeySchema.Select(k => k.AttributeName + " " + k.KeyType.Value)))));
+
+    private static string? FormatNames(Dictionary<string, string>? names)
+        => names is { Count: > 0 } ? string.Join(", ", names.Select(p => p.Key + "=" + p.Value)) : null;
+
+    private static Dictionary<string, AttributeValue>? Merge(
+        Dictionary<string, AttributeValue> attributes,
+        Dictionary<string, AttributeValue>? values)
+        => values is { Count: > 0 } ? attributes.Concat(values).ToDictionary() : attributes;
+
+    private static string Join(params (string Label, string? Text)[] parts)
+    {
+        var builder = new StringBuilder();
+        foreach (var (label, text) in parts)
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append("; ");
+                }
+
+                builder.Append(label).Append(": ").Append(text);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,17 @@
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>The DynamoDB attribute type a CLR value is stored as.</summary>
+public enum DynamoScalarType
+{
+    /// <summary>String (<c>S</c>).</summary>
+    String,
+
+    /// <summary>Number (<c>N</c>).</summary>
+    Number,
+
+    /// <summary>Binary (<c>B</c>).</summary>
+    Binary,
+
+    /// <summary>Boolean (<c>BOOL</c>).</summary>
+    Boolean
+}

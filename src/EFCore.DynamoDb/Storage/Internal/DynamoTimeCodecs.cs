@@ -1,0 +1,76 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     Dates and times stored as <c>N</c>, as Flywheel stores them: seconds since the Unix epoch in UTC, with
+///     seven decimals so that every value is exact to the tick. Durations and times of day are seconds too.
+/// </summary>
+public static class DynamoTimeCodecs
+{
+    private const decimal TicksPerSecond = System.TimeSpan.TicksPerSecond;
+
+    public static DynamoValueCodec DateTime { get; } = new DateTimeCodec();
+
+    public static DynamoValueCodec DateTimeOffset { get; } = new DateTimeOffsetCodec();
+
+    public static DynamoValueCodec DateOnly { get; } = new DateOnlyCodec();
+
+    public static DynamoValueCodec TimeOnly { get; } = new TimeOnlyCodec();
+
+    public static DynamoValueCodec TimeSpan { get; } = new TimeSpanCodec();
+
+    private static AttributeValue FromTicks(long ticks) => new() { N = DynamoNumberFormat.Format(ticks / TicksPerSecond) };
+
+    private static long ToTicks(string text) => checked((long)(DynamoNumberFormat.ParseDecimal(text) * TicksPerSecond));
+
+    private sealed class DateTimeCodec() : DynamoValueCodec(typeof(DateTime), DynamoScalarType.Number)
+    {
+        public override AttributeValue Write(object value)
+        {
+            var dateTime = (DateTime)value;
+
+            // A naive (unspecified) value is taken as UTC, as Flywheel does.
+            var utc = dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime;
+            return FromTicks(utc.Ticks - System.DateTime.UnixEpoch.Ticks);
+        }
+
+        public override object Read(AttributeValue value)
+            => new DateTime(ToTicks(ReadText(value)) + System.DateTime.UnixEpoch.Ticks, DateTimeKind.Utc);
+    }
+
+    private sealed class DateTimeOffsetCodec() : DynamoValueCodec(typeof(DateTimeOffset), DynamoScalarType.Number)
+    {
+        public override AttributeValue Write(object value)
+            => FromTicks(((DateTimeOffset)value).UtcTicks - System.DateTime.UnixEpoch.Ticks);
+
+        public override object Read(AttributeValue value)
+            => new DateTimeOffset(ToTicks(ReadText(value)) + System.DateTime.UnixEpoch.Ticks, System.TimeSpan.Zero);
+    }
+
+    private sealed class DateOnlyCodec() : DynamoValueCodec(typeof(DateOnly), DynamoScalarType.Number)
+    {
+        private static readonly int EpochDayNumber = System.DateOnly.FromDateTime(System.DateTime.UnixEpoch).DayNumber;
+
+        public override AttributeValue Write(object value)
+            => new() { N = DynamoNumberFormat.Format((((DateOnly)value).DayNumber - (long)EpochDayNumber) * 86_400L) };
+
+        public override object Read(AttributeValue value)
+            => System.DateOnly.FromDayNumber(
+                EpochDayNumber + (int)Math.Floor(DynamoNumberFormat.ParseDecimal(ReadText(value)) / 86_400m));
+    }
+
+    private sealed class TimeOnlyCodec() : DynamoValueCodec(typeof(TimeOnly), DynamoScalarType.Number)
+    {
+        public override AttributeValue Write(object value) => FromTicks(((TimeOnly)value).Ticks);
+
+        public override object Read(AttributeValue value) => new TimeOnly(ToTicks(ReadText(value)));
+    }
+
+    private sealed class TimeSpanCodec() : DynamoValueCodec(typeof(TimeSpan), DynamoScalarType.Number)
+    {
+        public override AttributeValue Write(object value) => FromTicks(((TimeSpan)value).Ticks);
+
+        public override object Read(AttributeValue value) => new TimeSpan(ToTicks(ReadText(value)));
+    }
+}

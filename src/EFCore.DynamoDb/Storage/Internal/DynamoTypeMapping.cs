@@ -1,0 +1,62 @@
+using Amazon.DynamoDBv2.Model;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     Maps a CLR type to a DynamoDB attribute. The codec works on the provider type; an EF value converter,
+///     when there is one, runs between the model value and the codec.
+/// </summary>
+public class DynamoTypeMapping : CoreTypeMapping
+{
+    public DynamoTypeMapping(DynamoValueCodec codec, ValueComparer? comparer = null)
+        : this(new CoreTypeMappingParameters(codec.ClrType, converter: null, comparer, keyComparer: comparer), codec)
+    {
+    }
+
+    protected DynamoTypeMapping(CoreTypeMappingParameters parameters, DynamoValueCodec codec)
+        : base(parameters)
+        => Codec = codec;
+
+    public virtual DynamoValueCodec Codec { get; }
+
+    /// <summary>The attribute type (S, N, B or BOOL) this mapping stores.</summary>
+    public virtual DynamoScalarType ScalarType => Codec.ScalarType;
+
+    /// <summary>Converts a model value to its attribute; <see langword="null" /> means the attribute is absent.</summary>
+    public virtual AttributeValue? ToAttributeValue(object? value)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+
+        var providerValue = Converter == null ? value : Converter.ConvertToProvider(value);
+        return providerValue == null ? null : Codec.Write(providerValue);
+    }
+
+    /// <summary>Converts an attribute back to a model value; an absent or NULL attribute is <see langword="null" />.</summary>
+    public virtual object? FromAttributeValue(AttributeValue? value)
+    {
+        if (value == null || value.NULL == true)
+        {
+            return null;
+        }
+
+        var providerValue = Codec.Read(value);
+        return Converter == null ? providerValue : Converter.ConvertFromProvider(providerValue);
+    }
+
+    public override CoreTypeMapping WithComposedConverter(
+        ValueConverter? converter,
+        ValueComparer? comparer = null,
+        ValueComparer? keyComparer = null,
+        CoreTypeMapping? elementMapping = null,
+        JsonValueReaderWriter? jsonValueReaderWriter = null)
+        => new DynamoTypeMapping(
+            Parameters.WithComposedConverter(converter, comparer, keyComparer, elementMapping, jsonValueReaderWriter), Codec);
+
+    protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoTypeMapping(parameters, Codec);
+}

@@ -1,0 +1,9 @@
+using Amazon.DynamoDBv2;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>Owns the AWS client built from the context options; one per internal service provider.</summary>
+public interface IDynamoClientProvider
+{
+    IAmazonDynamoDB Client { get; }
+}

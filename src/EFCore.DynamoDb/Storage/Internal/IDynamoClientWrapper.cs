@@ -1,0 +1,33 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     The one place that talks to <see cref="IAmazonDynamoDB" />. Every request asks for its consumed capacity
+///     and is logged with it.
+/// </summary>
+public interface IDynamoClientWrapper
+{
+    IAmazonDynamoDB Client { get; }
+
+    Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken);
+
+    Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken);
+
+    Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken);
+
+    Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken);
+
+    Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken);
+
+    Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Describes a table, or returns <see langword="null" /> when it does not exist.</summary>
+    Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken);
+
+    Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a table; returns <see langword="false" /> when it did not exist.</summary>
+    Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     One planned write: what to send for one entry. It is independent of how it is sent (alone, in a batch or
+///     in a transaction), so the executor can choose.
+/// </summary>
+public sealed record DynamoWrite(
+    IUpdateEntry Entry,
+    DynamoWriteKind Kind,
+    string TableName,
+    Dictionary<string, AttributeValue> Key,
+    Dictionary<string, AttributeValue>? Item,
+    string? UpdateExpression,
+    string? ConditionExpression,
+    Dictionary<string, string>? Names,
+    Dictionary<string, AttributeValue>? Values);

@@ -1,0 +1,131 @@
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Plans the write for one entry: Added → <c>PutItem</c> that never replaces an existing item; Modified →
+///     <c>UpdateItem</c> that sets or removes only the modified attributes; Deleted → <c>DeleteItem</c>. The
+///     original values of concurrency tokens become conditions.
+/// </summary>
+public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWritePlanner
+{
+    public virtual DynamoWrite Plan(IUpdateEntry entry)
+    {
+        var entityType = entry.EntityType;
+        var tableName = tableNames.Resolve(entityType);
+        var key = BuildKey(entry);
+        var placeholders = new DynamoExpressionPlaceholders();
+
+        switch (entry.EntityState)
+        {
+            case EntityState.Added:
+            {
+                var condition = "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
+                return new DynamoWrite(
+                    entry, DynamoWriteKind.Put, tableName, key, BuildItem(entry), null, condition, placeholders.Names, placeholders.Values);
+            }
+
+            case EntityState.Modified:
+            {
+                var update = BuildUpdateExpression(entry, placeholders);
+                var condition = BuildConcurrencyCondition(entry, placeholders);
+                return new DynamoWrite(
+                    entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values);
+            }
+
+            case EntityState.Deleted:
+            {
+                var condition = BuildConcurrencyCondition(entry, placeholders);
+                return new DynamoWrite(
+                    entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values);
+            }
+
+            default:
+                throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entityType.DisplayName(), entry.EntityState));
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> BuildKey(IUpdateEntry entry)
+    {
+        var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
+        foreach (var property in entry.EntityType.FindPrimaryKey()!.Properties)
+        {
+            // EF Core refuses changes to key properties, so the current value addresses the stored item.
+            key[property.GetAttributeName()] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, entry.GetCurrentValue(property));
+        }
+
+        return key;
+    }
+
+    private static Dictionary<string, AttributeValue> BuildItem(IUpdateEntry entry)
+    {
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            var value = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property));
+            if (value != null)
+            {
+                item[property.GetAttributeName()] = value;
+            }
+        }
+
+        return item;
+    }
+
+    private static string? BuildUpdateExpression(IUpdateEntry entry, DynamoExpressionPlaceholders placeholders)
+    {
+        var sets = new List<string>();
+        var removes = new List<string>();
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (property.IsPrimaryKey() || !entry.IsModified(property))
+            {
+                continue;
+            }
+
+            var name = placeholders.Name(property.GetAttributeName());
+            var value = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property));
+            if (value == null)
+            {
+                removes.Add(name);
+            }
+            else
+            {
+                sets.Add(name + " = " + placeholders.Value(value));
+            }
+        }
+
+        var builder = new StringBuilder();
+        if (sets.Count > 0)
+        {
+            builder.Append("SET ").AppendJoin(", ", sets);
+        }
+
+        if (removes.Count > 0)
+        {
+            builder.Append(builder.Length > 0 ? " " : "").Append("REMOVE ").AppendJoin(", ", removes);
+        }
+
+        return builder.Length > 0 ? builder.ToString() : null;
+    }
+
+    private static string? BuildConcurrencyCondition(IUpdateEntry entry, DynamoExpressionPlaceholders placeholders)
+    {
+        var conditions = new List<string>();
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (!property.IsConcurrencyToken)
+            {
+                continue;
+            }
+
+            var name = placeholders.Name(property.GetAttributeName());
+            var original = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetOriginalValue(property));
+            conditions.Add(original == null ? "attribute_not_exists(" + name + ")" : name + " = " + placeholders.Value(original));
+        }
+
+        return conditions.Count > 0 ? string.Join(" AND ", conditions) : null;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Sample;
+
+public class GameContext(DbContextOptions<GameContext> options) : DbContext(options)
+{
+    public DbSet<GameScore> GameScores => Set<GameScore>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<GameScore>(score =>
+        {
+            score.HasPartitionKey(s => s.UserId);
+            score.HasSortKey(s => s.Title);
+        });
+}

@@ -1,0 +1,68 @@
+using EFCore.DynamoDb.Sample;
+using Microsoft.EntityFrameworkCore;
+
+// The quick start: GameScore from Flywheel's README, against the DynamoDB that build.sh started
+// (or any endpoint in DYNAMODB_SERVICE_URL).
+var serviceUrl = Environment.GetEnvironmentVariable("DYNAMODB_SERVICE_URL") ?? "http://localhost:8000";
+
+var options = new DbContextOptionsBuilder<GameContext>()
+    .UseDynamoDb(o => o
+        .ServiceUrl(serviceUrl)
+        .Credentials("local", "local")
+        .TableNamePrefix("sample-"))
+    .Options;
+
+await using (var db = new GameContext(options))
+{
+    await db.Database.EnsureDeletedAsync();
+    await db.Database.EnsureCreatedAsync();
+    Console.WriteLine($"Created table sample-GameScores at {serviceUrl}");
+
+    db.GameScores.AddRange(
+        new GameScore { UserId = "101", Title = "Galaxy Invaders", TopScore = 5842, TopScoreTime = new DateTime(2015, 9, 15, 17, 24, 31, DateTimeKind.Utc), Wins = 21, Losses = 72 },
+        new GameScore { UserId = "101", Title = "Meteor Blasters", TopScore = 1000, TopScoreTime = new DateTime(2015, 10, 22, 23, 18, 1, DateTimeKind.Utc), Wins = 12, Losses = 3 },
+        new GameScore { UserId = "101", Title = "Starship X", TopScore = 24, TopScoreTime = new DateTime(2015, 8, 31, 13, 14, 21, DateTimeKind.Utc), Wins = 4, Losses = 9 },
+        new GameScore { UserId = "102", Title = "Alien Adventure", TopScore = 192, TopScoreTime = new DateTime(2015, 7, 12, 11, 7, 56, DateTimeKind.Utc), Wins = 32, Losses = 192 },
+        new GameScore { UserId = "103", Title = "Comet Quest", TopScore = 9500, TopScoreTime = new DateTime(2015, 8, 1, 9, 0, 0, DateTimeKind.Utc), Wins = 50, Losses = 2 });
+    var saved = await db.SaveChangesAsync();
+    Console.WriteLine($"Saved {saved} scores");
+}
+
+await using (var db = new GameContext(options))
+{
+    // Partition-key equality: one DynamoDB Query, never a scan.
+    var scores = await db.GameScores.Where(s => s.UserId == "101").ToListAsync();
+    Console.WriteLine($"User 101 has {scores.Count} scores:");
+    foreach (var score in scores)
+    {
+        Console.WriteLine($"  {score.Title}: {score.TopScore} ({score.Wins} wins, {score.Losses} losses)");
+    }
+
+    // Full key: one GetItem.
+    var meteor = await db.GameScores.FindAsync("101", "Meteor Blasters") ?? throw new InvalidOperationException("Meteor Blasters not found");
+    meteor.TopScore = 1500;
+    meteor.Wins++;
+    await db.SaveChangesAsync();
+    Console.WriteLine($"Updated Meteor Blasters: top score {meteor.TopScore}, {meteor.Wins} wins");
+
+    var starship = await db.GameScores.SingleAsync(s => s.UserId == "101" && s.Title == "Starship X");
+    db.GameScores.Remove(starship);
+    await db.SaveChangesAsync();
+    Console.WriteLine("Deleted Starship X");
+}
+
+await using (var db = new GameContext(options))
+{
+    var remaining = await db.GameScores.CountAsync(s => s.UserId == "101");
+    var reloaded = await db.GameScores.FindAsync("101", "Meteor Blasters");
+    if (remaining != 2 || reloaded?.TopScore != 1500 || reloaded.Wins != 13)
+    {
+        Console.Error.WriteLine($"Unexpected state: {remaining} scores, Meteor Blasters = {reloaded?.TopScore}");
+        return 1;
+    }
+
+    Console.WriteLine($"User 101 now has {remaining} scores; Meteor Blasters reads back with top score {reloaded.TopScore}");
+}
+
+Console.WriteLine("Sample completed.");
+return 0;
