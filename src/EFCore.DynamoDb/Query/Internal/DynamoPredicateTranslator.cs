@@ -29,7 +29,9 @@ public class DynamoPredicateTranslator
                 return Translate(not.Operand) is { } operand ? new DynamoNotExpression(operand) : null;
 
             case BinaryExpression binary when TryGetOperator(binary.NodeType, out var op):
-                return TranslateComparison(binary, op);
+                return TryUnwrapStringCompare(binary, ref op, out var compared, out var comparedWith)
+                    ? TranslateComparison(compared, op, comparedWith, binary)
+                    : TranslateComparison(binary.Left, op, binary.Right, binary);
 
             default:
                 // A boolean property on its own: x.IsActive.
@@ -43,11 +45,11 @@ public class DynamoPredicateTranslator
         }
     }
 
-    private DynamoExpression? TranslateComparison(BinaryExpression binary, DynamoComparisonOperator op)
+    private DynamoExpression? TranslateComparison(Expression leftOperand, DynamoComparisonOperator op, Expression rightOperand, Expression binary)
     {
-        var (attribute, value, flipped) = TranslateAttribute(binary.Left) is { } left
-            ? (left, binary.Right, false)
-            : (TranslateAttribute(binary.Right), binary.Left, true);
+        var (attribute, value, flipped) = TranslateAttribute(leftOperand) is { } left
+            ? (left, rightOperand, false)
+            : (TranslateAttribute(rightOperand), leftOperand, true);
 
         if (attribute == null)
         {
@@ -71,6 +73,43 @@ public class DynamoPredicateTranslator
         }
 
         return new DynamoComparisonExpression(attribute, flipped ? Flip(op) : op, new DynamoValueExpression(operand, attribute.Property));
+    }
+
+    /// <summary>
+    ///     C# orders strings with <c>string.Compare(a, b) op 0</c>, <c>string.CompareOrdinal(a, b) op 0</c> or
+    ///     <c>a.CompareTo(b) op 0</c>; each means <c>a op b</c>
+    ///     (and <c>0 op Compare(a, b)</c> means <c>b op a</c>).
+    /// </summary>
+    private static bool TryUnwrapStringCompare(BinaryExpression binary, ref DynamoComparisonOperator op, out Expression left, out Expression right)
+    {
+        var (call, zeroOnRight) = binary.Right is ConstantExpression { Value: 0 }
+            ? (binary.Left as MethodCallExpression, true)
+            : binary.Left is ConstantExpression { Value: 0 } ? (binary.Right as MethodCallExpression, false) : (null, false);
+
+        // DynamoDB orders strings by their UTF-8 bytes: ordinal comparisons, or the default one, as EF Core's other providers do.
+        (left, right) = call?.Method.DeclaringType != typeof(string)
+            ? (null!, null!)
+            : call switch
+            {
+                { Method.Name: nameof(string.Compare) or nameof(string.CompareOrdinal), Object: null, Arguments.Count: 2 }
+                    => (call.Arguments[0], call.Arguments[1]),
+                { Method.Name: nameof(string.Compare), Object: null, Arguments: [_, _, ConstantExpression { Value: StringComparison.Ordinal }] }
+                    => (call.Arguments[0], call.Arguments[1]),
+                { Method.Name: nameof(string.CompareTo), Object: { } instance, Arguments.Count: 1 } => (instance, call.Arguments[0]),
+                _ => (null!, null!)
+            };
+
+        if (left == null)
+        {
+            return false;
+        }
+
+        if (!zeroOnRight)
+        {
+            op = Flip(op);
+        }
+
+        return true;
     }
 
     /// <summary>The attribute a property access reads: <c>x.Prop</c> or <c>EF.Property(x, "Prop")</c>, conversions aside.</summary>
