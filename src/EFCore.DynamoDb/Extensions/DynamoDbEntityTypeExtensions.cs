@@ -20,14 +20,6 @@ public static class DynamoDbEntityTypeExtensions
     public static void SetDynamoTableName(this IMutableEntityType entityType, string? name)
         => entityType.SetOrRemoveAnnotation(DynamoAnnotationNames.TableName, name);
 
-    /// <summary>Sets the table name from a convention.</summary>
-    public static string? SetDynamoTableName(this IConventionEntityType entityType, string? name, bool fromDataAnnotation = false)
-        => (string?)entityType.SetOrRemoveAnnotation(DynamoAnnotationNames.TableName, name, fromDataAnnotation)?.Value;
-
-    /// <summary>The configuration source of the table name.</summary>
-    public static ConfigurationSource? GetDynamoTableNameConfigurationSource(this IConventionEntityType entityType)
-        => entityType.FindAnnotation(DynamoAnnotationNames.TableName)?.GetConfigurationSource();
-
     /// <summary>The partition (hash) key: the first property of the primary key.</summary>
     public static IReadOnlyProperty? GetPartitionKeyProperty(this IReadOnlyEntityType entityType)
         => entityType.FindPrimaryKey()?.Properties[0];

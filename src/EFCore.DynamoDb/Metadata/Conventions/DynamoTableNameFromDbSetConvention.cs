@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -20,7 +21,8 @@ public class DynamoTableNameFromDbSetConvention(ProviderConventionSetBuilderDepe
                 && !entityType.HasSharedClrType
                 && setNames.TryGetValue(entityType.ClrType, out var setName))
             {
-                entityType.SetDynamoTableName(setName);
+                // Through the builder, so that a name set explicitly or by a data annotation wins.
+                entityType.Builder.HasAnnotation(DynamoAnnotationNames.TableName, setName);
             }
         }
     }

@@ -11,6 +11,7 @@ public class DynamoDatabaseCreator(
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(5);
 
     public virtual bool EnsureCreated() => EnsureCreatedAsync().GetAwaiter().GetResult();
 
@@ -53,10 +54,17 @@ public class DynamoDatabaseCreator(
 
     public virtual async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
+        // The SDK would retry an unreachable endpoint for minutes; a connection check answers sooner.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CanConnectTimeout);
         try
         {
-            await client.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            await client.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, timeout.Token).ConfigureAwait(false);
             return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
         catch (Exception exception) when (exception is AmazonDynamoDBException or HttpRequestException or Amazon.Runtime.AmazonClientException)
         {

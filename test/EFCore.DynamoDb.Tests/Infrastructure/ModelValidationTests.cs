@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests.Infrastructure;
+
+/// <summary>What DynamoDB cannot store is refused when the model is built, naming the entity and property.</summary>
+public class ModelValidationTests
+{
+    [Fact]
+    public void A_keyless_entity_type_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasNoKey());
+
+        Assert.Contains("'Thing' has no key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entity_type_without_any_key_gets_EFs_error()
+    {
+        var error = BuildModel(b => b.Entity<NoKey>());
+
+        Assert.Contains("NoKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("primary key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_of_three_properties_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasKey(t => new { t.Id, t.Name, t.Count }));
+
+        Assert.Contains("'Thing' has a key of more than two properties (Id, Name, Count)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HasPartitionKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_boolean_key_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasPartitionKey(t => t.Flag));
+
+        Assert.Contains("'Thing.Flag'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("string, number or binary", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_properties_in_one_attribute_are_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().Property(t => t.Name).HasAttributeName("Count"));
+
+        Assert.Contains("'Thing.Count' and 'Thing.Name' are both mapped to the attribute 'Count'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("has space")]
+    [InlineData("ünicode")]
+    public void An_invalid_table_name_is_refused(string name)
+    {
+        var error = BuildModel(b => b.Entity<Thing>().ToDynamoTable(name));
+
+        Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Thing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unsupported_property_type_gets_EFs_error_naming_it()
+    {
+        var error = BuildModel(b => b.Entity<WithHandle>());
+
+        Assert.Contains("WithHandle.Handle", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keys_follow_the_conventions_and_the_key_builders()
+    {
+        using var conventional = new TestContext(_ => { });
+        var thing = conventional.Model.FindEntityType(typeof(Thing))!;
+        Assert.Equal("Id", thing.GetPartitionKeyProperty().Name);
+        Assert.Null(thing.GetSortKeyProperty());
+        Assert.Equal("Things", thing.GetDynamoTableName());
+
+        using var configured = new TestContext(b => b.Entity<Thing>(e =>
+        {
+            e.HasSortKey(t => t.Count);
+            e.HasPartitionKey(t => t.Name);
+            e.ToDynamoTable("things.v2");
+        }));
+        thing = configured.Model.FindEntityType(typeof(Thing))!;
+        Assert.Equal("Name", thing.GetPartitionKeyProperty().Name);
+        Assert.Equal("Count", thing.GetSortKeyProperty()!.Name);
+        Assert.Equal("things.v2", thing.GetDynamoTableName());
+    }
+
+    [Fact]
+    public void Only_Guid_keys_are_generated_on_add()
+    {
+        using var context = new TestContext(b => b.Entity<WithGuid>());
+
+        Assert.Equal(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd,
+            context.Model.FindEntityType(typeof(WithGuid))!.FindProperty(nameof(WithGuid.Id))!.ValueGenerated);
+        Assert.Equal(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never,
+            context.Model.FindEntityType(typeof(Thing))!.FindProperty(nameof(Thing.Id))!.ValueGenerated);
+    }
+
+    private static InvalidOperationException BuildModel(Action<ModelBuilder> configure)
+    {
+        using var context = new TestContext(configure);
+        return Assert.Throws<InvalidOperationException>(() => context.Model);
+    }
+
+    public class Thing
+    {
+        public int Id { get; set; }
+
+        public string Name { get; set; } = "";
+
+        public int Count { get; set; }
+
+        public bool Flag { get; set; }
+    }
+
+    public class NoKey
+    {
+        public string Name { get; set; } = "";
+    }
+
+    public class WithHandle
+    {
+        public int Id { get; set; }
+
+        public nint Handle { get; set; }
+    }
+
+    public class WithGuid
+    {
+        public Guid Id { get; set; }
+    }
+
+    private sealed class TestContext(Action<ModelBuilder> configure) : DbContext
+    {
+        public DbSet<Thing> Things => Set<Thing>();
+
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+            => optionsBuilder
+                .UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1").Credentials("x", "x"))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, NoModelCache>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => configure(modelBuilder);
+    }
+
+    private sealed class NoModelCache : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) => new object();
+    }
+}

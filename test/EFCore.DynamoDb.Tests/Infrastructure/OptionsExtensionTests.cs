@@ -1,0 +1,39 @@
+using EFCore.DynamoDb.Infrastructure.Internal;
+
+namespace EFCore.DynamoDb.Tests.Infrastructure;
+
+/// <summary>The options extension separates service providers exactly when the client would differ.</summary>
+public class OptionsExtensionTests
+{
+    [Fact]
+    public void Endpoints_region_and_credentials_separate_service_providers_and_the_prefix_does_not()
+    {
+        var local = new DynamoDbOptionsExtension().WithServiceUrl("http://localhost:8000").WithCredentials("a", "b");
+        var prefixed = local.WithTableNamePrefix("test-");
+        var otherEndpoint = local.WithServiceUrl("http://localhost:8001");
+        var otherRegion = local.WithRegion("eu-west-1");
+        var otherCredentials = local.WithCredentials("a", "c");
+
+        Assert.True(local.Info.ShouldUseSameServiceProvider(prefixed.Info));
+        Assert.Equal(local.Info.GetServiceProviderHashCode(), prefixed.Info.GetServiceProviderHashCode());
+        Assert.False(local.Info.ShouldUseSameServiceProvider(otherEndpoint.Info));
+        Assert.False(local.Info.ShouldUseSameServiceProvider(otherRegion.Info));
+        Assert.False(local.Info.ShouldUseSameServiceProvider(otherCredentials.Info));
+    }
+
+    [Fact]
+    public void With_methods_leave_the_original_unchanged()
+    {
+        var original = new DynamoDbOptionsExtension();
+
+        var changed = original.WithServiceUrl("http://localhost:8000").WithTableNamePrefix("p-");
+
+        Assert.Null(original.ServiceUrl);
+        Assert.Null(original.TableNamePrefix);
+        Assert.Equal("http://localhost:8000", changed.ServiceUrl);
+        Assert.Equal("p-", changed.TableNamePrefix);
+        Assert.True(changed.HasConnectionSettings);
+        Assert.False(original.HasConnectionSettings);
+        Assert.Contains("TableNamePrefix=p-", changed.Info.LogFragment, StringComparison.Ordinal);
+    }
+}

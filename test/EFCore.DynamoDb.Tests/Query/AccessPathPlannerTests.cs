@@ -1,0 +1,115 @@
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using static EFCore.DynamoDb.Query.Internal.Expressions.DynamoComparisonOperator;
+
+namespace EFCore.DynamoDb.Tests.Query;
+
+/// <summary>The planner's choice of access path, without a database.</summary>
+public class AccessPathPlannerTests
+{
+    private static readonly IEntityType Score = CreateModel().FindEntityType(typeof(GameScore))!;
+
+    [Fact]
+    public void Full_key_equality_alone_is_a_GetItem()
+    {
+        var plan = Plan(And(Compare("UserId", Equal), Compare("Title", Equal)));
+
+        Assert.Equal(DynamoAccessPath.GetItem, plan.Path);
+        Assert.Equal(2, plan.KeyConditions.Count);
+        Assert.Null(plan.Filter);
+    }
+
+    [Fact]
+    public void Full_key_with_a_filter_is_a_Query()
+    {
+        var plan = Plan(And(And(Compare("UserId", Equal), Compare("Title", Equal)), Compare("Wins", GreaterThan)));
+
+        Assert.Equal(DynamoAccessPath.Query, plan.Path);
+        Assert.IsType<DynamoComparisonExpression>(plan.Filter);
+    }
+
+    [Theory]
+    [InlineData(LessThan)]
+    [InlineData(LessThanOrEqual)]
+    [InlineData(GreaterThan)]
+    [InlineData(GreaterThanOrEqual)]
+    public void A_sort_key_range_joins_the_key_condition(DynamoComparisonOperator op)
+    {
+        var plan = Plan(And(Compare("Title", op), Compare("UserId", Equal)));
+
+        Assert.Equal(DynamoAccessPath.Query, plan.Path);
+        Assert.Equal(["UserId", "Title"], plan.KeyConditions.Select(c => c.Attribute.AttributeName));
+        Assert.Null(plan.Filter);
+    }
+
+    [Fact]
+    public void Not_equal_on_the_sort_key_is_a_filter()
+    {
+        var plan = Plan(And(Compare("UserId", Equal), Compare("Title", NotEqual)));
+
+        Assert.Equal(DynamoAccessPath.Query, plan.Path);
+        Assert.Single(plan.KeyConditions);
+        Assert.NotNull(plan.Filter);
+    }
+
+    [Fact]
+    public void Without_partition_key_equality_it_is_a_Scan()
+    {
+        Assert.Equal(DynamoAccessPath.Scan, Plan(Compare("Title", Equal)).Path);
+        Assert.Equal(DynamoAccessPath.Scan, Plan(Compare("UserId", GreaterThan)).Path);
+        Assert.Equal(DynamoAccessPath.Scan, Plan(new DynamoLogicalExpression(Compare("UserId", Equal), isAnd: false, Compare("UserId", Equal))).Path);
+        Assert.Equal(DynamoAccessPath.Scan, Plan(null).Path);
+    }
+
+    private static DynamoAccessPlan Plan(DynamoExpression? predicate)
+    {
+        var select = new DynamoSelectExpression(Score);
+        if (predicate != null)
+        {
+            select.ApplyPredicate(predicate);
+        }
+
+        return new DynamoAccessPathPlanner().Plan(select);
+    }
+
+    private static DynamoLogicalExpression And(DynamoExpression left, DynamoExpression right) => new DynamoLogicalExpression(left, isAnd: true, right);
+
+    private static DynamoComparisonExpression Compare(string propertyName, DynamoComparisonOperator op)
+    {
+        var property = Score.FindProperty(propertyName)!;
+        return new DynamoComparisonExpression(
+            new DynamoAttributeExpression(property),
+            op,
+            new DynamoValueExpression(System.Linq.Expressions.Expression.Constant(property.ClrType == typeof(string) ? "x" : Activator.CreateInstance(property.ClrType)), property));
+    }
+
+    private static IModel CreateModel()
+    {
+        using var context = new ScoreContext();
+        return context.Model;
+    }
+
+    public class GameScore
+    {
+        public string UserId { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public int Wins { get; set; }
+    }
+
+    private sealed class ScoreContext : DbContext
+    {
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+            => optionsBuilder.UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1"));
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+            => modelBuilder.Entity<GameScore>(e =>
+            {
+                e.HasPartitionKey(s => s.UserId);
+                e.HasSortKey(s => s.Title);
+            });
+    }
+}
