@@ -8,23 +8,22 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed class DynamoExpressionPlaceholders
 {
-    private Dictionary<string, string>? _names;
-    private Dictionary<string, AttributeValue>? _values;
+    private Dictionary<string, string>? _placeholdersByName;
 
-    /// <summary><c>ExpressionAttributeNames</c>: placeholder → attribute name.</summary>
+    /// <summary><c>ExpressionAttributeNames</c>: placeholder → attribute name; <see langword="null" /> when none.</summary>
     public Dictionary<string, string>? Names { get; private set; }
 
-    /// <summary><c>ExpressionAttributeValues</c>: placeholder → value.</summary>
-    public Dictionary<string, AttributeValue>? Values => _values;
+    /// <summary><c>ExpressionAttributeValues</c>: placeholder → value; <see langword="null" /> when none.</summary>
+    public Dictionary<string, AttributeValue>? Values { get; private set; }
 
     public string Name(string attributeName)
     {
-        _names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        _placeholdersByName ??= new Dictionary<string, string>(StringComparer.Ordinal);
         Names ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!_names.TryGetValue(attributeName, out var placeholder))
+        if (!_placeholdersByName.TryGetValue(attributeName, out var placeholder))
         {
-            placeholder = "#n" + _names.Count.ToString(CultureInfo.InvariantCulture);
-            _names.Add(attributeName, placeholder);
+            placeholder = "#n" + Names.Count.ToString(CultureInfo.InvariantCulture);
+            _placeholdersByName.Add(attributeName, placeholder);
             Names.Add(placeholder, attributeName);
         }
 
@@ -33,9 +32,9 @@ public sealed class DynamoExpressionPlaceholders
 
     public string Value(AttributeValue value)
     {
-        _values ??= new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        var placeholder = ":v" + _values.Count.ToString(CultureInfo.InvariantCulture);
-        _values.Add(placeholder, value);
+        Values ??= new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var placeholder = ":v" + Values.Count.ToString(CultureInfo.InvariantCulture);
+        Values.Add(placeholder, value);
         return placeholder;
     }
 }
