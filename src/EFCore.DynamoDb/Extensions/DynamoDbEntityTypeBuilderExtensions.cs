@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 // ReSharper disable once CheckNamespace
@@ -56,6 +57,72 @@ public static class DynamoDbEntityTypeBuilderExtensions
         where TEntity : class
         => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, GetPropertyName(propertyExpression));
 
+    /// <summary>
+    ///     Makes <paramref name="compositePropertyExpression" /> a composite (Flywheel's <c>Composite</c>): its value is
+    ///     computed from the component properties when the entity is added and on every save, by default their
+    ///     values joined with <c>:</c> (e.g. <c>"facebook:12345"</c>). Setting it directly is an error. A composite may be
+    ///     the partition key, the sort key or an index key.
+    /// </summary>
+    public static DynamoCompositeBuilder<TEntity, TProperty> HasComposite<TEntity, TProperty>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        Expression<Func<TEntity, TProperty>> compositePropertyExpression,
+        params Expression<Func<TEntity, object?>>[] componentExpressions)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        var property = ConfigureComposite(
+            entityTypeBuilder, GetPropertyName(compositePropertyExpression), componentExpressions.Select(GetPropertyName).ToArray());
+        return new DynamoCompositeBuilder<TEntity, TProperty>(property);
+    }
+
+    /// <inheritdoc cref="HasComposite{TEntity, TProperty}" />
+    public static DynamoCompositeBuilder HasComposite(
+        this EntityTypeBuilder entityTypeBuilder,
+        string compositePropertyName,
+        params string[] componentPropertyNames)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(compositePropertyName);
+        return new DynamoCompositeBuilder(ConfigureComposite(entityTypeBuilder, compositePropertyName, componentPropertyNames));
+    }
+
+    /// <summary>
+    ///     A rule every saved entity must satisfy (Flywheel's <c>check=</c>). It runs on every save of an added or
+    ///     modified entity, before anything is sent; a failure throws a
+    ///     <see cref="System.ComponentModel.DataAnnotations.ValidationException" /> naming the entity and the check.
+    /// </summary>
+    public static EntityTypeBuilder<TEntity> HasCheck<TEntity>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Func<TEntity, bool> check)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(check);
+        var entityType = entityTypeBuilder.Metadata;
+        var checks = entityType.GetDynamoChecks().Where(c => c.Name != name)
+            .Append(new DynamoEntityCheck(name, entity => check((TEntity)entity)))
+            .ToList();
+        entityType.SetAnnotation(DynamoAnnotationNames.Checks, checks);
+        return entityTypeBuilder;
+    }
+
+    private static IMutableProperty ConfigureComposite(EntityTypeBuilder entityTypeBuilder, string compositeName, string[] componentNames)
+    {
+        if (componentNames.Length == 0)
+        {
+            throw new ArgumentException(DynamoStrings.CompositeWithoutComponents(entityTypeBuilder.Metadata.DisplayName(), compositeName));
+        }
+
+        // Computed when the entity is added, so that a composite key is known before the entity is tracked.
+        var propertyBuilder = entityTypeBuilder.Property(compositeName)
+            .ValueGeneratedOnAdd()
+            .HasValueGenerator((property, _) => new DynamoCompositeValueGenerator(property));
+        propertyBuilder.Metadata.SetAnnotation(DynamoAnnotationNames.CompositeComponents, componentNames);
+        return propertyBuilder.Metadata;
+    }
+
     // The EF primary key is the single source of truth for the key schema; the annotations only remember
     // what was asked so that HasPartitionKey and HasSortKey can be called in either order.
     private static EntityTypeBuilder ApplyKeySchema(EntityTypeBuilder entityTypeBuilder)
@@ -77,8 +144,12 @@ public static class DynamoDbEntityTypeBuilderExtensions
     }
 
     private static string GetPropertyName(LambdaExpression propertyExpression)
-        => propertyExpression.Body is MemberExpression { Member: PropertyInfo or FieldInfo } member
+        => RemoveConvert(propertyExpression.Body) is MemberExpression { Member: PropertyInfo or FieldInfo } member
             && member.Expression == propertyExpression.Parameters[0]
                 ? member.Member.Name
                 : throw new ArgumentException(DynamoStrings.InvalidPropertyExpression(propertyExpression), nameof(propertyExpression));
+
+    // Component lambdas are typed to object, so value-type components arrive boxed.
+    private static Expression RemoveConvert(Expression expression)
+        => expression is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : expression;
 }

@@ -35,4 +35,10 @@ public static class DynamoDbEntityTypeExtensions
     /// <inheritdoc cref="GetSortKeyProperty(IReadOnlyEntityType)" />
     public static IProperty? GetSortKeyProperty(this IEntityType entityType)
         => entityType.FindPrimaryKey()!.Properties is { Count: 2 } properties ? properties[1] : null;
+
+    /// <summary>The checks every saved entity of this type must pass, its base types' included.</summary>
+    public static IReadOnlyList<DynamoEntityCheck> GetDynamoChecks(this IReadOnlyEntityType entityType)
+        => entityType.GetAllBaseTypesInclusive()
+            .SelectMany(t => (IReadOnlyList<DynamoEntityCheck>?)t[DynamoAnnotationNames.Checks] ?? [])
+            .ToList();
 }

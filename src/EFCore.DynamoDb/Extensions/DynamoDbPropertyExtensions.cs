@@ -13,4 +13,20 @@ public static class DynamoDbPropertyExtensions
     /// <summary>Sets the attribute name on a mutable property.</summary>
     public static void SetAttributeName(this IMutableProperty property, string? name)
         => property.SetOrRemoveAnnotation(DynamoAnnotationNames.AttributeName, name);
+
+    /// <summary>Whether the property is a composite computed from other properties.</summary>
+    public static bool IsDynamoComposite(this IReadOnlyProperty property)
+        => property[DynamoAnnotationNames.CompositeComponents] != null;
+
+    /// <summary>The names of the properties a composite is computed from, in order; empty for other properties.</summary>
+    public static IReadOnlyList<string> GetCompositeComponentNames(this IReadOnlyProperty property)
+        => (string[]?)property[DynamoAnnotationNames.CompositeComponents] ?? [];
+
+    /// <summary>The text between the components of a joined composite; <c>:</c> by default.</summary>
+    public static string GetCompositeSeparator(this IReadOnlyProperty property)
+        => (string?)property[DynamoAnnotationNames.CompositeSeparator] ?? ":";
+
+    /// <summary>The custom merge of a composite, taking the entity; <see langword="null" /> when its components are joined.</summary>
+    public static Func<object, object?>? GetCompositeMerge(this IReadOnlyProperty property)
+        => (Func<object, object?>?)property[DynamoAnnotationNames.CompositeMerge];
 }

@@ -13,6 +13,34 @@ public static class DynamoStrings
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
 
+    /// <summary>The '{0}' entity fails its check '{1}', so it was not saved.</summary>
+    public static string CheckFailed(object? entityType, object? check)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CheckFailed"), entityType, check);
+
+    /// <summary>The composite '{0}.{1}' names the component '{2}', which is not a mapped property of '{0}'.</summary>
+    public static string CompositeComponentNotFound(object? entityType, object? composite, object? component)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeComponentNotFound"), entityType, composite, component);
+
+    /// <summary>A component of '{0}.{1}' ({2}) changed, which would change the key composite '{1}'. Keys cannot change: delete the entity and add a new one.</summary>
+    public static string CompositeKeyChanged(object? entityType, object? composite, object? components)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeKeyChanged"), entityType, composite, components);
+
+    /// <summary>The composite '{0}.{1}' is of type '{2}', but joined components make a string. Make it a string, or compute it with HasMerge.</summary>
+    public static string CompositeNotString(object? entityType, object? composite, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeNotString"), entityType, composite, clrType);
+
+    /// <summary>The composite '{0}.{1}' has the component '{2}', which is itself a composite or the composite itself; components must be ordinary properties.</summary>
+    public static string CompositeOfComposite(object? entityType, object? composite, object? component)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeOfComposite"), entityType, composite, component);
+
+    /// <summary>The composite '{0}.{1}' holds a value other than the one computed from {2}. A composite cannot be set directly: set its components instead (before adding the entity when the composite is part of the key).</summary>
+    public static string CompositeSetDirectly(object? entityType, object? composite, object? components)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeSetDirectly"), entityType, composite, components);
+
+    /// <summary>The composite '{0}.{1}' needs at least one component property.</summary>
+    public static string CompositeWithoutComponents(object? entityType, object? composite)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositeWithoutComponents"), entityType, composite);
+
     /// <summary>The '{0}' item in table '{1}' was changed or deleted since it was read: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
     public static string ConcurrencyConflict(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
@@ -52,6 +80,10 @@ public static class DynamoStrings
     public static string InvalidTableNamePrefix(object? prefix)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidTableNamePrefix"), prefix);
 
+    /// <summary>The '{0}' entity makes an item of {1} bytes, over DynamoDB's limit of {2} bytes. Store large values elsewhere (for example in S3) and keep a reference.</summary>
+    public static string ItemTooLarge(object? entityType, object? size, object? maxSize)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ItemTooLarge"), entityType, size, maxSize);
+
     /// <summary>The key property '{0}.{1}' is of type '{2}', which is not stored as a string, number or binary attribute; DynamoDB keys must be one of those. Use another type or a value converter to one.</summary>
     public static string KeyPropertyTypeNotSupported(object? entityType, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("KeyPropertyTypeNotSupported"), entityType, property, clrType);
@@ -67,6 +99,10 @@ public static class DynamoStrings
     /// <summary>The entity type '{0}' has no key. Every DynamoDB item needs a partition key: configure one with HasPartitionKey (and HasSortKey) or HasKey.</summary>
     public static string KeylessEntityType(object? entityType)
         => string.Format(CultureInfo.CurrentCulture, GetString("KeylessEntityType"), entityType);
+
+    /// <summary>The value of '{0}.{1}' has length {2}, over its maximum length of {3}.</summary>
+    public static string MaxLengthExceeded(object? entityType, object? property, object? length, object? maxLength)
+        => string.Format(CultureInfo.CurrentCulture, GetString("MaxLengthExceeded"), entityType, property, length, maxLength);
 
     /// <summary>The property '{0}.{1}' is compared with null using an ordering operator; only == null and != null are meaningful.</summary>
     public static string NullComparison(object? entityType, object? property)
@@ -87,6 +123,14 @@ public static class DynamoStrings
     /// <summary>The value of '{0}.{1}' cannot be stored: {2}</summary>
     public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("PropertyValueNotStorable"), entityType, property, reason);
+
+    /// <summary>The required property '{0}.{1}' has no value.</summary>
+    public static string RequiredValueMissing(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
+
+    /// <summary>The entity types '{0}' and '{1}' share the table '{2}' but not its key schema: their partition and sort keys must have the same attribute names and types.</summary>
+    public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SharedTableKeyMismatch"), entityType, otherEntityType, table);
 
     /// <summary>DynamoDB queries read a single table; subqueries are not supported.</summary>
     public static string SubqueriesNotSupported => GetString("SubqueriesNotSupported");

@@ -19,7 +19,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             ValidateKeySchema(entityType);
             ValidateAttributeNames(entityType);
             ValidateTableName(entityType);
+            ValidateComposites(entityType);
         }
+
+        ValidateSharedTables(model);
     }
 
     protected virtual void ValidateKeySchema(IEntityType entityType)
@@ -61,6 +64,53 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             propertiesByAttribute.Add(attributeName, property);
         }
     }
+
+    protected virtual void ValidateComposites(IEntityType entityType)
+    {
+        foreach (var composite in entityType.GetDeclaredProperties().Where(p => p.IsDynamoComposite()))
+        {
+            foreach (var componentName in composite.GetCompositeComponentNames())
+            {
+                var component = entityType.FindProperty(componentName)
+                    ?? throw new InvalidOperationException(
+                        DynamoStrings.CompositeComponentNotFound(entityType.DisplayName(), composite.Name, componentName));
+                if (component == composite || component.IsDynamoComposite())
+                {
+                    throw new InvalidOperationException(
+                        DynamoStrings.CompositeOfComposite(entityType.DisplayName(), composite.Name, componentName));
+                }
+            }
+
+            if (composite.GetCompositeMerge() == null && composite.ClrType != typeof(string))
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.CompositeNotString(entityType.DisplayName(), composite.Name, composite.ClrType.Name));
+            }
+        }
+    }
+
+    // Entity types stored in one table address its items with the same key attributes.
+    protected virtual void ValidateSharedTables(IModel model)
+    {
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType == null).GroupBy(e => e.GetDynamoTableName()))
+        {
+            var first = table.First();
+            foreach (var other in table.Skip(1))
+            {
+                if (!SameKeyAttribute(first.GetPartitionKeyProperty(), other.GetPartitionKeyProperty())
+                    || !SameKeyAttribute(first.GetSortKeyProperty(), other.GetSortKeyProperty()))
+                {
+                    throw new InvalidOperationException(DynamoStrings.SharedTableKeyMismatch(other.DisplayName(), first.DisplayName(), table.Key));
+                }
+            }
+        }
+    }
+
+    private static bool SameKeyAttribute(IProperty? property, IProperty? otherProperty)
+        => property == null || otherProperty == null
+            ? property == otherProperty
+            : property.GetAttributeName() == otherProperty.GetAttributeName()
+                && ((DynamoTypeMapping)property.GetTypeMapping()).ScalarType == ((DynamoTypeMapping)otherProperty.GetTypeMapping()).ScalarType;
 
     protected virtual void ValidateTableName(IEntityType entityType)
     {

@@ -10,7 +10,9 @@ public class DynamoConventionSetBuilder(ProviderConventionSetBuilderDependencies
     public override ConventionSet CreateConventionSet()
     {
         var conventionSet = base.CreateConventionSet();
+        // Shared-table discriminators depend on the table names, so the table-name convention runs first.
         conventionSet.Add(new DynamoTableNameFromDbSetConvention(Dependencies));
+        conventionSet.Add(new DynamoSharedTableDiscriminatorConvention());
         conventionSet.Remove(typeof(ForeignKeyIndexConvention));
         conventionSet.Replace<ValueGenerationConvention>(new DynamoValueGenerationConvention(Dependencies));
         return conventionSet;

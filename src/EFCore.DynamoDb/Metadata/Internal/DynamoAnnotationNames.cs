@@ -12,4 +12,12 @@ public static class DynamoAnnotationNames
     public const string SortKey = Prefix + "SortKey";
 
     public const string AttributeName = Prefix + "AttributeName";
+
+    public const string CompositeComponents = Prefix + "CompositeComponents";
+
+    public const string CompositeSeparator = Prefix + "CompositeSeparator";
+
+    public const string CompositeMerge = Prefix + "CompositeMerge";
+
+    public const string Checks = Prefix + "Checks";
 }

@@ -74,6 +74,12 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 RenderComparison(comparison, builder);
                 break;
 
+            case DynamoInExpression @in:
+                builder.Append(Name(@in.Attribute)).Append(" IN (")
+                    .AppendJoin(", ", @in.Values.Select(v => placeholders.Value(v.Evaluate(queryContext)!)))
+                    .Append(')');
+                break;
+
             default:
                 throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()));
         }

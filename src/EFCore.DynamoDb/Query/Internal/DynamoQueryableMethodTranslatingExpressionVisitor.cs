@@ -18,6 +18,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
         var selectExpression = new DynamoSelectExpression(entityType);
+        if (DynamoDiscriminatorFilter.Create(entityType) is { } discriminatorFilter)
+        {
+            selectExpression.ApplyPredicate(discriminatorFilter);
+        }
+
         return new ShapedQueryExpression(
             selectExpression,
             new StructuralTypeShaperExpression(

@@ -4,7 +4,8 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     The provider's <see cref="IDatabase" />: queries compile through EF Core's pipeline; <c>SaveChanges</c>
-///     plans every write first (so bad input fails before anything is sent), then executes them.
+///     recomputes composites, validates and plans every write first (so bad input fails before anything is
+///     sent), then executes them.
 /// </summary>
 public class DynamoDatabase(
     DatabaseDependencies dependencies,
@@ -16,6 +17,13 @@ public class DynamoDatabase(
 
     public override Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
+        // Composites first, since they change values that validation and planning then see.
+        foreach (var entry in entries)
+        {
+            DynamoCompositeSynchronizer.Apply(entry);
+            DynamoEntryValidator.Validate(entry);
+        }
+
         var writes = new List<DynamoWrite>(entries.Count);
         foreach (var entry in entries)
         {

@@ -22,14 +22,22 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
         {
             case EntityState.Added:
             {
+                var item = BuildItem(entry);
+                EnsureFits(entry, item);
                 var condition = "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Put, tableName, key, BuildItem(entry), null, condition, placeholders.Names, placeholders.Values);
+                    entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values);
             }
 
             case EntityState.Modified:
             {
                 var update = BuildUpdateExpression(entry, placeholders);
+                if (placeholders.Values != null)
+                {
+                    // What is set is a lower bound of the item's size: the stored item may hold more.
+                    EnsureFits(entry, placeholders.Values);
+                }
+
                 var condition = BuildConcurrencyCondition(entry, placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values);
@@ -44,6 +52,16 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
 
             default:
                 throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entityType.DisplayName(), entry.EntityState));
+        }
+    }
+
+    private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
+    {
+        var size = DynamoItemSize.Of(attributes);
+        if (size > DynamoItemSize.MaxItemBytes)
+        {
+            throw new System.ComponentModel.DataAnnotations.ValidationException(
+                DynamoStrings.ItemTooLarge(entry.EntityType.DisplayName(), size, DynamoItemSize.MaxItemBytes));
         }
     }
 

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+
+namespace EFCore.DynamoDb.Metadata.Conventions;
+
+/// <summary>
+///     Gives every root entity type that shares its table with another (single-table design) a discriminator, so
+///     each item says which type it is and a query for one type returns only that type's items. Hierarchies
+///     already have one from EF Core's own convention.
+/// </summary>
+public class DynamoSharedTableDiscriminatorConvention : IModelFinalizingConvention
+{
+    public const string DiscriminatorName = "Discriminator";
+
+    public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        var sharedTables = modelBuilder.Metadata.GetEntityTypes()
+            .Where(e => e.BaseType == null && !e.IsOwned())
+            .GroupBy(e => e.GetDynamoTableName())
+            .Where(table => table.Count() > 1);
+
+        foreach (var entityType in sharedTables.SelectMany(table => table))
+        {
+            if (entityType.FindDiscriminatorProperty() == null)
+            {
+                entityType.Builder.HasDiscriminator(DiscriminatorName, typeof(string))?.HasValue(entityType, entityType.ShortName());
+            }
+        }
+    }
+}

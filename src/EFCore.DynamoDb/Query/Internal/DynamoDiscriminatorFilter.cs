@@ -1,0 +1,37 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     The condition that keeps a query to its entity type's items when its table also holds items of other types
+///     (a derived type's query, or single-table design): the discriminator equals one of the type's values.
+/// </summary>
+public static class DynamoDiscriminatorFilter
+{
+    public static DynamoExpression? Create(IEntityType entityType)
+    {
+        var discriminator = entityType.FindDiscriminatorProperty();
+        if (discriminator == null)
+        {
+            return null;
+        }
+
+        var queriedTypes = entityType.GetDerivedTypesInclusive().ToHashSet();
+        var tableName = entityType.GetDynamoTableName();
+        var tableHoldsOtherTypes = entityType.Model.GetEntityTypes()
+            .Any(other => !queriedTypes.Contains(other) && !other.IsOwned() && other.GetDynamoTableName() == tableName);
+        if (!tableHoldsOtherTypes)
+        {
+            return null;
+        }
+
+        var attribute = new DynamoAttributeExpression(discriminator);
+        var values = queriedTypes
+            .Where(t => !t.IsAbstract())
+            .Select(t => new DynamoValueExpression(Expression.Constant(t.GetDiscriminatorValue(), discriminator.ClrType), discriminator))
+            .ToList();
+        return values.Count == 1
+            ? new DynamoComparisonExpression(attribute, DynamoComparisonOperator.Equal, values[0])
+            : new DynamoInExpression(attribute, values);
+    }
+}

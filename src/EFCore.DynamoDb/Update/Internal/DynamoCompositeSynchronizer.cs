@@ -1,0 +1,54 @@
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Recomputes the composites of every added or modified entry before it is saved, so a change to a component
+///     updates the composite in the same write. A composite set directly, or a key composite whose components
+///     changed, is refused: it is never silently overwritten.
+/// </summary>
+public static class DynamoCompositeSynchronizer
+{
+    public static void Apply(IUpdateEntry entry)
+    {
+        if (entry.EntityState is not (EntityState.Added or EntityState.Modified))
+        {
+            return;
+        }
+
+        foreach (var composite in entry.EntityType.GetProperties())
+        {
+            if (composite.IsDynamoComposite())
+            {
+                Synchronize(entry, composite);
+            }
+        }
+    }
+
+    private static void Synchronize(IUpdateEntry entry, IProperty composite)
+    {
+        var entityEntry = entry.ToEntityEntry();
+        var expected = DynamoCompositeValue.Compute(composite, entityEntry.Entity, component => entry.GetCurrentValue((IProperty)component));
+        var current = entry.GetCurrentValue(composite);
+        var comparer = composite.GetValueComparer();
+        if (comparer.Equals(expected, current))
+        {
+            return;
+        }
+
+        var entityTypeName = entry.EntityType.DisplayName();
+        var components = string.Join(", ", composite.GetCompositeComponentNames());
+
+        // The value generator filled an added composite from its components, so a difference now means it was
+        // set directly; a modified one was set directly when it no longer holds the value that was read.
+        if (entry.EntityState == EntityState.Added || !comparer.Equals(current, entry.GetOriginalValue(composite)))
+        {
+            throw new InvalidOperationException(DynamoStrings.CompositeSetDirectly(entityTypeName, composite.Name, components));
+        }
+
+        if (composite.IsPrimaryKey())
+        {
+            throw new InvalidOperationException(DynamoStrings.CompositeKeyChanged(entityTypeName, composite.Name, components));
+        }
+
+        entityEntry.Property(composite.Name).CurrentValue = expected;
+    }
+}

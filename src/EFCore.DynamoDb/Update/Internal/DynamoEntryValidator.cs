@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Validates an entry before anything is sent (Flywheel's <c>nullable=False</c> and <c>check=</c>): required
+///     properties have values, strings and binaries fit their maximum length, and the entity's checks pass. Only
+///     the properties being written are checked.
+/// </summary>
+public static class DynamoEntryValidator
+{
+    public static void Validate(IUpdateEntry entry)
+    {
+        if (entry.EntityState is not (EntityState.Added or EntityState.Modified))
+        {
+            return;
+        }
+
+        var entityType = entry.EntityType;
+        foreach (var property in entityType.GetProperties())
+        {
+            if (entry.EntityState == EntityState.Modified && !entry.IsModified(property))
+            {
+                continue;
+            }
+
+            var value = entry.GetCurrentValue(property);
+            if (value == null)
+            {
+                // A composite may be null on purpose: its merge removes the attribute (a sparse index).
+                if (!property.IsNullable && !property.IsDynamoComposite())
+                {
+                    throw new ValidationException(DynamoStrings.RequiredValueMissing(entityType.DisplayName(), property.Name));
+                }
+
+                continue;
+            }
+
+            if (property.GetMaxLength() is { } maxLength && GetLength(value) is { } length && length > maxLength)
+            {
+                throw new ValidationException(DynamoStrings.MaxLengthExceeded(entityType.DisplayName(), property.Name, length, maxLength));
+            }
+        }
+
+        foreach (var check in entityType.GetDynamoChecks())
+        {
+            if (!check.Predicate(entry.ToEntityEntry().Entity))
+            {
+                throw new ValidationException(DynamoStrings.CheckFailed(entityType.DisplayName(), check.Name));
+            }
+        }
+    }
+
+    private static int? GetLength(object value)
+        => value switch
+        {
+            string text => text.Length,
+            byte[] bytes => bytes.Length,
+            _ => null
+        };
+}
