@@ -6,10 +6,21 @@ public class GameContext(DbContextOptions<GameContext> options) : DbContext(opti
 {
     public DbSet<GameScore> GameScores => Set<GameScore>();
 
+    public DbSet<SocialMediaItem> SocialMediaItems => Set<SocialMediaItem>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<GameScore>(score =>
+    {
+        modelBuilder.Entity<GameScore>(score =>
         {
             score.HasPartitionKey(s => s.UserId);
             score.HasSortKey(s => s.Title);
         });
+
+        modelBuilder.Entity<SocialMediaItem>(item =>
+        {
+            item.HasPartitionKey(i => i.UserId);
+            item.HasSortKey(i => i.Uid);
+            item.HasComposite(i => i.Uid, i => i.Type, i => i.Id);
+        });
+    }
 }

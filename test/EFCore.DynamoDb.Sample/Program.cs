@@ -64,5 +64,24 @@ await using (var db = new GameContext(options))
     Console.WriteLine($"User 101 now has {remaining} scores; Meteor Blasters reads back with top score {reloaded.TopScore}");
 }
 
+await using (var db = new GameContext(options))
+{
+    // A composite sort key: "type:id", computed from its components.
+    var tweet = new SocialMediaItem { UserId = "abc123", Type = "twitter", Id = "12345", Text = "hello" };
+    var post = new SocialMediaItem { UserId = "abc123", Type = "facebook", Id = "12345", Text = "hello again" };
+    db.SocialMediaItems.AddRange(tweet, post);
+    await db.SaveChangesAsync();
+    Console.WriteLine($"Saved social media items {tweet.Uid} and {post.Uid}");
+
+    var found = await db.SocialMediaItems.FindAsync("abc123", "facebook:12345");
+    if (found?.Text != "hello again")
+    {
+        Console.Error.WriteLine("The facebook post was not found by its composite key");
+        return 1;
+    }
+
+    Console.WriteLine($"Found {found.Uid} by its composite key: {found.Text}");
+}
+
 Console.WriteLine("Sample completed.");
 return 0;

@@ -100,6 +100,57 @@ public class ModelValidationTests
             context.Model.FindEntityType(typeof(Thing))!.FindProperty(nameof(Thing.Id))!.ValueGenerated);
     }
 
+    [Fact]
+    public void A_composite_component_that_is_not_a_property_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasComposite("Name", "Missing"));
+
+        Assert.Contains("'Thing.Name' names the component 'Missing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_joined_composite_must_be_a_string()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasComposite(t => t.Count, t => t.Name));
+
+        Assert.Contains("'Thing.Count' is of type 'Int32'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HasMerge", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_composite_of_itself_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<Thing>().HasComposite(t => t.Name, t => t.Name));
+
+        Assert.Contains("'Thing.Name' has the component 'Name'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Types_sharing_a_table_with_different_keys_are_refused()
+    {
+        var error = BuildModel(b =>
+        {
+            b.Entity<Thing>().ToDynamoTable("shared");
+            b.Entity<WithGuid>().ToDynamoTable("shared");
+        });
+
+        Assert.Contains("'WithGuid' and 'Thing' share the table 'shared'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Types_sharing_a_table_get_a_discriminator()
+    {
+        using var context = new TestContext(b =>
+        {
+            b.Entity<Thing>().ToDynamoTable("shared");
+            b.Entity<OtherThing>().ToDynamoTable("shared");
+        });
+
+        var discriminator = context.Model.FindEntityType(typeof(OtherThing))!.FindDiscriminatorProperty();
+        Assert.Equal("Discriminator", discriminator!.Name);
+        Assert.Equal("OtherThing", context.Model.FindEntityType(typeof(OtherThing))!.GetDiscriminatorValue());
+    }
+
     private static InvalidOperationException BuildModel(Action<ModelBuilder> configure)
     {
         using var context = new TestContext(configure);
@@ -127,6 +178,11 @@ public class ModelValidationTests
         public int Id { get; set; }
 
         public nint Handle { get; set; }
+    }
+
+    public class OtherThing
+    {
+        public int Id { get; set; }
     }
 
     public class WithGuid
