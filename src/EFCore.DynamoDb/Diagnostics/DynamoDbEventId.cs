@@ -17,7 +17,8 @@ public static class DynamoDbEventId
         RequestFailed,
 
         // Query events
-        ScanWarning = CoreEventId.ProviderBaseId + 100
+        ScanWarning = CoreEventId.ProviderBaseId + 100,
+        SkipWarning
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
@@ -31,4 +32,7 @@ public static class DynamoDbEventId
 
     /// <summary>A query could not use a key and reads the whole table with a Scan.</summary>
     public static readonly EventId ScanWarning = new((int)Id.ScanWarning, QueryPrefix + Id.ScanWarning);
+
+    /// <summary>A query skips items: DynamoDB reads and returns them, and the provider discards them.</summary>
+    public static readonly EventId SkipWarning = new((int)Id.SkipWarning, QueryPrefix + Id.SkipWarning);
 }

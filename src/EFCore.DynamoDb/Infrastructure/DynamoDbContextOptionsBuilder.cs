@@ -64,6 +64,20 @@ public class DynamoDbContextOptionsBuilder
         return WithOption(e => e.WithTableNamePrefix(prefix));
     }
 
+    /// <summary>
+    ///     What to do when a query has no partition-key equality and must scan the whole table: scan silently, log a
+    ///     warning (the default), or refuse unless the query calls <c>AllowScan()</c>.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder ScanBehavior(ScanBehavior scanBehavior)
+    {
+        if (!Enum.IsDefined(scanBehavior))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scanBehavior), scanBehavior, null);
+        }
+
+        return WithOption(e => e.WithScanBehavior(scanBehavior));
+    }
+
     /// <summary>Applies a change to the provider's options extension.</summary>
     protected virtual DynamoDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
     {

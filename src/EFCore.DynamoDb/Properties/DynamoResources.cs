@@ -26,6 +26,15 @@ public static class DynamoResources
                 "DynamoDbEventId.ScanWarning",
                 level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.ScanWarning, DynamoStrings.GetString(nameof(LogScanWarning)))));
 
+    public static EventDefinition<string, int> LogSkipWarning(IDiagnosticsLogger logger)
+        => (EventDefinition<string, int>)(Definitions(logger).LogSkipWarning
+            ??= new EventDefinition<string, int>(
+                logger.Options,
+                DynamoDbEventId.SkipWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.SkipWarning",
+                level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.SkipWarning, DynamoStrings.GetString(nameof(LogSkipWarning)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

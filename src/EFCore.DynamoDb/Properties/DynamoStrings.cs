@@ -60,6 +60,10 @@ public static class DynamoStrings
     public static string InvalidPropertyExpression(object? expression)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidPropertyExpression"), expression);
 
+    /// <summary>{0} needs a constant or a variable as its argument, not '{1}'.</summary>
+    public static string InvalidQueryArgument(object? operatorName, object? argument)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidQueryArgument"), operatorName, argument);
+
     /// <summary>'{0}' is not an AWS region name such as 'eu-west-1'.</summary>
     public static string InvalidRegion(object? region)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRegion"), region);
@@ -100,6 +104,10 @@ public static class DynamoStrings
     public static string KeylessEntityType(object? entityType)
         => string.Format(CultureInfo.CurrentCulture, GetString("KeylessEntityType"), entityType);
 
+    /// <summary>Last and LastOrDefault on '{0}' need an OrderBy on the sort key, so that DynamoDB can read from the other end.</summary>
+    public static string LastWithoutOrdering(object? entityType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("LastWithoutOrdering"), entityType);
+
     /// <summary>The value of '{0}.{1}' has length {2}, over its maximum length of {3}.</summary>
     public static string MaxLengthExceeded(object? entityType, object? property, object? length, object? maxLength)
         => string.Format(CultureInfo.CurrentCulture, GetString("MaxLengthExceeded"), entityType, property, length, maxLength);
@@ -116,6 +124,10 @@ public static class DynamoStrings
     public static string OperatorNotSupported(object? operatorName)
         => string.Format(CultureInfo.CurrentCulture, GetString("OperatorNotSupported"), operatorName);
 
+    /// <summary>The query orders '{0}' by '{1}', but DynamoDB returns items only in the order of a sort key ('{2}' for the table), and only from a Query, which needs an equality on the partition key ('{3}'). Order by the sort key after filtering on the partition key, or sort on the client after AsEnumerable().</summary>
+    public static string OrderingNotSupported(object? entityType, object? property, object? sortKey, object? partitionKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OrderingNotSupported"), entityType, property, sortKey, partitionKey);
+
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)
         => string.Format(CultureInfo.CurrentCulture, GetString("PredicateNotTranslatable"), expression);
@@ -127,6 +139,10 @@ public static class DynamoStrings
     /// <summary>The required property '{0}.{1}' has no value.</summary>
     public static string RequiredValueMissing(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
+
+    /// <summary>The query for '{0}' has no equality on the partition key '{2}', so it would scan the whole table '{1}', and the ScanBehavior option is Throw. Add the partition key condition, or call AllowScan() on this query.</summary>
+    public static string ScanNotAllowed(object? entityType, object? table, object? partitionKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ScanNotAllowed"), entityType, table, partitionKey);
 
     /// <summary>The entity types '{0}' and '{1}' share the table '{2}' but not its key schema: their partition and sort keys must have the same attribute names and types.</summary>
     public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)

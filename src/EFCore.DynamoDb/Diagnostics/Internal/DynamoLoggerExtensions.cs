@@ -34,6 +34,21 @@ public static class DynamoLoggerExtensions
         }
     }
 
+    public static void SkipWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, int count)
+    {
+        var definition = DynamoResources.LogSkipWarning(diagnostics);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, entityTypeName, count);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, int>)d).GenerateMessage(entityTypeName, count));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     private static void LogRequest(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,

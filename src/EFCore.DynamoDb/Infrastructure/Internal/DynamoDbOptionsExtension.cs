@@ -24,6 +24,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         AccessKey = copyFrom.AccessKey;
         SecretKey = copyFrom.SecretKey;
         TableNamePrefix = copyFrom.TableNamePrefix;
+        ScanBehavior = copyFrom.ScanBehavior;
     }
 
     public virtual DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
@@ -37,6 +38,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public virtual string? SecretKey { get; private set; }
 
     public virtual string? TableNamePrefix { get; private set; }
+
+    public virtual ScanBehavior ScanBehavior { get; private set; } = ScanBehavior.Warn;
 
     /// <summary>True when the options say how to reach DynamoDB, so the provider builds its own client.</summary>
     public virtual bool HasConnectionSettings => ServiceUrl != null || Region != null || AccessKey != null;
@@ -72,6 +75,13 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    public virtual DynamoDbOptionsExtension WithScanBehavior(ScanBehavior scanBehavior)
+    {
+        var clone = Clone();
+        clone.ScanBehavior = scanBehavior;
+        return clone;
+    }
+
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
 
     public virtual void Validate(IDbContextOptions options)
@@ -101,6 +111,11 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                     if (Extension.Region != null)
                     {
                         builder.Append("Region=").Append(Extension.Region).Append(' ');
+                    }
+
+                    if (Extension.ScanBehavior != ScanBehavior.Warn)
+                    {
+                        builder.Append("ScanBehavior=").Append(Extension.ScanBehavior).Append(' ');
                     }
 
                     if (Extension.TableNamePrefix != null)

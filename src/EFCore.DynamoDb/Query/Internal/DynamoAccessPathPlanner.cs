@@ -5,7 +5,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 ///     Splits the predicate's top-level conjuncts into key conditions and a filter. An equality on the partition key
 ///     makes a <c>Query</c>; with an equality on the sort key too (or no sort key) and nothing else, a <c>GetItem</c>.
-///     Without a partition-key equality the query is a <c>Scan</c>.
+///     Without a partition-key equality the query is a <c>Scan</c>. An ordering is served only by a Query's sort key
+///     (or by the fixed partition key, which orders nothing); any other ordering is refused clearly.
 /// </summary>
 public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 {
@@ -21,7 +22,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         var partitionKey = TakeComparison(conjuncts, entityType.GetPartitionKeyProperty(), op => op == DynamoComparisonOperator.Equal);
         if (partitionKey == null)
         {
-            return new DynamoAccessPlan(DynamoAccessPath.Scan, [], Combine(conjuncts));
+            return new DynamoAccessPlan(DynamoAccessPath.Scan, [], Combine(conjuncts), ResolveDirection(selectExpression, servesOrder: false));
         }
 
         var keyConditions = new List<DynamoComparisonExpression> { partitionKey };
@@ -34,7 +35,35 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         var fullKey = sortKeyProperty == null
             || keyConditions is [_, { Operator: DynamoComparisonOperator.Equal }];
         var path = fullKey && conjuncts.Count == 0 ? DynamoAccessPath.GetItem : DynamoAccessPath.Query;
-        return new DynamoAccessPlan(path, keyConditions, Combine(conjuncts));
+        return new DynamoAccessPlan(path, keyConditions, Combine(conjuncts), ResolveDirection(selectExpression, servesOrder: true));
+    }
+
+    /// <summary>The sort-key direction the orderings ask for; an ordering DynamoDB cannot serve is an error.</summary>
+    private static bool ResolveDirection(DynamoSelectExpression selectExpression, bool servesOrder)
+    {
+        var entityType = selectExpression.EntityType;
+        bool? forward = null;
+        foreach (var ordering in selectExpression.Orderings)
+        {
+            if (servesOrder && ordering.Property == entityType.GetPartitionKeyProperty())
+            {
+                continue;
+            }
+
+            if (!servesOrder || ordering.Property != entityType.GetSortKeyProperty())
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.OrderingNotSupported(
+                        entityType.DisplayName(),
+                        ordering.Property.Name,
+                        entityType.GetSortKeyProperty()?.Name ?? "none",
+                        entityType.GetPartitionKeyProperty().Name));
+            }
+
+            forward ??= ordering.Ascending;
+        }
+
+        return forward ?? true;
     }
 
     // Prefers an equality; otherwise a lower and an upper bound together (BETWEEN); otherwise one range.

@@ -10,24 +10,45 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
 
     public DynamoAccessPlan Plan { get; } = plan;
 
-    /// <summary>Renders the request for this execution; a scan is logged as a warning first.</summary>
-    public DynamoReadRequest CreateRequest(DynamoQueryContext queryContext, bool log = true)
-    {
-        var tableName = queryContext.TableNames.Resolve(SelectExpression.EntityType);
-        if (log && Plan.Path == DynamoAccessPath.Scan)
-        {
-            queryContext.QueryLogger.ScanWarning(tableName, SelectExpression.EntityType.DisplayName());
-        }
-
-        return DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName);
-    }
-
     /// <summary>Whether a filter may drop items that DynamoDB read, so its <c>Limit</c> cannot bound what is returned.</summary>
     public bool HasFilter => Plan.Filter != null;
 
+    /// <summary>
+    ///     Renders the requests for this execution: one, or one per segment of a parallel scan. A scan is first
+    ///     checked against the <c>ScanBehavior</c> option: refused, logged as a warning, or allowed.
+    /// </summary>
+    public IReadOnlyList<DynamoReadRequest> CreateRequests(DynamoQueryContext queryContext)
+    {
+        var tableName = queryContext.TableNames.Resolve(SelectExpression.EntityType);
+        if (Plan.Path == DynamoAccessPath.Scan && !SelectExpression.ReadOptions.AllowScan)
+        {
+            var entityType = SelectExpression.EntityType;
+            switch (queryContext.ScanBehavior)
+            {
+                case ScanBehavior.Throw:
+                    throw new InvalidOperationException(
+                        DynamoStrings.ScanNotAllowed(entityType.DisplayName(), tableName, entityType.GetPartitionKeyProperty().Name));
+                case ScanBehavior.Warn:
+                    queryContext.QueryLogger.ScanWarning(tableName, entityType.DisplayName());
+                    break;
+            }
+        }
+
+        if (Plan.Path == DynamoAccessPath.Scan && SelectExpression.ReadOptions.ParallelSegments is { } segmentsArgument)
+        {
+            var segments = DynamoQueryArgument.Evaluate<int>(segmentsArgument, queryContext);
+            return Enumerable.Range(0, segments)
+                .Select(segment => DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, (segment, segments)))
+                .ToList();
+        }
+
+        return [DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName)];
+    }
+
     public string ToQueryString(DynamoQueryContext queryContext)
     {
-        var description = CreateRequest(queryContext, log: false).Describe();
+        var tableName = queryContext.TableNames.Resolve(SelectExpression.EntityType);
+        var description = DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName).Describe();
         return description.Operation + " " + description.TableName
             + (description.IndexName == null ? "" : " (" + description.IndexName + ")")
             + Environment.NewLine + description.Expressions;

@@ -113,7 +113,7 @@ public class DynamoPredicateTranslator
     }
 
     /// <summary>The attribute a property access reads: <c>x.Prop</c> or <c>EF.Property(x, "Prop")</c>, conversions aside.</summary>
-    private static DynamoAttributeExpression? TranslateAttribute(Expression expression)
+    public static DynamoAttributeExpression? TranslateAttribute(Expression expression)
     {
         expression = UnwrapConvert(expression);
         var (instance, propertyName) = expression switch

@@ -6,8 +6,11 @@ namespace EFCore.DynamoDb.Query.Internal;
 public class DynamoQueryContext(
     QueryContextDependencies dependencies,
     IDynamoClientWrapper client,
-    IDynamoTableNameResolver tableNames) : QueryContext(dependencies)
+    IDynamoTableNameResolver tableNames,
+    ScanBehavior scanBehavior) : QueryContext(dependencies)
 {
+    public virtual ScanBehavior ScanBehavior { get; } = scanBehavior;
+
     public virtual IDynamoClientWrapper Client { get; } = client;
 
     public virtual IDynamoTableNameResolver TableNames { get; } = tableNames;

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -5,7 +6,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 public class DynamoQueryContextFactory(
     QueryContextDependencies dependencies,
     IDynamoClientWrapper client,
-    IDynamoTableNameResolver tableNames) : IQueryContextFactory
+    IDynamoTableNameResolver tableNames,
+    IDbContextOptions options) : IQueryContextFactory
 {
-    public virtual QueryContext Create() => new DynamoQueryContext(dependencies, client, tableNames);
+    private readonly ScanBehavior _scanBehavior = options.FindExtension<DynamoDbOptionsExtension>()?.ScanBehavior ?? ScanBehavior.Warn;
+
+    public virtual QueryContext Create() => new DynamoQueryContext(dependencies, client, tableNames, _scanBehavior);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -14,6 +15,37 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 {
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
         => throw new InvalidOperationException(DynamoStrings.SubqueriesNotSupported);
+
+    protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
+    {
+        if (!DynamoQueryOperators.IsOperator(methodCallExpression))
+        {
+            return base.VisitMethodCall(methodCallExpression);
+        }
+
+        if (Visit(methodCallExpression.Arguments[0]) is not ShapedQueryExpression source)
+        {
+            return QueryCompilationContext.NotTranslatedExpression;
+        }
+
+        var operatorName = methodCallExpression.Method.Name;
+        var argument = methodCallExpression.Arguments.Count > 1 ? methodCallExpression.Arguments[1] : null;
+        if (argument != null && !DynamoQueryArgument.IsConstantOrParameter(argument))
+        {
+            throw new InvalidOperationException(DynamoStrings.InvalidQueryArgument(operatorName, argument.Print()));
+        }
+
+        ((DynamoSelectExpression)source.QueryExpression).ApplyReadOptions(options => operatorName switch
+        {
+            nameof(DynamoDbQueryableExtensions.WithConsistentRead) => options with { ConsistentRead = true },
+            nameof(DynamoDbQueryableExtensions.WithScanLimit) => options with { ScanLimit = argument },
+            nameof(DynamoDbQueryableExtensions.WithPageSize) => options with { PageSize = argument },
+            nameof(DynamoDbQueryableExtensions.AllowScan) => options with { AllowScan = true },
+            nameof(DynamoDbQueryableExtensions.WithParallelScan) => options with { ParallelSegments = argument, AllowScan = true },
+            _ => throw new UnreachableException(operatorName)
+        });
+        return source;
+    }
 
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
@@ -34,10 +66,10 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
-        if (selectExpression.Limits.Count > 0)
+        if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null)
         {
-            // Filtering after Take would change which items are counted; DynamoDB filters before limiting.
-            return NotSupported("Where after Take");
+            // Filtering after Take or Skip would change which items are counted; DynamoDB filters before limiting.
+            return NotSupported("Where after Take or Skip");
         }
 
         var translator = new DynamoPredicateTranslator();
@@ -167,12 +199,28 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression resultSelector)
         => NotSupported("RightJoin");
 
+    // Last reads the first item from the other end of the sort key.
     protected override ShapedQueryExpression? TranslateLastOrDefault(
         ShapedQueryExpression source,
         LambdaExpression? predicate,
         Type returnType,
         bool returnDefault)
-        => NotSupported(nameof(Queryable.Last));
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Orderings.Count == 0)
+        {
+            AddTranslationErrorDetails(DynamoStrings.LastWithoutOrdering(selectExpression.EntityType.DisplayName()));
+            return null;
+        }
+
+        if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null)
+        {
+            return NotSupported("Last after Take or Skip");
+        }
+
+        selectExpression.ReverseOrderings();
+        return TranslateSingleResult(source, predicate, limit: 1, returnDefault);
+    }
 
     protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => NotSupported(nameof(Queryable.Max));
@@ -184,10 +232,19 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => source.ShaperExpression.Type == resultType ? source : NotSupported(nameof(Queryable.OfType));
 
     protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
-        => NotSupported(nameof(Queryable.OrderBy));
+        => TranslateOrdering(source, keySelector, ascending, thenBy: false);
 
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
-        => NotSupported(nameof(Queryable.Reverse));
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Orderings.Count == 0 || selectExpression.Limits.Count > 0)
+        {
+            return NotSupported(nameof(Queryable.Reverse));
+        }
+
+        selectExpression.ReverseOrderings();
+        return source;
+    }
 
     protected override ShapedQueryExpression? TranslateSelectMany(
         ShapedQueryExpression source,
@@ -199,7 +256,16 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => NotSupported(nameof(Queryable.SelectMany));
 
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
-        => NotSupported(nameof(Queryable.Skip));
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (!DynamoQueryArgument.IsConstantOrParameter(count) || selectExpression.Limits.Count > 0 || selectExpression.Offset != null)
+        {
+            return NotSupported(nameof(Queryable.Skip));
+        }
+
+        selectExpression.ApplyOffset(count);
+        return source;
+    }
 
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
         => NotSupported(nameof(Queryable.SkipWhile));
@@ -211,10 +277,24 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => NotSupported(nameof(Queryable.TakeWhile));
 
     protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
-        => NotSupported(nameof(Queryable.ThenBy));
+        => TranslateOrdering(source, keySelector, ascending, thenBy: true);
 
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Union));
+
+    // Only properties order; whether DynamoDB can serve the order is the planner's decision, once the path is known.
+    private ShapedQueryExpression? TranslateOrdering(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending, bool thenBy)
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null
+            || DynamoPredicateTranslator.TranslateAttribute(RemapLambdaBody(source, keySelector)) is not { } attribute)
+        {
+            return NotSupported(thenBy ? nameof(Queryable.ThenBy) : nameof(Queryable.OrderBy));
+        }
+
+        selectExpression.ApplyOrdering(new DynamoOrdering(attribute.Property, ascending), thenBy);
+        return source;
+    }
 
     private ShapedQueryExpression? TranslateSingleResult(
         ShapedQueryExpression source,
@@ -239,9 +319,9 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         bool negate = false)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
-        if (selectExpression.Limits.Count > 0)
+        if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null)
         {
-            return NotSupported(resultKind + " after Take");
+            return NotSupported(resultKind + " after Take or Skip");
         }
 
         if (predicate != null && TranslateWhere(source, predicate) == null)

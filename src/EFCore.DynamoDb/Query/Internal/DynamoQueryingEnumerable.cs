@@ -35,17 +35,16 @@ public sealed class DynamoQueryingEnumerable<T>(
     {
         EntityFrameworkMetricsData.ReportQueryExecuting();
         var selectExpression = compiledRead.SelectExpression;
-        var request = compiledRead.CreateRequest(_queryContext);
-        var client = _queryContext.Client;
+        var reader = new DynamoPagedReader(compiledRead, _queryContext);
 
         switch (selectExpression.ResultKind)
         {
             case DynamoResultKind.Count:
             {
                 long count = 0;
-                while (request.HasMorePages)
+                await foreach (var page in reader.ReadPagesAsync(itemsWanted: null, cancellationToken).ConfigureAwait(false))
                 {
-                    count += (await request.ReadPageAsync(client, null, cancellationToken).ConfigureAwait(false)).Count;
+                    count += page.Count;
                 }
 
                 yield return typeof(T) == typeof(int) ? (T)(object)checked((int)count) : (T)(object)count;
@@ -55,9 +54,13 @@ public sealed class DynamoQueryingEnumerable<T>(
             case DynamoResultKind.Any:
             {
                 var any = false;
-                while (!any && request.HasMorePages)
+                await foreach (var page in reader.ReadPagesAsync(itemsWanted: null, cancellationToken).ConfigureAwait(false))
                 {
-                    any = (await request.ReadPageAsync(client, null, cancellationToken).ConfigureAwait(false)).Count > 0;
+                    if (page.Count > 0)
+                    {
+                        any = true;
+                        break;
+                    }
                 }
 
                 yield return (T)(object)(any != selectExpression.NegateResult);
@@ -71,15 +74,19 @@ public sealed class DynamoQueryingEnumerable<T>(
             yield break;
         }
 
+        var toSkip = reader.Offset;
         _queryContext.InitializeStateManager(standAloneStateManager);
         var returned = 0;
-        while (request.HasMorePages)
+        await foreach (var page in reader.ReadPagesAsync(limit + toSkip, cancellationToken).ConfigureAwait(false))
         {
-            // Without a filter every item read is returned, so DynamoDB's Limit can stop at exactly enough.
-            var maxItemsToRead = compiledRead.HasFilter ? null : limit - returned;
-            var page = await request.ReadPageAsync(client, maxItemsToRead, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
+                if (toSkip > 0)
+                {
+                    toSkip--;
+                    continue;
+                }
+
                 yield return shaper!(_queryContext, item);
                 if (++returned == limit)
                 {

@@ -37,7 +37,7 @@ public sealed class DynamoReadRequest
         {
             HasMorePages = false;
             var response = await client.GetItemAsync(_getItem, cancellationToken).ConfigureAwait(false);
-            return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1) : new DynamoReadPage([], 0);
+            return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1) : new DynamoReadPage([], 0, 0);
         }
 
         if (_query != null)
@@ -46,13 +46,13 @@ public sealed class DynamoReadRequest
             var response = await client.QueryAsync(_query, cancellationToken).ConfigureAwait(false);
             _query.ExclusiveStartKey = response.LastEvaluatedKey;
             HasMorePages = response.LastEvaluatedKey is { Count: > 0 };
-            return new DynamoReadPage(response.Items ?? [], response.Count ?? 0);
+            return new DynamoReadPage(response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0);
         }
 
         _scan!.Limit = maxItemsToRead;
         var scanResponse = await client.ScanAsync(_scan, cancellationToken).ConfigureAwait(false);
         _scan.ExclusiveStartKey = scanResponse.LastEvaluatedKey;
         HasMorePages = scanResponse.LastEvaluatedKey is { Count: > 0 };
-        return new DynamoReadPage(scanResponse.Items ?? [], scanResponse.Count ?? 0);
+        return new DynamoReadPage(scanResponse.Items ?? [], scanResponse.Count ?? 0, scanResponse.ScannedCount ?? 0);
     }
 }

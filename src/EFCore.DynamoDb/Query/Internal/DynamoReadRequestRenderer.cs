@@ -8,15 +8,22 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>Writes the request for one execution of a planned query, reading parameter values from the query context.</summary>
 public static class DynamoReadRequestRenderer
 {
+    /// <param name="plan">The planned access path.</param>
+    /// <param name="selectExpression">The translated query.</param>
+    /// <param name="queryContext">This execution's parameter values.</param>
+    /// <param name="tableName">The physical table name.</param>
+    /// <param name="segment">For a parallel scan, this request's segment and the number of segments.</param>
     public static DynamoReadRequest Render(
         DynamoAccessPlan plan,
         DynamoSelectExpression selectExpression,
         QueryContext queryContext,
-        string tableName)
+        string tableName,
+        (int Segment, int TotalSegments)? segment = null)
     {
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoConditionRenderer(placeholders, queryContext);
         var countOnly = selectExpression.ResultKind != DynamoResultKind.Items;
+        var consistentRead = selectExpression.ReadOptions.ConsistentRead ? true : (bool?)null;
 
         switch (plan.Path)
         {
@@ -25,7 +32,8 @@ public static class DynamoReadRequestRenderer
                     new GetItemRequest
                     {
                         TableName = tableName,
-                        Key = plan.KeyConditions.ToDictionary(c => c.Attribute.AttributeName, renderer.EvaluateKey)
+                        Key = plan.KeyConditions.ToDictionary(c => c.Attribute.AttributeName, renderer.EvaluateKey),
+                        ConsistentRead = consistentRead
                     });
 
             case DynamoAccessPath.Query:
@@ -39,6 +47,8 @@ public static class DynamoReadRequestRenderer
                         KeyConditionExpression = keyCondition,
                         FilterExpression = filter,
                         Select = countOnly ? Select.COUNT : null,
+                        ScanIndexForward = plan.ScanForward ? null : false,
+                        ConsistentRead = consistentRead,
                         ExpressionAttributeNames = placeholders.Names,
                         ExpressionAttributeValues = placeholders.Values
                     });
@@ -53,6 +63,9 @@ public static class DynamoReadRequestRenderer
                         TableName = tableName,
                         FilterExpression = filter,
                         Select = countOnly ? Select.COUNT : null,
+                        ConsistentRead = consistentRead,
+                        Segment = segment?.Segment,
+                        TotalSegments = segment?.TotalSegments,
                         ExpressionAttributeNames = placeholders.Names,
                         ExpressionAttributeValues = placeholders.Values
                     });

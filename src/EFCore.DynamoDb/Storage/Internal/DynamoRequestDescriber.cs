@@ -33,6 +33,7 @@ public static class DynamoRequestDescriber
                 ("Select", request.Select?.Value),
                 ("Limit", request.Limit?.ToString(CultureInfo.InvariantCulture)),
                 ("ScanIndexForward", request.ScanIndexForward == false ? "false" : null),
+                ("ConsistentRead", request.ConsistentRead == true ? "true" : null),
                 ("ExclusiveStartKey", request.ExclusiveStartKey is { Count: > 0 } ? "set" : null),
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);
@@ -47,6 +48,8 @@ public static class DynamoRequestDescriber
                 ("Projection", request.ProjectionExpression),
                 ("Select", request.Select?.Value),
                 ("Limit", request.Limit?.ToString(CultureInfo.InvariantCulture)),
+                ("ConsistentRead", request.ConsistentRead == true ? "true" : null),
+                ("Segment", request.Segment == null ? null : request.Segment + "/" + request.TotalSegments),
                 ("ExclusiveStartKey", request.ExclusiveStartKey is { Count: > 0 } ? "set" : null),
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);

@@ -7,6 +7,7 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 {
     private readonly List<Expression> _limits = [];
+    private readonly List<DynamoOrdering> _orderings = [];
 
     public IEntityType EntityType { get; } = entityType;
 
@@ -15,6 +16,15 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     /// <summary>Upper bounds on the number of items returned (constants or parameters); the smallest applies.</summary>
     public IReadOnlyList<Expression> Limits => _limits;
+
+    /// <summary>The requested order, outermost first; DynamoDB can only serve the sort key's order.</summary>
+    public IReadOnlyList<DynamoOrdering> Orderings => _orderings;
+
+    /// <summary>Items to read and discard before returning any (LINQ's <c>Skip</c>).</summary>
+    public Expression? Offset { get; private set; }
+
+    /// <summary>How DynamoDB is asked to read: consistency, page size, scan limits and permissions.</summary>
+    public DynamoReadOptions ReadOptions { get; private set; } = DynamoReadOptions.Default;
 
     public DynamoResultKind ResultKind { get; private set; } = DynamoResultKind.Items;
 
@@ -30,6 +40,30 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     public void ApplyLimit(Expression limit) => _limits.Add(limit);
 
+    public void ApplyOffset(Expression offset) => Offset = offset;
+
+    /// <summary>Starts a new order (<c>OrderBy</c>), or refines it (<c>ThenBy</c>).</summary>
+    public void ApplyOrdering(DynamoOrdering ordering, bool thenBy)
+    {
+        if (!thenBy)
+        {
+            _orderings.Clear();
+        }
+
+        _orderings.Add(ordering);
+    }
+
+    /// <summary>Reverses the order (<c>Reverse</c>, and <c>Last</c> read from the other end).</summary>
+    public void ReverseOrderings()
+    {
+        for (var i = 0; i < _orderings.Count; i++)
+        {
+            _orderings[i] = _orderings[i] with { Ascending = !_orderings[i].Ascending };
+        }
+    }
+
+    public void ApplyReadOptions(Func<DynamoReadOptions, DynamoReadOptions> change) => ReadOptions = change(ReadOptions);
+
     public void ApplyResultKind(DynamoResultKind resultKind, bool negate = false)
     {
         ResultKind = resultKind;
@@ -42,9 +76,7 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
         int? result = null;
         foreach (var limit in _limits)
         {
-            var value = limit is ConstantExpression constant
-                ? (int)constant.Value!
-                : (int)queryContext.Parameters[((QueryParameterExpression)limit).Name]!;
+            var value = DynamoQueryArgument.Evaluate<int>(limit, queryContext);
             result = result == null ? value : Math.Min(result.Value, value);
         }
 

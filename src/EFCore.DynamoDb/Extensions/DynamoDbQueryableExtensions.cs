@@ -1,0 +1,52 @@
+using EFCore.DynamoDb.Query.Internal;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>DynamoDB-specific query operators.</summary>
+public static class DynamoDbQueryableExtensions
+{
+    /// <summary>Reads with strong consistency: the result reflects every write that succeeded before the read.</summary>
+    public static IQueryable<TEntity> WithConsistentRead<TEntity>(this IQueryable<TEntity> source)
+        => Apply(source, nameof(WithConsistentRead));
+
+    /// <summary>
+    ///     Reads at most <paramref name="itemsToRead" /> items, matching or not (Flywheel's <c>scan_limit</c>); unlike
+    ///     <c>Take</c>, which counts items returned, this bounds the capacity a filtered query consumes.
+    /// </summary>
+    public static IQueryable<TEntity> WithScanLimit<TEntity>(this IQueryable<TEntity> source, int itemsToRead)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(itemsToRead);
+        return Apply(source, nameof(WithScanLimit), itemsToRead);
+    }
+
+    /// <summary>Asks DynamoDB for at most <paramref name="pageSize" /> items per request (its <c>Limit</c>).</summary>
+    public static IQueryable<TEntity> WithPageSize<TEntity>(this IQueryable<TEntity> source, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        return Apply(source, nameof(WithPageSize), pageSize);
+    }
+
+    /// <summary>Permits this query to scan when the <c>ScanBehavior</c> option is <see cref="ScanBehavior.Throw" />.</summary>
+    public static IQueryable<TEntity> AllowScan<TEntity>(this IQueryable<TEntity> source)
+        => Apply(source, nameof(AllowScan));
+
+    /// <summary>Scans in <paramref name="segments" /> parallel segments (DynamoDB's parallel scan); implies <see cref="AllowScan{TEntity}" />.</summary>
+    public static IQueryable<TEntity> WithParallelScan<TEntity>(this IQueryable<TEntity> source, int segments)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segments);
+        return Apply(source, nameof(WithParallelScan), segments);
+    }
+
+    private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, string methodName, params object[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var method = DynamoQueryOperators.Find(methodName).MakeGenericMethod(typeof(TEntity));
+
+        // Outside EF Core (LINQ to objects) the operators have no meaning and change nothing.
+        return source.Provider is Microsoft.EntityFrameworkCore.Query.Internal.EntityQueryProvider
+            ? source.Provider.CreateQuery<TEntity>(
+                Expression.Call(method, [source.Expression, .. arguments.Select(a => Expression.Constant(a))]))
+            : source;
+    }
+}

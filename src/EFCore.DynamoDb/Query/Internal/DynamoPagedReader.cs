@@ -1,0 +1,99 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Reads the pages of one execution, honouring the page size (<c>WithPageSize</c>), the number of items read
+///     (<c>WithScanLimit</c>) and, when no filter can drop items, the number of items wanted, so DynamoDB reads no
+///     more than it must. The segments of a parallel scan are read concurrently.
+/// </summary>
+public sealed class DynamoPagedReader
+{
+    private readonly DynamoCompiledRead _compiledRead;
+    private readonly DynamoQueryContext _queryContext;
+    private readonly int? _pageSize;
+    private readonly int? _scanLimit;
+
+    public DynamoPagedReader(DynamoCompiledRead compiledRead, DynamoQueryContext queryContext)
+    {
+        _compiledRead = compiledRead;
+        _queryContext = queryContext;
+        var selectExpression = compiledRead.SelectExpression;
+        var options = selectExpression.ReadOptions;
+        _pageSize = options.PageSize == null ? null : DynamoQueryArgument.Evaluate<int>(options.PageSize, queryContext);
+        _scanLimit = options.ScanLimit == null ? null : DynamoQueryArgument.Evaluate<int>(options.ScanLimit, queryContext);
+        Offset = selectExpression.Offset == null ? 0 : Math.Max(0, DynamoQueryArgument.Evaluate<int>(selectExpression.Offset, queryContext));
+        if (Offset > 0)
+        {
+            queryContext.QueryLogger.SkipWarning(selectExpression.EntityType.DisplayName(), Offset);
+        }
+    }
+
+    /// <summary>The items to read and discard before the first one returned.</summary>
+    public int Offset { get; }
+
+    /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async IAsyncEnumerable<DynamoReadPage> ReadPagesAsync(
+        int? itemsWanted,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var requests = _compiledRead.CreateRequests(_queryContext);
+        if (requests.Count > 1)
+        {
+            // Parallel scan: every segment is read to its end concurrently, then the pages are returned in order.
+            var segments = await Task.WhenAll(requests.Select(r => ReadAllAsync(r, cancellationToken))).ConfigureAwait(false);
+            foreach (var page in segments.SelectMany(pages => pages))
+            {
+                yield return page;
+            }
+
+            yield break;
+        }
+
+        var request = requests[0];
+        var read = 0;
+        var matched = 0;
+        while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
+        {
+            var page = await request.ReadPageAsync(
+                    _queryContext.Client, MaxItemsToRead(itemsWanted - matched, _scanLimit - read), cancellationToken)
+                .ConfigureAwait(false);
+            read += page.ScannedCount;
+            matched += page.Count;
+            yield return page;
+        }
+    }
+
+    private async Task<List<DynamoReadPage>> ReadAllAsync(DynamoReadRequest request, CancellationToken cancellationToken)
+    {
+        var pages = new List<DynamoReadPage>();
+        var read = 0;
+        while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
+        {
+            var page = await request.ReadPageAsync(_queryContext.Client, MaxItemsToRead(null, _scanLimit - read), cancellationToken)
+                .ConfigureAwait(false);
+            read += page.ScannedCount;
+            pages.Add(page);
+        }
+
+        return pages;
+    }
+
+    // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items.
+    private int? MaxItemsToRead(int? itemsStillWanted, int? itemsStillReadable)
+    {
+        int? max = _pageSize;
+        if (!_compiledRead.HasFilter && itemsStillWanted is { } wanted)
+        {
+            max = max == null ? wanted : Math.Min(max.Value, wanted);
+        }
+
+        if (itemsStillReadable is { } readable)
+        {
+            max = max == null ? readable : Math.Min(max.Value, readable);
+        }
+
+        return max;
+    }
+}
