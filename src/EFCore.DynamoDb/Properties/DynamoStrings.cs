@@ -112,7 +112,7 @@ public static class DynamoStrings
     public static string MaxLengthExceeded(object? entityType, object? property, object? length, object? maxLength)
         => string.Format(CultureInfo.CurrentCulture, GetString("MaxLengthExceeded"), entityType, property, length, maxLength);
 
-    /// <summary>The property '{0}.{1}' is compared with null using an ordering operator; only == null and != null are meaningful.</summary>
+    /// <summary>The property '{0}.{1}' is compared with null by an operator that needs a value; only == null and != null test for a missing attribute.</summary>
     public static string NullComparison(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
 
@@ -165,6 +165,10 @@ public static class DynamoStrings
     /// <summary>Cannot save the '{0}' entity in the state '{1}'.</summary>
     public static string UnexpectedEntityState(object? entityType, object? state)
         => string.Format(CultureInfo.CurrentCulture, GetString("UnexpectedEntityState"), entityType, state);
+
+    /// <summary>DynamoDB left {1} keys of table '{0}' unprocessed after {2} attempts (the table is throttled). Retry later, or raise the table's read capacity.</summary>
+    public static string UnprocessedKeysRemain(object? table, object? count, object? attempts)
+        => string.Format(CultureInfo.CurrentCulture, GetString("UnprocessedKeysRemain"), table, count, attempts);
 
     /// <summary>Saving the '{0}' entity to table '{1}' failed: {2}</summary>
     public static string WriteFailed(object? entityType, object? table, object? reason)

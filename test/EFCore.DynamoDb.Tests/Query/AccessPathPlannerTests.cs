@@ -17,7 +17,8 @@ public class AccessPathPlannerTests
         var plan = Plan(And(Compare("UserId", Equal), Compare("Title", Equal)));
 
         Assert.Equal(DynamoAccessPath.GetItem, plan.Path);
-        Assert.Equal(2, plan.KeyConditions.Count);
+        Assert.NotNull(plan.PartitionKeyCondition);
+        Assert.IsType<DynamoComparisonExpression>(plan.SortKeyCondition);
         Assert.Null(plan.Filter);
     }
 
@@ -40,7 +41,8 @@ public class AccessPathPlannerTests
         var plan = Plan(And(Compare("Title", op), Compare("UserId", Equal)));
 
         Assert.Equal(DynamoAccessPath.Query, plan.Path);
-        Assert.Equal(["UserId", "Title"], plan.KeyConditions.Select(c => c.Attribute.AttributeName));
+        Assert.Equal("UserId", plan.PartitionKeyCondition!.Attribute.AttributeName);
+        Assert.Equal("Title", Assert.IsType<DynamoComparisonExpression>(plan.SortKeyCondition).Attribute.AttributeName);
         Assert.Null(plan.Filter);
     }
 
@@ -50,8 +52,35 @@ public class AccessPathPlannerTests
         var plan = Plan(And(Compare("UserId", Equal), Compare("Title", NotEqual)));
 
         Assert.Equal(DynamoAccessPath.Query, plan.Path);
-        Assert.Single(plan.KeyConditions);
+        Assert.Null(plan.SortKeyCondition);
         Assert.NotNull(plan.Filter);
+    }
+
+    [Fact]
+    public void Both_bounds_make_a_BETWEEN_and_begins_with_is_a_key_condition()
+    {
+        var between = Plan(And(And(Compare("UserId", Equal), Compare("Title", GreaterThanOrEqual)), Compare("Title", LessThanOrEqual)));
+        var beginsWith = Plan(And(Compare("UserId", Equal), Function(DynamoFunction.BeginsWith, "Title")));
+        var containsIsAFilter = Plan(And(Compare("UserId", Equal), Function(DynamoFunction.Contains, "Title")));
+
+        Assert.IsType<DynamoBetweenExpression>(between.SortKeyCondition);
+        Assert.Null(between.Filter);
+        Assert.IsType<DynamoFunctionExpression>(beginsWith.SortKeyCondition);
+        Assert.Null(containsIsAFilter.SortKeyCondition);
+        Assert.NotNull(containsIsAFilter.Filter);
+    }
+
+    [Fact]
+    public void Partition_keys_from_a_collection_with_a_fixed_sort_key_are_a_BatchGetItem()
+    {
+        var batch = Plan(And(In("UserId"), Compare("Title", Equal)));
+        var withFilter = Plan(And(And(In("UserId"), Compare("Title", Equal)), Compare("Wins", GreaterThan)));
+        var withoutSortKey = Plan(In("UserId"));
+
+        Assert.Equal(DynamoAccessPath.BatchGetItem, batch.Path);
+        Assert.NotNull(batch.PartitionKeyValues);
+        Assert.Equal(DynamoAccessPath.Scan, withFilter.Path);
+        Assert.Equal(DynamoAccessPath.Scan, withoutSortKey.Path);
     }
 
     [Fact]
@@ -84,6 +113,18 @@ public class AccessPathPlannerTests
             op,
             new DynamoValueExpression(System.Linq.Expressions.Expression.Constant(property.ClrType == typeof(string) ? "x" : Activator.CreateInstance(property.ClrType)), property));
     }
+
+    private static DynamoFunctionExpression Function(DynamoFunction function, string propertyName)
+    {
+        var property = Score.FindProperty(propertyName)!;
+        return new DynamoFunctionExpression(
+            function, new DynamoAttributeExpression(property), new DynamoValueExpression(System.Linq.Expressions.Expression.Constant("x"), property));
+    }
+
+    private static DynamoInExpression In(string propertyName)
+        => new(new DynamoAttributeExpression(Score.FindProperty(propertyName)!), System.Linq.Expressions.Expression.Constant(TwoUsers));
+
+    private static readonly string[] TwoUsers = ["a", "b"];
 
     private static IModel CreateModel()
     {

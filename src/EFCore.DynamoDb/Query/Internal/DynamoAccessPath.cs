@@ -6,6 +6,9 @@ public enum DynamoAccessPath
     /// <summary>The full primary key is fixed by equalities: one <c>GetItem</c>.</summary>
     GetItem,
 
+    /// <summary>Full keys come from a local collection: <c>BatchGetItem</c>, 100 keys a request.</summary>
+    BatchGetItem,
+
     /// <summary>The partition key is fixed: <c>Query</c>, with the sort key condition if any.</summary>
     Query,
 

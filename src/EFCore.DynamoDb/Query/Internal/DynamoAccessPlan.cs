@@ -3,12 +3,17 @@ using EFCore.DynamoDb.Query.Internal.Expressions;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     The planner's decision: the access path, the conditions DynamoDB evaluates on the key (an equality on the
-///     partition key, then up to two sort-key comparisons, two making a <c>BETWEEN</c>), the filter left over, and
-///     the direction a <c>Query</c> reads the sort key in.
+///     The planner's decision: the access path and what DynamoDB evaluates on the key — an equality on the
+///     partition key (or, for <c>BatchGetItem</c>, the collection of its values), a sort-key condition (a
+///     comparison, <c>BETWEEN</c> or <c>begins_with</c>) — the filter left over for DynamoDB, the conditions a
+///     <c>Query</c> may not filter on (its own key attributes) and that are applied to the returned items, and the
+///     direction a <c>Query</c> reads the sort key in.
 /// </summary>
 public sealed record DynamoAccessPlan(
     DynamoAccessPath Path,
-    IReadOnlyList<DynamoComparisonExpression> KeyConditions,
+    DynamoComparisonExpression? PartitionKeyCondition,
+    DynamoInExpression? PartitionKeyValues,
+    DynamoExpression? SortKeyCondition,
     DynamoExpression? Filter,
+    DynamoExpression? ClientFilter = null,
     bool ScanForward = true);

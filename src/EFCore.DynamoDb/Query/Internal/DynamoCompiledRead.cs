@@ -11,7 +11,10 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
     public DynamoAccessPlan Plan { get; } = plan;
 
     /// <summary>Whether a filter may drop items that DynamoDB read, so its <c>Limit</c> cannot bound what is returned.</summary>
-    public bool HasFilter => Plan.Filter != null;
+    public bool HasFilter => Plan.Filter != null || Plan.ClientFilter != null;
+
+    /// <summary>Whether DynamoDB can count the matches itself (<c>Select=COUNT</c>), with no condition left for the client.</summary>
+    public bool CanCountOnServer => Plan.ClientFilter == null;
 
     /// <summary>
     ///     Renders the requests for this execution: one, or one per segment of a parallel scan. A scan is first

@@ -6,11 +6,14 @@ using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Writes a <see cref="DynamoExpression" /> as DynamoDB condition text for one execution: attribute names and
+///     Writes <see cref="DynamoExpression" />s as DynamoDB condition text for one execution: attribute names and
 ///     values become placeholders, parameter values are read from the query context.
 /// </summary>
 public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeholders, QueryContext queryContext)
 {
+    // DynamoDB accepts at most 100 operands in one IN.
+    private const int MaxInOperands = 100;
+
     public string Render(DynamoExpression expression)
     {
         var builder = new StringBuilder();
@@ -18,35 +21,37 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
         return builder.ToString();
     }
 
-    /// <summary>The key condition: the partition key equality, then the sort key condition (two bounds make a BETWEEN).</summary>
-    public string RenderKeyCondition(IReadOnlyList<DynamoComparisonExpression> keyConditions)
+    /// <summary>The key condition: the partition key equality, then the sort key condition if any.</summary>
+    public string RenderKeyCondition(DynamoComparisonExpression partitionKeyCondition, DynamoExpression? sortKeyCondition)
     {
         var builder = new StringBuilder();
-        RenderKeyComparison(keyConditions[0], builder);
-        if (keyConditions.Count == 2)
+        builder.Append(Name(partitionKeyCondition.Attribute)).Append(" = ").Append(KeyValue(partitionKeyCondition.Value));
+        switch (sortKeyCondition)
         {
-            builder.Append(" AND ");
-            RenderKeyComparison(keyConditions[1], builder);
-        }
-        else if (keyConditions.Count == 3)
-        {
-            builder.Append(" AND ").Append(Name(keyConditions[1].Attribute)).Append(" BETWEEN ")
-                .Append(KeyValue(keyConditions[1])).Append(" AND ").Append(KeyValue(keyConditions[2]));
+            case DynamoComparisonExpression comparison:
+                builder.Append(" AND ").Append(Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator))
+                    .Append(' ').Append(KeyValue(comparison.Value));
+                break;
+            case DynamoBetweenExpression between:
+                builder.Append(" AND ").Append(Name(between.Attribute)).Append(" BETWEEN ").Append(KeyValue(between.Low))
+                    .Append(" AND ").Append(KeyValue(between.High));
+                break;
+            case DynamoFunctionExpression function:
+                builder.Append(" AND ").Append(function.FunctionName).Append('(').Append(Name(function.Attribute)).Append(", ")
+                    .Append(KeyValue(function.Value)).Append(')');
+                break;
         }
 
         return builder.ToString();
     }
 
     /// <summary>The value of a key condition, which may not be null.</summary>
-    public AttributeValue EvaluateKey(DynamoComparisonExpression keyCondition)
-        => keyCondition.Value.Evaluate(queryContext)
+    public AttributeValue EvaluateKey(DynamoValueExpression value)
+        => value.Evaluate(queryContext)
             ?? throw new InvalidOperationException(
-                DynamoStrings.KeyValueMissing(keyCondition.Attribute.Property.DeclaringType.DisplayName(), keyCondition.Attribute.Property.Name));
+                DynamoStrings.KeyValueMissing(value.Property.DeclaringType.DisplayName(), value.Property.Name));
 
-    private void RenderKeyComparison(DynamoComparisonExpression comparison, StringBuilder builder)
-        => builder.Append(Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(KeyValue(comparison));
-
-    private string KeyValue(DynamoComparisonExpression comparison) => placeholders.Value(EvaluateKey(comparison));
+    private string KeyValue(DynamoValueExpression value) => placeholders.Value(EvaluateKey(value));
 
     private void Render(DynamoExpression expression, StringBuilder builder)
     {
@@ -74,10 +79,16 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 RenderComparison(comparison, builder);
                 break;
 
+            case DynamoFunctionExpression function:
+                var value = function.Value.Evaluate(queryContext)
+                    ?? throw new InvalidOperationException(
+                        DynamoStrings.NullComparison(function.Attribute.Property.DeclaringType.DisplayName(), function.Attribute.Property.Name));
+                builder.Append(function.FunctionName).Append('(').Append(Name(function.Attribute)).Append(", ")
+                    .Append(placeholders.Value(value)).Append(')');
+                break;
+
             case DynamoInExpression @in:
-                builder.Append(Name(@in.Attribute)).Append(" IN (")
-                    .AppendJoin(", ", @in.Values.Select(v => placeholders.Value(v.Evaluate(queryContext)!)))
-                    .Append(')');
+                RenderIn(@in, builder);
                 break;
 
             default:
@@ -103,6 +114,27 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
         }
 
         builder.Append(name).Append(' ').Append(Symbol(comparison.Operator)).Append(' ').Append(placeholders.Value(value));
+    }
+
+    // Values beyond 100 go to further INs joined with OR; a null matches the absent attribute; no value matches nothing.
+    private void RenderIn(DynamoInExpression @in, StringBuilder builder)
+    {
+        var name = Name(@in.Attribute);
+        var (values, hasNull) = @in.Evaluate(queryContext);
+        var terms = values.Chunk(MaxInOperands)
+            .Select(chunk => name + " IN (" + string.Join(", ", chunk.Select(placeholders.Value)) + ")")
+            .ToList();
+        if (hasNull)
+        {
+            terms.Add("attribute_not_exists(" + name + ")");
+        }
+
+        if (terms.Count == 0)
+        {
+            terms.Add("(attribute_exists(" + name + ") AND attribute_not_exists(" + name + "))");
+        }
+
+        builder.Append(terms.Count == 1 ? terms[0] : "(" + string.Join(" OR ", terms) + ")");
     }
 
     private string Name(DynamoAttributeExpression attribute) => placeholders.Name(attribute.AttributeName);

@@ -26,12 +26,10 @@ public static class DynamoDiscriminatorFilter
         }
 
         var attribute = new DynamoAttributeExpression(discriminator);
-        var values = queriedTypes
-            .Where(t => !t.IsAbstract())
-            .Select(t => new DynamoValueExpression(Expression.Constant(t.GetDiscriminatorValue(), discriminator.ClrType), discriminator))
-            .ToList();
+        var values = queriedTypes.Where(t => !t.IsAbstract()).Select(t => t.GetDiscriminatorValue()).ToList();
         return values.Count == 1
-            ? new DynamoComparisonExpression(attribute, DynamoComparisonOperator.Equal, values[0])
-            : new DynamoInExpression(attribute, values);
+            ? new DynamoComparisonExpression(
+                attribute, DynamoComparisonOperator.Equal, new DynamoValueExpression(Expression.Constant(values[0], discriminator.ClrType), discriminator))
+            : new DynamoInExpression(attribute, Expression.Constant(values));
     }
 }

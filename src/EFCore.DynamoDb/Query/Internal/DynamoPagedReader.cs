@@ -52,6 +52,7 @@ public sealed class DynamoPagedReader
         }
 
         var request = requests[0];
+        var clientFilter = _compiledRead.Plan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
         var read = 0;
         var matched = 0;
         while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
@@ -59,6 +60,12 @@ public sealed class DynamoPagedReader
             var page = await request.ReadPageAsync(
                     _queryContext.Client, MaxItemsToRead(itemsWanted - matched, _scanLimit - read), cancellationToken)
                 .ConfigureAwait(false);
+            if (clientFilter != null)
+            {
+                var items = page.Items.Where(clientFilter.Matches).ToList();
+                page = page with { Items = items, Count = items.Count };
+            }
+
             read += page.ScannedCount;
             matched += page.Count;
             yield return page;

@@ -28,6 +28,9 @@ public class DynamoPredicateTranslator
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
                 return Translate(not.Operand) is { } operand ? new DynamoNotExpression(operand) : null;
 
+            case MethodCallExpression call:
+                return TranslateMethodCall(call) ?? Fail(call);
+
             case BinaryExpression binary when TryGetOperator(binary.NodeType, out var op):
                 return TryUnwrapStringCompare(binary, ref op, out var compared, out var comparedWith)
                     ? TranslateComparison(compared, op, comparedWith, binary)
@@ -73,6 +76,38 @@ public class DynamoPredicateTranslator
         }
 
         return new DynamoComparisonExpression(attribute, flipped ? Flip(op) : op, new DynamoValueExpression(operand, attribute.Property));
+    }
+
+    /// <summary>
+    ///     <c>s.StartsWith(v)</c> → <c>begins_with</c>; <c>s.Contains(v)</c> → <c>contains</c>; a local collection's
+    ///     <c>Contains(x.Prop)</c> → <c>IN</c>. Culture-aware overloads are not translated: DynamoDB compares bytes.
+    /// </summary>
+    private static DynamoExpression? TranslateMethodCall(MethodCallExpression call)
+    {
+        var method = call.Method;
+        if (method.DeclaringType == typeof(string)
+            && method.Name is nameof(string.StartsWith) or nameof(string.Contains)
+            && call.Object != null
+            && TranslateAttribute(call.Object) is { } text
+            && call.Arguments is [_] or [_, ConstantExpression { Value: StringComparison.Ordinal }]
+            && UnwrapConvert(call.Arguments[0]) is var value and (ConstantExpression or QueryParameterExpression))
+        {
+            var function = method.Name == nameof(string.StartsWith) ? DynamoFunction.BeginsWith : DynamoFunction.Contains;
+            return new DynamoFunctionExpression(function, text, new DynamoValueExpression(value, text.Property));
+        }
+
+        var (collection, item) = method switch
+        {
+            { Name: nameof(Enumerable.Contains), IsStatic: true } when call.Arguments.Count == 2 => (call.Arguments[0], call.Arguments[1]),
+            { Name: nameof(Enumerable.Contains), IsStatic: false } when call.Arguments.Count == 1 && call.Object != null
+                => (call.Object, call.Arguments[0]),
+            _ => (null, null)
+        };
+
+        return collection is ConstantExpression or QueryParameterExpression
+            && TranslateAttribute(item!) is { } attribute
+                ? new DynamoInExpression(attribute, collection)
+                : null;
     }
 
     /// <summary>

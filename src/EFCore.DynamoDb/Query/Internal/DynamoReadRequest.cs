@@ -4,14 +4,15 @@ using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     One rendered read: a <c>GetItem</c>, a <c>Query</c> or a <c>Scan</c>, paged through
-///     <c>LastEvaluatedKey</c>. Each call to <see cref="ReadPageAsync" /> sends one request.
+///     One rendered read: a <c>GetItem</c>, a <c>Query</c> or a <c>Scan</c> paged through <c>LastEvaluatedKey</c>, or
+///     a <c>BatchGetItem</c> paged by 100 keys. Each call to <see cref="ReadPageAsync" /> reads one page.
 /// </summary>
 public sealed class DynamoReadRequest
 {
     private readonly GetItemRequest? _getItem;
     private readonly QueryRequest? _query;
     private readonly ScanRequest? _scan;
+    private readonly DynamoBatchGetReader? _batchGet;
 
     public DynamoReadRequest(GetItemRequest request) => _getItem = request;
 
@@ -19,12 +20,17 @@ public sealed class DynamoReadRequest
 
     public DynamoReadRequest(ScanRequest request) => _scan = request;
 
+    public DynamoReadRequest(DynamoBatchGetReader batchGet) => _batchGet = batchGet;
+
     /// <summary>False once DynamoDB has said there is nothing more to read.</summary>
-    public bool HasMorePages { get; private set; } = true;
+    public bool HasMorePages => _batchGet?.HasMorePages ?? _hasMorePages;
+
+    private bool _hasMorePages = true;
 
     public DynamoRequestDescription Describe()
         => _getItem != null ? DynamoRequestDescriber.Describe(_getItem)
             : _query != null ? DynamoRequestDescriber.Describe(_query)
+            : _batchGet != null ? _batchGet.Describe()
             : DynamoRequestDescriber.Describe(_scan!);
 
     /// <summary>
@@ -33,9 +39,14 @@ public sealed class DynamoReadRequest
     /// </summary>
     public async Task<DynamoReadPage> ReadPageAsync(IDynamoClientWrapper client, int? maxItemsToRead, CancellationToken cancellationToken)
     {
+        if (_batchGet != null)
+        {
+            return await _batchGet.ReadPageAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_getItem != null)
         {
-            HasMorePages = false;
+            _hasMorePages = false;
             var response = await client.GetItemAsync(_getItem, cancellationToken).ConfigureAwait(false);
             return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1) : new DynamoReadPage([], 0, 0);
         }
@@ -45,14 +56,14 @@ public sealed class DynamoReadRequest
             _query.Limit = maxItemsToRead;
             var response = await client.QueryAsync(_query, cancellationToken).ConfigureAwait(false);
             _query.ExclusiveStartKey = response.LastEvaluatedKey;
-            HasMorePages = response.LastEvaluatedKey is { Count: > 0 };
+            _hasMorePages = response.LastEvaluatedKey is { Count: > 0 };
             return new DynamoReadPage(response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0);
         }
 
         _scan!.Limit = maxItemsToRead;
         var scanResponse = await client.ScanAsync(_scan, cancellationToken).ConfigureAwait(false);
         _scan.ExclusiveStartKey = scanResponse.LastEvaluatedKey;
-        HasMorePages = scanResponse.LastEvaluatedKey is { Count: > 0 };
+        _hasMorePages = scanResponse.LastEvaluatedKey is { Count: > 0 };
         return new DynamoReadPage(scanResponse.Items ?? [], scanResponse.Count ?? 0, scanResponse.ScannedCount ?? 0);
     }
 }

@@ -22,7 +22,7 @@ public static class DynamoReadRequestRenderer
     {
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoConditionRenderer(placeholders, queryContext);
-        var countOnly = selectExpression.ResultKind != DynamoResultKind.Items;
+        var countOnly = selectExpression.ResultKind != DynamoResultKind.Items && plan.ClientFilter == null;
         var consistentRead = selectExpression.ReadOptions.ConsistentRead ? true : (bool?)null;
 
         switch (plan.Path)
@@ -32,13 +32,32 @@ public static class DynamoReadRequestRenderer
                     new GetItemRequest
                     {
                         TableName = tableName,
-                        Key = plan.KeyConditions.ToDictionary(c => c.Attribute.AttributeName, renderer.EvaluateKey),
+                        Key = RenderKey(plan.PartitionKeyCondition!, plan.SortKeyCondition, renderer),
                         ConsistentRead = consistentRead
                     });
 
+            case DynamoAccessPath.BatchGetItem:
+            {
+                var sortKey = (DynamoComparisonExpression?)plan.SortKeyCondition;
+                var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
+                var keys = plan.PartitionKeyValues!.Evaluate(queryContext).Values
+                    .Select(partitionKeyValue =>
+                    {
+                        var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyValues.Attribute.AttributeName] = partitionKeyValue };
+                        if (sortKey != null)
+                        {
+                            key[sortKey.Attribute.AttributeName] = sortKeyValue!;
+                        }
+
+                        return key;
+                    })
+                    .ToList();
+                return new DynamoReadRequest(new DynamoBatchGetReader(tableName, keys, selectExpression.ReadOptions.ConsistentRead));
+            }
+
             case DynamoAccessPath.Query:
             {
-                var keyCondition = renderer.RenderKeyCondition(plan.KeyConditions);
+                var keyCondition = renderer.RenderKeyCondition(plan.PartitionKeyCondition!, plan.SortKeyCondition);
                 var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
                 return new DynamoReadRequest(
                     new QueryRequest
@@ -71,5 +90,19 @@ public static class DynamoReadRequestRenderer
                     });
             }
         }
+    }
+
+    private static Dictionary<string, AttributeValue> RenderKey(
+        DynamoComparisonExpression partitionKey,
+        DynamoExpression? sortKey,
+        DynamoConditionRenderer renderer)
+    {
+        var key = new Dictionary<string, AttributeValue>(2) { [partitionKey.Attribute.AttributeName] = renderer.EvaluateKey(partitionKey.Value) };
+        if (sortKey is DynamoComparisonExpression sortKeyEquality)
+        {
+            key[sortKeyEquality.Attribute.AttributeName] = renderer.EvaluateKey(sortKeyEquality.Value);
+        }
+
+        return key;
     }
 }

@@ -51,6 +51,18 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
+    public virtual Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request),
+            ct => Client.BatchGetItemAsync(request, ct),
+            r => r.ConsumedCapacity is { Count: > 0 } capacities
+                ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) }
+                : null,
+            cancellationToken);
+    }
+
     public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;

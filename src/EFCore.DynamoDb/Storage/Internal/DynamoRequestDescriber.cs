@@ -54,6 +54,18 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);
 
+    public static DynamoRequestDescription Describe(BatchGetItemRequest request)
+    {
+        var (tableName, keysAndAttributes) = request.RequestItems.Single();
+        return new DynamoRequestDescription(
+            "BatchGetItem",
+            tableName,
+            null,
+            Join(
+                ("Keys", keysAndAttributes.Keys.Count.ToString(CultureInfo.InvariantCulture)),
+                ("ConsistentRead", keysAndAttributes.ConsistentRead == true ? "true" : null)));
+    }
+
     public static DynamoRequestDescription Describe(PutItemRequest request)
         => new(
             "PutItem",

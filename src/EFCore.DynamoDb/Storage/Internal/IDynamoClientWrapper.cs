@@ -17,6 +17,8 @@ public interface IDynamoClientWrapper
 
     Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken);
 
+    Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken);
+
     Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken);
 
     Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken);

@@ -38,16 +38,25 @@ public sealed class DynamoValueExpression : Expression
         var value = Value is ConstantExpression constant
             ? constant.Value
             : queryContext.Parameters[((QueryParameterExpression)Value).Name];
-        return DynamoPropertyValueConverter.ToAttributeValue(Property, CoerceToPropertyType(value));
+        return ToAttributeValue(Property, value);
     }
 
-    // C# compares enums through their underlying number, so the value may arrive as that number.
-    private object? CoerceToPropertyType(object? value)
+    /// <summary>A value compared with <paramref name="property" />, as the property stores it.</summary>
+    public static AttributeValue? ToAttributeValue(IProperty property, object? value)
+        => DynamoPropertyValueConverter.ToAttributeValue(property, CoerceToPropertyType(property, value));
+
+    // C# compares enums through their underlying number, so the value may arrive as that number; and a string may
+    // be searched for a char.
+    private static object? CoerceToPropertyType(IProperty property, object? value)
     {
-        var propertyType = Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType;
-        return value != null && propertyType.IsEnum && !propertyType.IsInstanceOfType(value)
-            ? Enum.ToObject(propertyType, value)
-            : value;
+        var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        return value switch
+        {
+            null => null,
+            _ when propertyType.IsEnum && !propertyType.IsInstanceOfType(value) => Enum.ToObject(propertyType, value),
+            char character when propertyType == typeof(string) => character.ToString(),
+            _ => value
+        };
     }
 
     public override string ToString() => Value is QueryParameterExpression parameter ? "@" + parameter.Name : "constant";
