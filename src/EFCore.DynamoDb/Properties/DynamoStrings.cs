@@ -13,6 +13,10 @@ public static class DynamoStrings
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
 
+    /// <summary>The property '{0}.{1}' of type '{2}' cannot be mapped to DynamoDB, which stores sets of strings, numbers or binary values (SS, NS, BS), lists and arrays of scalar values (L) and dictionaries with string keys (M). Change the element or key type, configure a value converter, or ignore the property.</summary>
+    public static string CollectionTypeNotSupported(object? entityType, object? property, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CollectionTypeNotSupported"), entityType, property, clrType);
+
     /// <summary>The '{0}' item in table '{1}' was changed or deleted since it was read: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
     public static string ConcurrencyConflict(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
@@ -71,6 +75,9 @@ public static class DynamoStrings
     /// <summary>The property '{0}.{1}' is compared with null using an ordering operator; only == null and != null are meaningful.</summary>
     public static string NullComparison(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
+
+    /// <summary>A set cannot contain null: DynamoDB sets hold only strings, numbers or binary values. Remove the null element.</summary>
+    public static string NullSetElement => GetString("NullSetElement");
 
     /// <summary>The number {0} cannot be stored in DynamoDB, which accepts finite numbers with magnitudes from 1E-130 to below 1E+126.</summary>
     public static string NumberOutOfRange(object? value)

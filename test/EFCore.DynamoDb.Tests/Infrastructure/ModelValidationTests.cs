@@ -68,6 +68,37 @@ public class ModelValidationTests
         Assert.Contains("WithHandle.Handle", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(typeof(WithBoolSet), "WithBoolSet.Flags", "HashSet<bool>")]
+    [InlineData(typeof(WithIntKeyedMap), "WithIntKeyedMap.ByNumber", "Dictionary<int, string>")]
+    public void An_unsupported_collection_is_refused_naming_the_property(Type entityType, string property, string clrType)
+    {
+        var error = BuildModel(b => b.Entity(entityType));
+
+        Assert.Contains($"'{property}' of type '{clrType}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("dictionaries with string keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicitly_configured_unsupported_collection_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<WithBoolSet>().Property(e => e.Flags));
+
+        Assert.Contains("'WithBoolSet.Flags' of type 'HashSet<bool>'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_set_cannot_be_a_key()
+    {
+        var error = BuildModel(b => b.Entity<WithBoolSet>(e =>
+        {
+            e.Ignore(x => x.Flags);
+            e.HasKey(x => x.Tags);
+        }));
+
+        Assert.Contains("'WithBoolSet.Tags'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Keys_follow_the_conventions_and_the_key_builders()
     {
@@ -127,6 +158,22 @@ public class ModelValidationTests
         public int Id { get; set; }
 
         public nint Handle { get; set; }
+    }
+
+    public class WithBoolSet
+    {
+        public int Id { get; set; }
+
+        public HashSet<string> Tags { get; set; } = [];
+
+        public HashSet<bool> Flags { get; set; } = [];
+    }
+
+    public class WithIntKeyedMap
+    {
+        public int Id { get; set; }
+
+        public Dictionary<int, string> ByNumber { get; set; } = [];
     }
 
     public class WithGuid

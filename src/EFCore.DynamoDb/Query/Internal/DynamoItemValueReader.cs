@@ -18,7 +18,7 @@ public static class DynamoItemValueReader
         object? value;
         try
         {
-            value = mapping.FromAttributeValue(attributeValue);
+            value = attributeValue == null && !property.IsNullable ? mapping.FromAbsentAttribute() : mapping.FromAttributeValue(attributeValue);
         }
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidCastException or ArgumentException)
         {
@@ -27,7 +27,7 @@ public static class DynamoItemValueReader
                 exception);
         }
 
-        // An attribute missing from an older item reads as the property's default, as Flywheel does.
+        // An attribute missing from an older item reads as the property's default, as Flywheel does (an empty set for a set).
         return value == null ? default! : (T)value;
     }
 }
