@@ -87,6 +87,10 @@ public static class DynamoStrings
     public static string OperatorNotSupported(object? operatorName)
         => string.Format(CultureInfo.CurrentCulture, GetString("OperatorNotSupported"), operatorName);
 
+    /// <summary>The entity type '{0}' is owned by '{1}' through the navigation '{1}.{2}'; the DynamoDB provider does not support owned entity types yet. Map it with ComplexProperty (ComplexCollection for a collection) instead: it is stored as a map (a list of maps) inside the owner's item.</summary>
+    public static string OwnedTypeNotSupported(object? ownedType, object? ownerType, object? navigation)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeNotSupported"), ownedType, ownerType, navigation);
+
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)
         => string.Format(CultureInfo.CurrentCulture, GetString("PredicateNotTranslatable"), expression);

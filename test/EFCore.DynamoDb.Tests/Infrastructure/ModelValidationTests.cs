@@ -100,6 +100,27 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void An_owned_type_is_refused_pointing_to_complex_types()
+    {
+        var error = BuildModel(b => b.Entity<WithOwned>().OwnsOne(e => e.Address));
+
+        Assert.Contains("'WithOwned.Address'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ComplexProperty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complex_types_and_collections_are_accepted()
+    {
+        using var context = new TestContext(b => b.Entity<WithOwned>(e =>
+        {
+            e.ComplexProperty(x => x.Address);
+            e.ComplexCollection(x => x.Previous);
+        }));
+
+        Assert.True(context.Model.FindEntityType(typeof(WithOwned))!.FindComplexProperty(nameof(WithOwned.Previous))!.IsCollection);
+    }
+
+    [Fact]
     public void Keys_follow_the_conventions_and_the_key_builders()
     {
         using var conventional = new TestContext(_ => { });
@@ -174,6 +195,20 @@ public class ModelValidationTests
         public int Id { get; set; }
 
         public Dictionary<int, string> ByNumber { get; set; } = [];
+    }
+
+    public class WithOwned
+    {
+        public int Id { get; set; }
+
+        public PostalAddress Address { get; set; } = new();
+
+        public List<PostalAddress> Previous { get; set; } = [];
+    }
+
+    public class PostalAddress
+    {
+        public string Street { get; set; } = "";
     }
 
     public class WithGuid

@@ -13,6 +13,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
         ValidateCollectionTypes(model);
+        ValidateNoOwnedTypes(model);
         base.Validate(model, logger);
 
         foreach (var entityType in model.GetEntityTypes())
@@ -74,6 +75,17 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                     .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
                     .Select(i => i.GetGenericArguments()[0])
                     .Any(e => e.IsClass && e != typeof(string) && e != typeof(byte[]));
+    }
+
+    // An owned type would otherwise be planned as an item of its own table; complex types are embedded in the owner's item.
+    protected virtual void ValidateNoOwnedTypes(IModel model)
+    {
+        foreach (var ownership in model.GetEntityTypes().Select(e => e.FindOwnership()).OfType<IForeignKey>())
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.OwnedTypeNotSupported(
+                    ownership.DeclaringEntityType.DisplayName(), ownership.PrincipalEntityType.DisplayName(), ownership.PrincipalToDependent?.Name));
+        }
     }
 
     protected virtual void ValidateKeySchema(IEntityType entityType)
