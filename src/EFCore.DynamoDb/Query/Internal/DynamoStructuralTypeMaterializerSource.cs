@@ -14,7 +14,7 @@ public class DynamoStructuralTypeMaterializerSource(StructuralTypeMaterializerSo
 
     /// <summary>Stands for the value of a complex collection until the shaper reads it from the item; never called.</summary>
     public static TCollection ComplexCollectionMarker<TCollection>(IComplexProperty complexProperty)
-        => throw new InvalidOperationException(complexProperty.Name);
+        => throw new System.Diagnostics.UnreachableException(complexProperty.Name);
 
     protected override void AddInitializeExpression(
         IPropertyBase property,
