@@ -29,6 +29,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<ITypeMappingSource, DynamoTypeMappingSource>()
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoQueryableMethodTranslatingExpressionVisitorFactory>()
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoShapedQueryCompilingExpressionVisitorFactory>()
+            .TryAdd<IStructuralTypeMaterializerSource, DynamoStructuralTypeMaterializerSource>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()

@@ -17,6 +17,10 @@ public static class DynamoStrings
     public static string CheckFailed(object? entityType, object? check)
         => string.Format(CultureInfo.CurrentCulture, GetString("CheckFailed"), entityType, check);
 
+    /// <summary>The property '{0}.{1}' of type '{2}' cannot be mapped to DynamoDB, which stores sets of strings, numbers or binary values (SS, NS, BS), lists and arrays of scalar values (L) and dictionaries with string keys (M). Change the element or key type, configure a value converter, or ignore the property.</summary>
+    public static string CollectionTypeNotSupported(object? entityType, object? property, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CollectionTypeNotSupported"), entityType, property, clrType);
+
     /// <summary>The composite '{0}.{1}' names the component '{2}', which is not a mapped property of '{0}'.</summary>
     public static string CompositeComponentNotFound(object? entityType, object? composite, object? component)
         => string.Format(CultureInfo.CurrentCulture, GetString("CompositeComponentNotFound"), entityType, composite, component);
@@ -116,6 +120,9 @@ public static class DynamoStrings
     public static string NullComparison(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
 
+    /// <summary>A set cannot contain null: DynamoDB sets hold only strings, numbers or binary values. Remove the null element.</summary>
+    public static string NullSetElement => GetString("NullSetElement");
+
     /// <summary>The number {0} cannot be stored in DynamoDB, which accepts finite numbers with magnitudes from 1E-130 to below 1E+126.</summary>
     public static string NumberOutOfRange(object? value)
         => string.Format(CultureInfo.CurrentCulture, GetString("NumberOutOfRange"), value);
@@ -127,6 +134,10 @@ public static class DynamoStrings
     /// <summary>The query orders '{0}' by '{1}', but DynamoDB returns items only in the order of a sort key ('{2}' for the table), and only from a Query, which needs an equality on the partition key ('{3}'). Order by the sort key after filtering on the partition key, or sort on the client after AsEnumerable().</summary>
     public static string OrderingNotSupported(object? entityType, object? property, object? sortKey, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("OrderingNotSupported"), entityType, property, sortKey, partitionKey);
+
+    /// <summary>The entity type '{0}' is owned by '{1}' through the navigation '{1}.{2}'; the DynamoDB provider does not support owned entity types yet. Map it with ComplexProperty (ComplexCollection for a collection) instead: it is stored as a map (a list of maps) inside the owner's item.</summary>
+    public static string OwnedTypeNotSupported(object? ownedType, object? ownerType, object? navigation)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeNotSupported"), ownedType, ownerType, navigation);
 
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)

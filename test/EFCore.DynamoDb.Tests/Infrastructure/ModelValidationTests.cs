@@ -68,6 +68,58 @@ public class ModelValidationTests
         Assert.Contains("WithHandle.Handle", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(typeof(WithBoolSet), "WithBoolSet.Flags", "HashSet<bool>")]
+    [InlineData(typeof(WithIntKeyedMap), "WithIntKeyedMap.ByNumber", "Dictionary<int, string>")]
+    public void An_unsupported_collection_is_refused_naming_the_property(Type entityType, string property, string clrType)
+    {
+        var error = BuildModel(b => b.Entity(entityType));
+
+        Assert.Contains($"'{property}' of type '{clrType}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("dictionaries with string keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicitly_configured_unsupported_collection_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<WithBoolSet>().Property(e => e.Flags));
+
+        Assert.Contains("'WithBoolSet.Flags' of type 'HashSet<bool>'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_set_cannot_be_a_key()
+    {
+        var error = BuildModel(b => b.Entity<WithBoolSet>(e =>
+        {
+            e.Ignore(x => x.Flags);
+            e.HasKey(x => x.Tags);
+        }));
+
+        Assert.Contains("'WithBoolSet.Tags'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_owned_type_is_refused_pointing_to_complex_types()
+    {
+        var error = BuildModel(b => b.Entity<WithOwned>().OwnsOne(e => e.Address));
+
+        Assert.Contains("'WithOwned.Address'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ComplexProperty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Complex_types_and_collections_are_accepted()
+    {
+        using var context = new TestContext(b => b.Entity<WithOwned>(e =>
+        {
+            e.ComplexProperty(x => x.Address);
+            e.ComplexCollection(x => x.Previous);
+        }));
+
+        Assert.True(context.Model.FindEntityType(typeof(WithOwned))!.FindComplexProperty(nameof(WithOwned.Previous))!.IsCollection);
+    }
+
     [Fact]
     public void Keys_follow_the_conventions_and_the_key_builders()
     {
@@ -183,6 +235,36 @@ public class ModelValidationTests
     public class OtherThing
     {
         public int Id { get; set; }
+    }
+
+    public class WithBoolSet
+    {
+        public int Id { get; set; }
+
+        public HashSet<string> Tags { get; set; } = [];
+
+        public HashSet<bool> Flags { get; set; } = [];
+    }
+
+    public class WithIntKeyedMap
+    {
+        public int Id { get; set; }
+
+        public Dictionary<int, string> ByNumber { get; set; } = [];
+    }
+
+    public class WithOwned
+    {
+        public int Id { get; set; }
+
+        public PostalAddress Address { get; set; } = new();
+
+        public List<PostalAddress> Previous { get; set; } = [];
+    }
+
+    public class PostalAddress
+    {
+        public string Street { get; set; } = "";
     }
 
     public class WithGuid

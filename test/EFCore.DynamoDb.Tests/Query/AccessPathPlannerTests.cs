@@ -47,13 +47,15 @@ public class AccessPathPlannerTests
     }
 
     [Fact]
-    public void Not_equal_on_the_sort_key_is_a_filter()
+    public void Not_equal_on_the_sort_key_is_applied_to_the_returned_items()
     {
-        var plan = Plan(And(Compare("UserId", Equal), Compare("Title", NotEqual)));
+        // DynamoDB refuses key attributes in a Query's FilterExpression.
+        var plan = Plan(And(And(Compare("UserId", Equal), Compare("Title", NotEqual)), Compare("Wins", GreaterThan)));
 
         Assert.Equal(DynamoAccessPath.Query, plan.Path);
         Assert.Null(plan.SortKeyCondition);
-        Assert.NotNull(plan.Filter);
+        Assert.IsType<DynamoComparisonExpression>(plan.ClientFilter);
+        Assert.Equal("Wins", Assert.IsType<DynamoComparisonExpression>(plan.Filter).Attribute.AttributeName);
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public class AccessPathPlannerTests
         Assert.Null(between.Filter);
         Assert.IsType<DynamoFunctionExpression>(beginsWith.SortKeyCondition);
         Assert.Null(containsIsAFilter.SortKeyCondition);
-        Assert.NotNull(containsIsAFilter.Filter);
+        Assert.NotNull(containsIsAFilter.ClientFilter);
     }
 
     [Fact]

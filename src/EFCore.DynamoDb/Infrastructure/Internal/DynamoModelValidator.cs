@@ -12,6 +12,8 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
 {
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
+        ValidateCollectionTypes(model);
+        ValidateNoOwnedTypes(model);
         base.Validate(model, logger);
 
         foreach (var entityType in model.GetEntityTypes())
@@ -23,6 +25,70 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
 
         ValidateSharedTables(model);
+    }
+
+    // Runs before EF Core's own checks, whose errors for these (an unmapped property, an accidental entity type)
+    // do not say which collections DynamoDB can store.
+    protected virtual void ValidateCollectionTypes(IModel model)
+    {
+        if (model is not IConventionModel conventionModel)
+        {
+            return;
+        }
+
+        foreach (var entityType in conventionModel.GetEntityTypes())
+        {
+            ValidateCollectionTypes(entityType);
+            foreach (var navigation in entityType.GetDeclaredNavigations().Where(n => IsScalarCollection(n.TargetEntityType.ClrType)))
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.CollectionTypeNotSupported(entityType.DisplayName(), navigation.Name, navigation.ClrType.ShortDisplayName()));
+            }
+        }
+
+        static void ValidateCollectionTypes(IConventionTypeBase structuralType)
+        {
+            var unmapped = structuralType.GetDeclaredProperties()
+                .Where(p => p.FindTypeMapping() == null && p.GetValueConverter() == null)
+                .Select(p => (p.Name, p.ClrType))
+                .Concat(
+                    (structuralType.IsPropertyBag ? [] : structuralType.ClrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                    .Where(p => p.CanWrite
+                        && p.GetIndexParameters().Length == 0
+                        && structuralType.FindMember(p.Name) == null
+                        && structuralType.FindIgnoredConfigurationSource(p.Name) == null)
+                    .Select(p => (p.Name, ClrType: p.PropertyType)))
+                .FirstOrDefault(p => IsScalarCollection(p.ClrType));
+            if (unmapped.Name != null)
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.CollectionTypeNotSupported(structuralType.DisplayName(), unmapped.Name, unmapped.ClrType.ShortDisplayName()));
+            }
+
+            foreach (var complexProperty in structuralType.GetDeclaredComplexProperties())
+            {
+                ValidateCollectionTypes(complexProperty.ComplexType);
+            }
+        }
+
+        // A collection of scalars (not of entities or complex objects), such as a set of booleans.
+        static bool IsScalarCollection(Type clrType)
+            => DynamoCollectionMappings.IsCollectionType(clrType)
+                && !clrType.GetInterfaces().Append(clrType)
+                    .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                    .Select(i => i.GetGenericArguments()[0])
+                    .Any(e => e.IsClass && e != typeof(string) && e != typeof(byte[]));
+    }
+
+    // An owned type would otherwise be planned as an item of its own table; complex types are embedded in the owner's item.
+    protected virtual void ValidateNoOwnedTypes(IModel model)
+    {
+        foreach (var ownership in model.GetEntityTypes().Select(e => e.FindOwnership()).OfType<IForeignKey>())
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.OwnedTypeNotSupported(
+                    ownership.DeclaringEntityType.DisplayName(), ownership.PrincipalEntityType.DisplayName(), ownership.PrincipalToDependent?.Name));
+        }
     }
 
     protected virtual void ValidateKeySchema(IEntityType entityType)
@@ -41,7 +107,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
 
         foreach (var property in primaryKey.Properties)
         {
-            if (property.GetTypeMapping() is not DynamoTypeMapping { ScalarType: not DynamoScalarType.Boolean })
+            if (property.GetTypeMapping() is not DynamoTypeMapping mapping || !mapping.ScalarType.IsKeyType())
             {
                 throw new InvalidOperationException(
                     DynamoStrings.KeyPropertyTypeNotSupported(entityType.DisplayName(), property.Name, property.ClrType.Name));

@@ -4,21 +4,28 @@ using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Reads property values out of a returned item; the compiled shaper calls it in place of EF Core's
-///     value-buffer reads.
+///     Reads property values out of a returned item, or out of the map of a complex value inside it; the compiled
+///     shaper calls it in place of EF Core's value-buffer reads.
 /// </summary>
 public static class DynamoItemValueReader
 {
     public static readonly MethodInfo ReadValueMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadValue))!;
 
-    public static T ReadValue<T>(Dictionary<string, AttributeValue> item, string attributeName, DynamoTypeMapping mapping, IProperty property)
+    public static readonly MethodInfo ReadMapMethod
+        = typeof(DynamoItemValueReader).GetMethod(nameof(ReadMap))!;
+
+    public static readonly MethodInfo ReadComplexCollectionMethod
+        = typeof(DynamoItemValueReader).GetMethod(nameof(ReadComplexCollection))!;
+
+    public static T ReadValue<T>(Dictionary<string, AttributeValue>? item, string attributeName, DynamoTypeMapping mapping, IProperty property)
     {
-        item.TryGetValue(attributeName, out var attributeValue);
+        AttributeValue? attributeValue = null;
+        item?.TryGetValue(attributeName, out attributeValue);
         object? value;
         try
         {
-            value = mapping.FromAttributeValue(attributeValue);
+            value = attributeValue == null && !property.IsNullable ? mapping.FromAbsentAttribute() : mapping.FromAttributeValue(attributeValue);
         }
         catch (Exception exception) when (exception is FormatException or OverflowException or InvalidCastException or ArgumentException)
         {
@@ -27,7 +34,20 @@ public static class DynamoItemValueReader
                 exception);
         }
 
-        // An attribute missing from an older item reads as the property's default, as Flywheel does.
+        // An attribute missing from an older item reads as the property's default, as Flywheel does (an empty set for a set).
         return value == null ? default! : (T)value;
     }
+
+    /// <summary>The map of a complex value; <see langword="null" /> when it is absent, so that its properties read as absent.</summary>
+    public static Dictionary<string, AttributeValue>? ReadMap(Dictionary<string, AttributeValue>? item, string attributeName)
+        => item != null && item.TryGetValue(attributeName, out var value) ? value.M : null;
+
+    /// <summary>A complex collection from its <c>L</c> of maps, each materialized by EF Core's materializer; absent is null.</summary>
+    public static TCollection ReadComplexCollection<TCollection, TElement>(
+        Dictionary<string, AttributeValue>? item,
+        string attributeName,
+        Func<Dictionary<string, AttributeValue>, TElement> materializeElement)
+        => item != null && item.TryGetValue(attributeName, out var value) && value.L != null
+            ? (TCollection)DynamoCollectionFactory.Create(typeof(TCollection), value.L.Select(e => e.M == null ? default! : materializeElement(e.M)).ToList())
+            : default!;
 }

@@ -23,7 +23,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         if (selectExpression.ResultKind == DynamoResultKind.Items)
         {
             var itemParameter = DynamoItemReadInjector.CreateItemParameter();
-            var body = new DynamoItemReadInjector(itemParameter).Visit(InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression));
+            var body = new DynamoItemReadInjector(itemParameter, Dependencies.EntityMaterializerSource).Visit(InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression));
             resultType = body.Type;
             shaper = Expression.Constant(
                 Expression.Lambda(

@@ -15,5 +15,6 @@ public static class DynamoAttributeValueFormatter
             : value.M != null ? "M:{" + string.Join(", ", value.M.Select(p => p.Key + ": " + Format(p.Value))) + "}"
             : value.SS != null ? "SS:[" + string.Join(", ", value.SS) + "]"
             : value.NS != null ? "NS:[" + string.Join(", ", value.NS) + "]"
+            : value.BS != null ? "BS:[" + string.Join(", ", value.BS.Select(b => Convert.ToBase64String(b.ToArray()))) + "]"
             : value.Describe();
 }

@@ -13,5 +13,20 @@ public enum DynamoScalarType
     Binary,
 
     /// <summary>Boolean (<c>BOOL</c>).</summary>
-    Boolean
+    Boolean,
+
+    /// <summary>String set (<c>SS</c>).</summary>
+    StringSet,
+
+    /// <summary>Number set (<c>NS</c>).</summary>
+    NumberSet,
+
+    /// <summary>Binary set (<c>BS</c>).</summary>
+    BinarySet,
+
+    /// <summary>List (<c>L</c>).</summary>
+    List,
+
+    /// <summary>Map (<c>M</c>).</summary>
+    Map
 }

@@ -11,8 +11,8 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public class DynamoTypeMapping : CoreTypeMapping
 {
-    public DynamoTypeMapping(DynamoValueCodec codec, ValueComparer? comparer = null)
-        : this(new CoreTypeMappingParameters(codec.ClrType, converter: null, comparer, keyComparer: comparer), codec)
+    public DynamoTypeMapping(DynamoValueCodec codec, ValueComparer? comparer = null, CoreTypeMapping? elementMapping = null)
+        : this(new CoreTypeMappingParameters(codec.ClrType, converter: null, comparer, keyComparer: comparer, elementMapping: elementMapping), codec)
     {
     }
 
@@ -34,7 +34,7 @@ public class DynamoTypeMapping : CoreTypeMapping
         }
 
         var providerValue = Converter == null ? value : Converter.ConvertToProvider(value);
-        return providerValue == null ? null : Codec.Write(providerValue);
+        return providerValue == null || Codec.IsWrittenAsAbsent(providerValue) ? null : Codec.Write(providerValue);
     }
 
     /// <summary>Converts an attribute back to a model value; an absent or NULL attribute is <see langword="null" />.</summary>
@@ -48,6 +48,9 @@ public class DynamoTypeMapping : CoreTypeMapping
         var providerValue = Codec.Read(value);
         return Converter == null ? providerValue : Converter.ConvertFromProvider(providerValue);
     }
+
+    /// <summary>The value of a required property whose attribute is absent (an empty set; otherwise the CLR default).</summary>
+    public virtual object? FromAbsentAttribute() => Converter == null ? Codec.ReadAbsent() : null;
 
     public override CoreTypeMapping WithComposedConverter(
         ValueConverter? converter,

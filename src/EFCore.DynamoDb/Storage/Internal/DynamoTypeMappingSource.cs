@@ -5,7 +5,8 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     The default CLR type ⇄ DynamoDB attribute mappings (Flywheel-compatible): strings, chars and Guids as S;
-///     numbers, dates, times and enums as N; bool as BOOL; byte[] as B.
+///     numbers, dates, times and enums as N; bool as BOOL; byte[] as B; sets, lists and dictionaries of those as
+///     SS/NS/BS, L and M.
 /// </summary>
 public class DynamoTypeMappingSource(TypeMappingSourceDependencies dependencies) : TypeMappingSource(dependencies)
 {
@@ -58,6 +59,6 @@ public class DynamoTypeMappingSource(TypeMappingSourceDependencies dependencies)
             return numberMapping.WithComposedConverter(converter, ValueComparer.CreateDefault(clrType, favorStructuralComparisons: false));
         }
 
-        return null;
+        return DynamoCollectionMappings.Find(clrType, mappingInfo.ElementTypeMapping, FindMapping);
     }
 }

@@ -16,6 +16,15 @@ public abstract class DynamoValueCodec(Type clrType, DynamoScalarType scalarType
 
     public abstract object Read(AttributeValue value);
 
+    /// <summary>Whether the value is stored as an absent attribute: an empty set, since DynamoDB stores no empty sets.</summary>
+    public virtual bool IsWrittenAsAbsent(object value) => false;
+
+    /// <summary>
+    ///     The value an absent attribute stands for in a required property: the CLR default, except for sets,
+    ///     whose empty value DynamoDB stores as an absent attribute.
+    /// </summary>
+    public virtual object? ReadAbsent() => null;
+
     /// <summary>Reads a value that must be of this codec's attribute type, or fails naming what was found.</summary>
     protected string ReadText(AttributeValue value)
         => ScalarType switch

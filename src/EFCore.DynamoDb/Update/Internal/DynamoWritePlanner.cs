@@ -89,6 +89,15 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
             }
         }
 
+        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
+        {
+            var value = DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty));
+            if (value != null)
+            {
+                item[complexProperty.Name] = value;
+            }
+        }
+
         return item;
     }
 
@@ -98,20 +107,18 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
         var removes = new List<string>();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (property.IsPrimaryKey() || !entry.IsModified(property))
+            if (!property.IsPrimaryKey() && entry.IsModified(property))
             {
-                continue;
+                Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }
+        }
 
-            var name = placeholders.Name(property.GetAttributeName());
-            var value = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property));
-            if (value == null)
+        // A change anywhere inside a complex value rewrites its whole attribute.
+        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
+        {
+            if (entry.IsModified(complexProperty))
             {
-                removes.Add(name);
-            }
-            else
-            {
-                sets.Add(name + " = " + placeholders.Value(value));
+                Assign(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
             }
         }
 
@@ -127,6 +134,19 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
         }
 
         return builder.Length > 0 ? builder.ToString() : null;
+
+        void Assign(string attributeName, AttributeValue? value)
+        {
+            var name = placeholders.Name(attributeName);
+            if (value == null)
+            {
+                removes.Add(name);
+            }
+            else
+            {
+                sets.Add(name + " = " + placeholders.Value(value));
+            }
+        }
     }
 
     private static string? BuildConcurrencyCondition(IUpdateEntry entry, DynamoExpressionPlaceholders placeholders)
