@@ -17,11 +17,15 @@ public static class DynamoDbEventId
         RequestFailed,
 
         // Query events
-        ScanWarning = CoreEventId.ProviderBaseId + 100
+        ScanWarning = CoreEventId.ProviderBaseId + 100,
+
+        // Database (schema) events
+        SchemaChanged = CoreEventId.ProviderBaseId + 200
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
+    private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
 
     /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
@@ -31,4 +35,7 @@ public static class DynamoDbEventId
 
     /// <summary>A query could not use a key and reads the whole table with a Scan.</summary>
     public static readonly EventId ScanWarning = new((int)Id.ScanWarning, QueryPrefix + Id.ScanWarning);
+
+    /// <summary><c>UpdateDynamoSchema</c> changed a table: created it, added an index, changed its throughput or time to live.</summary>
+    public static readonly EventId SchemaChanged = new((int)Id.SchemaChanged, DatabasePrefix + Id.SchemaChanged);
 }

@@ -76,9 +76,5 @@ public static class DynamoDbEntityTypeBuilderExtensions
         return entityTypeBuilder;
     }
 
-    private static string GetPropertyName(LambdaExpression propertyExpression)
-        => propertyExpression.Body is MemberExpression { Member: PropertyInfo or FieldInfo } member
-            && member.Expression == propertyExpression.Parameters[0]
-                ? member.Member.Name
-                : throw new ArgumentException(DynamoStrings.InvalidPropertyExpression(propertyExpression), nameof(propertyExpression));
+    private static string GetPropertyName(LambdaExpression propertyExpression) => DynamoPropertyExpressions.GetPropertyName(propertyExpression);
 }

@@ -8,4 +8,6 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogRequestFailed;
 
     public EventDefinitionBase? LogScanWarning;
+
+    public EventDefinitionBase? LogSchemaChanged;
 }
