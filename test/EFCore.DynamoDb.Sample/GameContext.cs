@@ -11,5 +11,8 @@ public class GameContext(DbContextOptions<GameContext> options) : DbContext(opti
         {
             score.HasPartitionKey(s => s.UserId);
             score.HasSortKey(s => s.Title);
+
+            // Flywheel README's global index: the top scores of a game, across users.
+            score.HasGlobalSecondaryIndex("GameTitleIndex", s => s.Title, s => s.TopScore);
         });
 }
