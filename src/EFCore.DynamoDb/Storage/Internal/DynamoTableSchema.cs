@@ -108,9 +108,12 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
 
     /// <summary>An index's projection, e.g. <c>ALL</c> or <c>INCLUDE (Wins, Losses)</c>.</summary>
     public static string DescribeProjection(IIndex index)
-        => ToProjection(index) is { NonKeyAttributes.Count: > 0 } projection
-            ? $"{projection.ProjectionType.Value} ({string.Join(", ", projection.NonKeyAttributes)})"
-            : ToProjection(index).ProjectionType.Value;
+    {
+        var projection = ToProjection(index);
+        return projection.NonKeyAttributes is { Count: > 0 } attributes
+            ? $"{projection.ProjectionType.Value} ({string.Join(", ", attributes)})"
+            : projection.ProjectionType.Value;
+    }
 
     /// <summary>Refuses an existing table whose key is not the model's: DynamoDB cannot change a table's key.</summary>
     public void EnsureKeySchemaMatches(TableDescription table)
