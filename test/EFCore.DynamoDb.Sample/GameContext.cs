@@ -14,6 +14,9 @@ public class GameContext(DbContextOptions<GameContext> options) : DbContext(opti
         {
             score.HasPartitionKey(s => s.UserId);
             score.HasSortKey(s => s.Title);
+
+            // Flywheel README's global index: the top scores of a game, across users.
+            score.HasGlobalSecondaryIndex("GameTitleIndex", s => s.Title, s => s.TopScore);
         });
 
         modelBuilder.Entity<SocialMediaItem>(item =>

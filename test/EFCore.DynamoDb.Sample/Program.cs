@@ -16,7 +16,7 @@ await using (var db = new GameContext(options))
 {
     await db.Database.EnsureDeletedAsync();
     await db.Database.EnsureCreatedAsync();
-    Console.WriteLine($"Created table sample-GameScores at {serviceUrl}");
+    Console.WriteLine($"Created table sample-GameScores with the global index GameTitleIndex at {serviceUrl}");
 
     db.GameScores.AddRange(
         new GameScore { UserId = "101", Title = "Galaxy Invaders", TopScore = 5842, TopScoreTime = new DateTime(2015, 9, 15, 17, 24, 31, DateTimeKind.Utc), Wins = 21, Losses = 72 },

@@ -18,11 +18,15 @@ public static class DynamoDbEventId
 
         // Query events
         ScanWarning = CoreEventId.ProviderBaseId + 100,
-        SkipWarning
+        SkipWarning,
+
+        // Database (schema) events
+        SchemaChanged = CoreEventId.ProviderBaseId + 200
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
+    private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
 
     /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
@@ -35,4 +39,7 @@ public static class DynamoDbEventId
 
     /// <summary>A query skips items: DynamoDB reads and returns them, and the provider discards them.</summary>
     public static readonly EventId SkipWarning = new((int)Id.SkipWarning, QueryPrefix + Id.SkipWarning);
+
+    /// <summary><c>UpdateDynamoSchema</c> changed a table: created it, added an index, changed its throughput or time to live.</summary>
+    public static readonly EventId SchemaChanged = new((int)Id.SchemaChanged, DatabasePrefix + Id.SchemaChanged);
 }

@@ -16,6 +16,23 @@ public static class DynamoDbDatabaseFacadeExtensions
     public static bool IsDynamoDb(this DatabaseFacade databaseFacade)
         => databaseFacade.ProviderName == typeof(DynamoDbDatabaseFacadeExtensions).Assembly.GetName().Name;
 
+    /// <summary>
+    ///     Brings the tables in line with the model (Flywheel's <c>update_schema</c>): creates missing tables (with their
+    ///     seed data), adds missing global secondary indexes one at a time and waits until each is ACTIVE, switches
+    ///     billing and changes provisioned throughput where they differ, and enables time to live. With
+    ///     <paramref name="dryRun" />, changes nothing. Returns the changes made (or that would be made); an empty list
+    ///     means the tables already match. A table whose key differs from the model's is an error.
+    /// </summary>
+    public static IReadOnlyList<DynamoSchemaChange> UpdateDynamoSchema(this DatabaseFacade databaseFacade, bool dryRun = false)
+        => UpdateDynamoSchemaAsync(databaseFacade, dryRun).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="UpdateDynamoSchema(DatabaseFacade, bool)" />
+    public static Task<IReadOnlyList<DynamoSchemaChange>> UpdateDynamoSchemaAsync(
+        this DatabaseFacade databaseFacade,
+        bool dryRun = false,
+        CancellationToken cancellationToken = default)
+        => GetService<IDynamoSchemaUpdater>(databaseFacade).UpdateAsync(dryRun, cancellationToken);
+
     private static TService GetService<TService>(IInfrastructure<IServiceProvider> databaseFacade)
         where TService : class
         => databaseFacade.Instance.GetService(typeof(TService)) as TService

@@ -143,13 +143,5 @@ public static class DynamoDbEntityTypeBuilderExtensions
         return entityTypeBuilder;
     }
 
-    private static string GetPropertyName(LambdaExpression propertyExpression)
-        => RemoveConvert(propertyExpression.Body) is MemberExpression { Member: PropertyInfo or FieldInfo } member
-            && member.Expression == propertyExpression.Parameters[0]
-                ? member.Member.Name
-                : throw new ArgumentException(DynamoStrings.InvalidPropertyExpression(propertyExpression), nameof(propertyExpression));
-
-    // Component lambdas are typed to object, so value-type components arrive boxed.
-    private static Expression RemoveConvert(Expression expression)
-        => expression is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : expression;
+    private static string GetPropertyName(LambdaExpression propertyExpression) => DynamoPropertyExpressions.GetPropertyName(propertyExpression);
 }

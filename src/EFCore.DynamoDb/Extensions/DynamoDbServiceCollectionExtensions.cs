@@ -38,7 +38,10 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoClientWrapper, DynamoClientWrapper>()
                 .TryAddScoped<IDynamoTableNameResolver, DynamoTableNameResolver>()
                 .TryAddScoped<IDynamoWritePlanner, DynamoWritePlanner>()
-                .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>());
+                .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>()
+                .TryAddScoped<DynamoTableManager, DynamoTableManager>()
+                .TryAddScoped<DynamoSeedDataInserter, DynamoSeedDataInserter>()
+                .TryAddScoped<IDynamoSchemaUpdater, DynamoSchemaUpdater>());
 
         builder.TryAddCoreServices();
 

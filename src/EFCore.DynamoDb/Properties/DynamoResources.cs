@@ -35,6 +35,15 @@ public static class DynamoResources
                 "DynamoDbEventId.SkipWarning",
                 level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.SkipWarning, DynamoStrings.GetString(nameof(LogSkipWarning)))));
 
+    public static EventDefinition<string, string> LogSchemaChanged(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string>)(Definitions(logger).LogSchemaChanged
+            ??= new EventDefinition<string, string>(
+                logger.Options,
+                DynamoDbEventId.SchemaChanged,
+                LogLevel.Information,
+                "DynamoDbEventId.SchemaChanged",
+                level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.SchemaChanged, DynamoStrings.GetString(nameof(LogSchemaChanged)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

@@ -53,12 +53,32 @@ public static class DynamoStrings
     public static string DuplicateAttributeName(object? entityType, object? property1, object? property2, object? attributeName)
         => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateAttributeName"), entityType, property1, property2, attributeName);
 
+    /// <summary>The index '{1}' of the entity type '{0}' and the index '{1}' of the entity type '{3}' share the name '{1}' in table '{2}' but differ in kind or keys. Index names are unique in a table: rename one of them, or give both the same kind and key properties.</summary>
+    public static string DuplicateIndexName(object? entityType, object? index, object? table, object? otherEntityType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateIndexName"), entityType, index, table, otherEntityType);
+
     /// <summary>Cannot insert the '{0}' entity: an item with the same key already exists in table '{1}'. An insert never replaces an existing item; attach the entity and call Update to change it.</summary>
     public static string DuplicateKey(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateKey"), entityType, table);
 
     /// <summary>This DbContext does not use the DynamoDB provider. Call UseDynamoDb in OnConfiguring or AddDbContext.</summary>
     public static string DynamoDbNotInUse => GetString("DynamoDbNotInUse");
+
+    /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
+    public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);
+
+    /// <summary>The index '{1}' of the entity type '{0}' refers to '{2}', which is not a mapped property of '{0}'. Name a property of the entity type (not a navigation or an ignored property).</summary>
+    public static string IndexPropertyNotMapped(object? entityType, object? index, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexPropertyNotMapped"), entityType, index, property);
+
+    /// <summary>The global secondary index '{1}' of the entity type '{0}' has provisioned throughput, but its table is billed per request. Call HasProvisionedThroughput on the entity type too, or remove it from the index.</summary>
+    public static string IndexThroughputOnDemandTable(object? entityType, object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexThroughputOnDemandTable"), entityType, index);
+
+    /// <summary>The index name '{1}' of the entity type '{0}' is not valid in DynamoDB: names have 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Choose another name.</summary>
+    public static string InvalidIndexName(object? entityType, object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidIndexName"), entityType, index);
 
     /// <summary>The expression '{0}' is not a property access such as 'x =&gt; x.Id'.</summary>
     public static string InvalidPropertyExpression(object? expression)
@@ -112,6 +132,18 @@ public static class DynamoStrings
     public static string LastWithoutOrdering(object? entityType)
         => string.Format(CultureInfo.CurrentCulture, GetString("LastWithoutOrdering"), entityType);
 
+    /// <summary>The local secondary index '{1}' of the entity type '{0}' has the table's key property '{2}' as its sort key; the table is already ordered by it. Use another property as the index's sort key, or remove the index.</summary>
+    public static string LocalIndexOnTableKey(object? entityType, object? index, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("LocalIndexOnTableKey"), entityType, index, property);
+
+    /// <summary>The local secondary index '{1}' of the entity type '{0}' cannot have a throughput of its own: local indexes use the table's. Set it on the entity type with HasProvisionedThroughput.</summary>
+    public static string LocalIndexThroughput(object? entityType, object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("LocalIndexThroughput"), entityType, index);
+
+    /// <summary>The entity type '{0}' has the local secondary index '{1}', but its table has no sort key, which local indexes need. Configure one with HasSortKey, or make the index global with HasGlobalSecondaryIndex.</summary>
+    public static string LocalIndexWithoutSortKey(object? entityType, object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("LocalIndexWithoutSortKey"), entityType, index);
+
     /// <summary>The value of '{0}.{1}' has length {2}, over its maximum length of {3}.</summary>
     public static string MaxLengthExceeded(object? entityType, object? property, object? length, object? maxLength)
         => string.Format(CultureInfo.CurrentCulture, GetString("MaxLengthExceeded"), entityType, property, length, maxLength);
@@ -155,6 +187,38 @@ public static class DynamoStrings
     public static string ScanNotAllowed(object? entityType, object? table, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("ScanNotAllowed"), entityType, table, partitionKey);
 
+    /// <summary>Add the global secondary index '{0}' with the key {1} and the projection {2}.</summary>
+    public static string SchemaChangeAddGlobalIndex(object? index, object? keySchema, object? projection)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeAddGlobalIndex"), index, keySchema, projection);
+
+    /// <summary>Change the billing mode from {0} to {1}.</summary>
+    public static string SchemaChangeBillingMode(object? from, object? to)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeBillingMode"), from, to);
+
+    /// <summary>Create the table with the key {0}, {1} local and {2} global secondary indexes.</summary>
+    public static string SchemaChangeCreateTable(object? keySchema, object? localIndexes, object? globalIndexes)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeCreateTable"), keySchema, localIndexes, globalIndexes);
+
+    /// <summary>Change the provisioned throughput of the global secondary index '{0}' from {1} to {2}.</summary>
+    public static string SchemaChangeIndexThroughput(object? index, object? from, object? to)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeIndexThroughput"), index, from, to);
+
+    /// <summary>Change the provisioned throughput of the table from {0} to {1}.</summary>
+    public static string SchemaChangeTableThroughput(object? from, object? to)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeTableThroughput"), from, to);
+
+    /// <summary>Enable time to live on the attribute '{0}'.</summary>
+    public static string SchemaChangeTimeToLive(object? attribute)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaChangeTimeToLive"), attribute);
+
+    /// <summary>The table '{0}' exists with the key {2}, but the model expects {1}. DynamoDB cannot change the key of a table: delete the table (EnsureDeleted) and create it again, or change the model to match.</summary>
+    public static string SchemaKeyMismatch(object? table, object? expected, object? actual)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaKeyMismatch"), table, expected, actual);
+
+    /// <summary>{0} read and {1} write capacity units</summary>
+    public static string SchemaThroughput(object? readCapacityUnits, object? writeCapacityUnits)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaThroughput"), readCapacityUnits, writeCapacityUnits);
+
     /// <summary>The entity types '{0}' and '{1}' share the table '{2}' but not its key schema: their partition and sort keys must have the same attribute names and types.</summary>
     public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("SharedTableKeyMismatch"), entityType, otherEntityType, table);
@@ -165,6 +229,22 @@ public static class DynamoStrings
     /// <summary>The table '{0}' did not reach the expected state within {1}.</summary>
     public static string TableWaitTimeout(object? table, object? timeout)
         => string.Format(CultureInfo.CurrentCulture, GetString("TableWaitTimeout"), table, timeout);
+
+    /// <summary>The time-to-live property '{1}' is not a mapped property of the entity type '{0}'. Name a property of the entity type.</summary>
+    public static string TimeToLivePropertyNotMapped(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TimeToLivePropertyNotMapped"), entityType, property);
+
+    /// <summary>The property '{0}.{1}' of type '{2}' cannot hold the time to live, which DynamoDB reads as whole seconds since the Unix epoch. Use a DateTime, DateTimeOffset or long property.</summary>
+    public static string TimeToLivePropertyTypeNotSupported(object? entityType, object? property, object? clrType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TimeToLivePropertyTypeNotSupported"), entityType, property, clrType);
+
+    /// <summary>The table '{1}' of the entity type '{0}' has {2} global secondary indexes; DynamoDB allows at most 20. Remove some of them.</summary>
+    public static string TooManyGlobalIndexes(object? entityType, object? table, object? count)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TooManyGlobalIndexes"), entityType, table, count);
+
+    /// <summary>The table '{1}' of the entity type '{0}' has {2} local secondary indexes; DynamoDB allows at most 5. Remove some of them, or make some global.</summary>
+    public static string TooManyLocalIndexes(object? entityType, object? table, object? count)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TooManyLocalIndexes"), entityType, table, count);
 
     /// <summary>DynamoDB has no explicit transactions: each SaveChanges is sent as one unit. Remove the BeginTransaction call.</summary>
     public static string TransactionsNotSupported => GetString("TransactionsNotSupported");

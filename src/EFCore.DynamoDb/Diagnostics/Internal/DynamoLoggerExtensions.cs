@@ -49,6 +49,21 @@ public static class DynamoLoggerExtensions
         }
     }
 
+    public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
+    {
+        var definition = DynamoResources.LogSchemaChanged(diagnostics);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, change.Table, change.Description);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(change.Table, change.Description));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     private static void LogRequest(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,

@@ -10,4 +10,6 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogScanWarning;
 
     public EventDefinitionBase? LogSkipWarning;
+
+    public EventDefinitionBase? LogSchemaChanged;
 }

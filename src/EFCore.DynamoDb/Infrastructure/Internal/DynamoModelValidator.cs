@@ -5,8 +5,9 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 
 /// <summary>
 ///     Refuses, when the model is built, what DynamoDB cannot store: entity types without a key or with more than
-///     two key properties, keys that are not strings, numbers or binary, two properties in one attribute, and
-///     invalid table names. Each error names the entity type and the property.
+///     two key properties, keys that are not strings, numbers or binary, two properties in one attribute,
+///     invalid table names, and secondary indexes or time-to-live properties DynamoDB would refuse. Each error names
+///     the entity type and the property or index.
 /// </summary>
 public class DynamoModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
@@ -22,9 +23,12 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             ValidateAttributeNames(entityType);
             ValidateTableName(entityType);
             ValidateComposites(entityType);
+            ValidateSecondaryIndexes(entityType);
+            ValidateTimeToLive(entityType);
         }
 
         ValidateSharedTables(model);
+        ValidateIndexesPerTable(model);
     }
 
     // Runs before EF Core's own checks, whose errors for these (an unmapped property, an accidental entity type)
@@ -186,4 +190,106 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             throw new InvalidOperationException(DynamoStrings.InvalidTableName(entityType.DisplayName(), tableName));
         }
     }
+
+    protected virtual void ValidateSecondaryIndexes(IEntityType entityType)
+    {
+        foreach (var index in entityType.GetDeclaredIndexes().Where(i => i.GetDynamoIndexKind() != null))
+        {
+            // Index names follow the rules of table names.
+            if (!DynamoTableNameRules.IsValid(index.Name))
+            {
+                throw new InvalidOperationException(DynamoStrings.InvalidIndexName(entityType.DisplayName(), index.Name));
+            }
+
+            foreach (var property in index.Properties)
+            {
+                if (property.GetTypeMapping() is not DynamoTypeMapping indexKeyMapping || !indexKeyMapping.ScalarType.IsKeyType())
+                {
+                    throw new InvalidOperationException(
+                        DynamoStrings.IndexKeyPropertyTypeNotSupported(entityType.DisplayName(), index.Name, property.Name, property.ClrType.Name));
+                }
+            }
+
+            if (index.GetDynamoIndexKind() == DynamoIndexKind.Local)
+            {
+                ValidateLocalIndexKey(entityType, index);
+            }
+            else if (index.GetProvisionedThroughput() != null && entityType.GetProvisionedThroughput() == null)
+            {
+                throw new InvalidOperationException(DynamoStrings.IndexThroughputOnDemandTable(entityType.DisplayName(), index.Name));
+            }
+
+            foreach (var propertyName in index.GetIncludedPropertyNames())
+            {
+                if (entityType.FindProperty(propertyName) == null)
+                {
+                    throw new InvalidOperationException(DynamoStrings.IndexPropertyNotMapped(entityType.DisplayName(), index.Name, propertyName));
+                }
+            }
+        }
+    }
+
+    // A local index orders the items of a partition by another attribute; the table's own key adds nothing.
+    protected virtual void ValidateLocalIndexKey(IEntityType entityType, IIndex index)
+    {
+        var tableSortKey = entityType.GetSortKeyProperty();
+        if (tableSortKey == null)
+        {
+            throw new InvalidOperationException(DynamoStrings.LocalIndexWithoutSortKey(entityType.DisplayName(), index.Name));
+        }
+
+        var sortKey = index.GetSortKeyProperty()!;
+        if (sortKey == tableSortKey || sortKey == entityType.GetPartitionKeyProperty())
+        {
+            throw new InvalidOperationException(DynamoStrings.LocalIndexOnTableKey(entityType.DisplayName(), index.Name, sortKey.Name));
+        }
+    }
+
+    protected virtual void ValidateTimeToLive(IEntityType entityType)
+    {
+        if (entityType.BaseType == null
+            && entityType.GetTimeToLivePropertyName() is { } propertyName
+            && entityType.FindProperty(propertyName) == null)
+        {
+            throw new InvalidOperationException(DynamoStrings.TimeToLivePropertyNotMapped(entityType.DisplayName(), propertyName));
+        }
+    }
+
+    /// <summary>
+    ///     Index names are unique in a table, though entity types sharing a table may each declare the same index (same
+    ///     kind and key attributes); DynamoDB allows 5 local and 20 global indexes a table.
+    /// </summary>
+    protected virtual void ValidateIndexesPerTable(IModel model)
+    {
+        foreach (var table in model.GetEntityTypes().GroupBy(e => e.GetDynamoTableName(), StringComparer.Ordinal))
+        {
+            var indexes = new Dictionary<string, IIndex>(StringComparer.Ordinal);
+            foreach (var index in table.SelectMany(e => e.GetDeclaredIndexes()).Where(i => i.GetDynamoIndexKind() != null))
+            {
+                if (!indexes.TryAdd(index.Name!, index) && !IsSameIndex(indexes[index.Name!], index))
+                {
+                    throw new InvalidOperationException(
+                        DynamoStrings.DuplicateIndexName(
+                            index.DeclaringEntityType.DisplayName(), index.Name, table.Key, indexes[index.Name!].DeclaringEntityType.DisplayName()));
+                }
+            }
+
+            var locals = indexes.Values.Where(i => i.GetDynamoIndexKind() == DynamoIndexKind.Local).ToList();
+            if (locals.Count > 5)
+            {
+                throw new InvalidOperationException(DynamoStrings.TooManyLocalIndexes(locals[0].DeclaringEntityType.DisplayName(), table.Key, locals.Count));
+            }
+
+            var globals = indexes.Values.Where(i => i.GetDynamoIndexKind() == DynamoIndexKind.Global).ToList();
+            if (globals.Count > 20)
+            {
+                throw new InvalidOperationException(DynamoStrings.TooManyGlobalIndexes(globals[0].DeclaringEntityType.DisplayName(), table.Key, globals.Count));
+            }
+        }
+    }
+
+    private static bool IsSameIndex(IIndex index, IIndex other)
+        => index.GetDynamoIndexKind() == other.GetDynamoIndexKind()
+            && index.GetPartitionKeyProperty().GetAttributeName() == other.GetPartitionKeyProperty().GetAttributeName()
+            && index.GetSortKeyProperty()?.GetAttributeName() == other.GetSortKeyProperty()?.GetAttributeName();
 }

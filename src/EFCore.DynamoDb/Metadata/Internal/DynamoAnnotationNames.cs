@@ -20,4 +20,16 @@ public static class DynamoAnnotationNames
     public const string CompositeMerge = Prefix + "CompositeMerge";
 
     public const string Checks = Prefix + "Checks";
+
+    public const string IndexKind = Prefix + "IndexKind";
+
+    public const string IndexProjection = Prefix + "IndexProjection";
+
+    public const string IndexIncludedProperties = Prefix + "IndexIncludedProperties";
+
+    public const string ReadCapacityUnits = Prefix + "ReadCapacityUnits";
+
+    public const string WriteCapacityUnits = Prefix + "WriteCapacityUnits";
+
+    public const string TimeToLiveProperty = Prefix + "TimeToLiveProperty";
 }

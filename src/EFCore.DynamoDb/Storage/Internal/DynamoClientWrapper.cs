@@ -127,6 +127,28 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
+    public virtual async Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(
+                DynamoRequestDescriber.Describe(request), ct => Client.UpdateTableAsync(request, ct), _ => null, cancellationToken)
+            .ConfigureAwait(false);
+        return response.TableDescription;
+    }
+
+    public virtual async Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(
+                new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
+                ct => Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, ct),
+                _ => null,
+                cancellationToken)
+            .ConfigureAwait(false);
+        return response.TimeToLiveDescription;
+    }
+
+    public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
+        => ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
+
     private async Task<TResponse> ExecuteAsync<TResponse>(
         DynamoRequestDescription description,
         Func<CancellationToken, Task<TResponse>> send,

@@ -3,34 +3,45 @@ using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
-/// <summary>Creates and deletes the model's tables, waiting until DynamoDB reports them ready or gone.</summary>
+/// <summary>
+///     Creates the model's tables (with their indexes, billing and time to live) and inserts their seed data; deletes
+///     them. Existing tables are checked, not changed: <c>UpdateDynamoSchema</c> changes them.
+/// </summary>
 public class DynamoDatabaseCreator(
     ICurrentDbContext currentContext,
     IDynamoClientWrapper client,
-    IDynamoTableNameResolver tableNames) : IDatabaseCreator
+    IDynamoTableNameResolver tableNames,
+    DynamoTableManager tables,
+    DynamoSeedDataInserter seedData) : IDatabaseCreator
 {
-    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(5);
 
     public virtual bool EnsureCreated() => EnsureCreatedAsync().GetAwaiter().GetResult();
 
     public virtual async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        var created = false;
+        // Every existing table is checked before any is created, so a key mismatch changes nothing.
+        var missing = new List<DynamoTableSchema>();
         foreach (var table in GetTables())
         {
-            if (await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false) != null)
+            var description = await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+            if (description == null)
             {
-                continue;
+                missing.Add(table);
             }
-
-            await client.CreateTableAsync(table.ToCreateTableRequest(), cancellationToken).ConfigureAwait(false);
-            await WaitUntilAsync(table.TableName, d => d?.TableStatus == TableStatus.ACTIVE, cancellationToken).ConfigureAwait(false);
-            created = true;
+            else
+            {
+                table.EnsureKeySchemaMatches(description);
+            }
         }
 
-        return created;
+        foreach (var table in missing)
+        {
+            await tables.CreateAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+
+        await seedData.InsertAsync(missing.Select(t => t.TableName).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        return missing.Count > 0;
     }
 
     public virtual bool EnsureDeleted() => EnsureDeletedAsync().GetAwaiter().GetResult();
@@ -40,11 +51,7 @@ public class DynamoDatabaseCreator(
         var deleted = false;
         foreach (var table in GetTables())
         {
-            if (await client.DeleteTableAsync(table.TableName, cancellationToken).ConfigureAwait(false))
-            {
-                await WaitUntilAsync(table.TableName, d => d == null, cancellationToken).ConfigureAwait(false);
-                deleted = true;
-            }
+            deleted |= await tables.DeleteAsync(table.TableName, cancellationToken).ConfigureAwait(false);
         }
 
         return deleted;
@@ -73,25 +80,5 @@ public class DynamoDatabaseCreator(
     }
 
     /// <summary>The distinct tables of the model, each with the root entity type that defines its key schema.</summary>
-    protected virtual IEnumerable<DynamoTableSchema> GetTables()
-        => currentContext.Context.Model.GetEntityTypes()
-            .Where(e => e.BaseType == null && !e.IsOwned() && e.FindPrimaryKey() != null)
-            .GroupBy(tableNames.Resolve)
-            .Select(group => new DynamoTableSchema(group.Key, group.First()));
-
-    private async Task WaitUntilAsync(string tableName, Func<TableDescription?, bool> isDone, CancellationToken cancellationToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(20);
-        var deadline = DateTime.UtcNow + WaitTimeout;
-        while (!isDone(await client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false)))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(DynamoStrings.TableWaitTimeout(tableName, WaitTimeout));
-            }
-
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
-        }
-    }
+    protected virtual IEnumerable<DynamoTableSchema> GetTables() => DynamoTableSchema.FromModel(currentContext.Context.Model, tableNames);
 }

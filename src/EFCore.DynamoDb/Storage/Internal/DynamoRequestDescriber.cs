@@ -105,7 +105,39 @@ public static class DynamoRequestDescriber
             "CreateTable",
             request.TableName,
             null,
-            Join(("KeySchema", string.Join(", ", request.KeySchema.Select(k => k.AttributeName + " " + k.KeyType.Value)))));
+            Join(
+                ("KeySchema", string.Join(", ", request.KeySchema.Select(k => k.AttributeName + " " + k.KeyType.Value))),
+                ("LocalIndexes", FormatIndexNames(request.LocalSecondaryIndexes?.Select(i => i.IndexName))),
+                ("GlobalIndexes", FormatIndexNames(request.GlobalSecondaryIndexes?.Select(i => i.IndexName))),
+                ("BillingMode", request.BillingMode?.Value)));
+
+    public static DynamoRequestDescription Describe(UpdateTableRequest request)
+        => new(
+            "UpdateTable",
+            request.TableName,
+            null,
+            Join(
+                ("BillingMode", request.BillingMode?.Value),
+                ("Throughput", FormatThroughput(request.ProvisionedThroughput)),
+                ("CreateIndex", request.GlobalSecondaryIndexUpdates?.Select(u => u.Create?.IndexName).FirstOrDefault(n => n != null)),
+                ("UpdateIndexes", FormatIndexNames(request.GlobalSecondaryIndexUpdates?.Select(u => u.Update?.IndexName).OfType<string>()))));
+
+    public static DynamoRequestDescription Describe(UpdateTimeToLiveRequest request)
+        => new(
+            "UpdateTimeToLive",
+            request.TableName,
+            null,
+            Join(
+                ("Attribute", request.TimeToLiveSpecification.AttributeName),
+                ("Enabled", request.TimeToLiveSpecification.Enabled == true ? "true" : "false")));
+
+    private static string? FormatIndexNames(IEnumerable<string>? names)
+        => names?.ToList() is { Count: > 0 } list ? string.Join(", ", list) : null;
+
+    private static string? FormatThroughput(ProvisionedThroughput? throughput)
+        => throughput == null
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{throughput.ReadCapacityUnits} read, {throughput.WriteCapacityUnits} write");
 
     private static string? FormatNames(Dictionary<string, string>? names)
         => names is { Count: > 0 } ? string.Join(", ", names.Select(p => p.Key + "=" + p.Value)) : null;

@@ -3,25 +3,157 @@ using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
-/// <summary>The physical table an entity type (and any type sharing its table) is stored in.</summary>
+/// <summary>
+///     The physical table an entity type (and any type sharing its table) is stored in, as the model defines it: key
+///     schema, secondary indexes, billing and time to live, and the requests that create it.
+/// </summary>
 public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
 {
     public IProperty PartitionKey => EntityType.GetPartitionKeyProperty();
 
     public IProperty? SortKey => EntityType.GetSortKeyProperty();
 
-    /// <summary>The <c>CreateTable</c> request for this table.</summary>
+    /// <summary>The provisioned throughput; <see langword="null" /> for a table billed per request.</summary>
+    public DynamoThroughput? Throughput => EntityType.GetProvisionedThroughput();
+
+    public string? TimeToLiveAttribute => EntityType.GetTimeToLiveProperty()?.GetAttributeName();
+
+    /// <summary>The local secondary indexes of the table's entity types (a derived type may declare its own).</summary>
+    public IReadOnlyList<IIndex> LocalIndexes => GetIndexes(DynamoIndexKind.Local);
+
+    /// <summary>The global secondary indexes of the table's entity types.</summary>
+    public IReadOnlyList<IIndex> GlobalIndexes => GetIndexes(DynamoIndexKind.Global);
+
+    /// <summary>The distinct tables of a model, each with the root entity type that defines its key schema.</summary>
+    public static IEnumerable<DynamoTableSchema> FromModel(IModel model, IDynamoTableNameResolver tableNames)
+        => model.GetEntityTypes()
+            .Where(e => e.BaseType == null && !e.IsOwned() && e.FindPrimaryKey() != null)
+            .GroupBy(tableNames.Resolve)
+            .Select(group => new DynamoTableSchema(group.Key, group.First()));
+
+    /// <summary>The <c>CreateTable</c> request for this table, with its indexes.</summary>
     public CreateTableRequest ToCreateTableRequest()
-    {
-        var keys = SortKey == null ? [PartitionKey] : new[] { PartitionKey, SortKey };
-        return new CreateTableRequest
+        => new()
         {
             TableName = TableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            KeySchema = keys.Select((p, i) => new KeySchemaElement(p.GetAttributeName(), i == 0 ? KeyType.HASH : KeyType.RANGE)).ToList(),
-            AttributeDefinitions = keys.Select(p => new AttributeDefinition(p.GetAttributeName(), ToAttributeType(p))).ToList()
+            BillingMode = Throughput == null ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED,
+            ProvisionedThroughput = ToProvisionedThroughput(Throughput),
+            KeySchema = ToKeySchema(PartitionKey, SortKey),
+            AttributeDefinitions = GetAttributeDefinitions(LocalIndexes.Concat(GlobalIndexes)),
+            LocalSecondaryIndexes = LocalIndexes.Count == 0
+                ? null
+                : LocalIndexes.Select(i => new LocalSecondaryIndex
+                {
+                    IndexName = i.Name,
+                    KeySchema = ToKeySchema(PartitionKey, i.GetSortKeyProperty()),
+                    Projection = ToProjection(i)
+                }).ToList(),
+            GlobalSecondaryIndexes = GlobalIndexes.Count == 0
+                ? null
+                : GlobalIndexes.Select(i => new GlobalSecondaryIndex
+                {
+                    IndexName = i.Name,
+                    KeySchema = ToKeySchema(i.GetPartitionKeyProperty(), i.GetSortKeyProperty()),
+                    Projection = ToProjection(i),
+                    ProvisionedThroughput = ToProvisionedThroughput(GetThroughput(i))
+                }).ToList()
         };
+
+    /// <summary>The <c>UpdateTable</c> action that adds a global secondary index to the existing table.</summary>
+    public CreateGlobalSecondaryIndexAction ToCreateIndexAction(IIndex globalIndex)
+        => new()
+        {
+            IndexName = globalIndex.Name,
+            KeySchema = ToKeySchema(globalIndex.GetPartitionKeyProperty(), globalIndex.GetSortKeyProperty()),
+            Projection = ToProjection(globalIndex),
+            ProvisionedThroughput = ToProvisionedThroughput(GetThroughput(globalIndex))
+        };
+
+    /// <summary>The request that enables the table's time to live, if the model has a time-to-live property.</summary>
+    public UpdateTimeToLiveRequest? ToTimeToLiveRequest()
+        => TimeToLiveAttribute is { } attribute
+            ? new UpdateTimeToLiveRequest
+            {
+                TableName = TableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true }
+            }
+            : null;
+
+    /// <summary>The throughput a global index is created with: its own, else the table's; none on an on-demand table.</summary>
+    public DynamoThroughput? GetThroughput(IIndex globalIndex)
+        => Throughput == null ? null : globalIndex.GetProvisionedThroughput() ?? Throughput;
+
+    public static ProvisionedThroughput? ToProvisionedThroughput(DynamoThroughput? throughput)
+        => throughput is { } t ? new ProvisionedThroughput(t.ReadCapacityUnits, t.WriteCapacityUnits) : null;
+
+    /// <summary>
+    ///     The attribute definitions of the table's key and of the given indexes' keys, each attribute once (DynamoDB
+    ///     refuses definitions no key uses).
+    /// </summary>
+    public List<AttributeDefinition> GetAttributeDefinitions(IEnumerable<IIndex> indexes)
+        => new[] { PartitionKey, SortKey }
+            .Concat(indexes.SelectMany(i => new[] { i.GetPartitionKeyProperty(), i.GetSortKeyProperty() }))
+            .OfType<IProperty>()
+            .DistinctBy(p => p.GetAttributeName())
+            .Select(p => new AttributeDefinition(p.GetAttributeName(), ToAttributeType(p)))
+            .ToList();
+
+    /// <summary>The key schema the model expects, e.g. <c>UserId (S, HASH), Title (S, RANGE)</c>.</summary>
+    public string DescribeKeySchema()
+        => DescribeKeySchema(ToKeySchema(PartitionKey, SortKey), GetAttributeDefinitions([]));
+
+    /// <summary>A global index's key, in the same form as <see cref="DescribeKeySchema()" />.</summary>
+    public string DescribeKeySchema(IIndex globalIndex)
+        => DescribeKeySchema(ToKeySchema(globalIndex.GetPartitionKeyProperty(), globalIndex.GetSortKeyProperty()), GetAttributeDefinitions([globalIndex]));
+
+    /// <summary>An index's projection, e.g. <c>ALL</c> or <c>INCLUDE (Wins, Losses)</c>.</summary>
+    public static string DescribeProjection(IIndex index)
+    {
+        var projection = ToProjection(index);
+        return projection.NonKeyAttributes is { Count: > 0 } attributes
+            ? $"{projection.ProjectionType.Value} ({string.Join(", ", attributes)})"
+            : projection.ProjectionType.Value;
     }
+
+    /// <summary>Refuses an existing table whose key is not the model's: DynamoDB cannot change a table's key.</summary>
+    public void EnsureKeySchemaMatches(TableDescription table)
+    {
+        var expected = DescribeKeySchema();
+        var actual = DescribeKeySchema(table.KeySchema ?? [], table.AttributeDefinitions ?? []);
+        if (expected != actual)
+        {
+            throw new InvalidOperationException(DynamoStrings.SchemaKeyMismatch(TableName, expected, actual));
+        }
+    }
+
+    private static string DescribeKeySchema(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions)
+        => string.Join(
+            ", ",
+            keySchema.Select(k => $"{k.AttributeName} ({definitions.Find(d => d.AttributeName == k.AttributeName)?.AttributeType?.Value}, {k.KeyType?.Value})"));
+
+    private List<IIndex> GetIndexes(DynamoIndexKind kind)
+        => EntityType.GetDerivedTypesInclusive()
+            .SelectMany(e => e.GetDeclaredIndexes())
+            .Where(i => i.GetDynamoIndexKind() == kind)
+            .DistinctBy(i => i.Name)
+            .ToList();
+
+    private static List<KeySchemaElement> ToKeySchema(IProperty partitionKey, IProperty? sortKey)
+        => sortKey == null
+            ? [new KeySchemaElement(partitionKey.GetAttributeName(), KeyType.HASH)]
+            : [new KeySchemaElement(partitionKey.GetAttributeName(), KeyType.HASH), new KeySchemaElement(sortKey.GetAttributeName(), KeyType.RANGE)];
+
+    private static Projection ToProjection(IIndex index)
+        => index.GetProjectionType() switch
+        {
+            DynamoProjectionType.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+            DynamoProjectionType.Include => new Projection
+            {
+                ProjectionType = ProjectionType.INCLUDE,
+                NonKeyAttributes = index.GetIncludedPropertyNames().Select(n => index.DeclaringEntityType.FindProperty(n)!.GetAttributeName()).ToList()
+            },
+            _ => new Projection { ProjectionType = ProjectionType.ALL }
+        };
 
     private static ScalarAttributeType ToAttributeType(IProperty keyProperty)
         => ((DynamoTypeMapping)keyProperty.GetTypeMapping()).ScalarType switch

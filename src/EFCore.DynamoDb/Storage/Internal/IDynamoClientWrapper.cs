@@ -32,4 +32,10 @@ public interface IDynamoClientWrapper
 
     /// <summary>Deletes a table; returns <see langword="false" /> when it did not exist.</summary>
     Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken);
+
+    Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken);
+
+    Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken);
+
+    Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken);
 }

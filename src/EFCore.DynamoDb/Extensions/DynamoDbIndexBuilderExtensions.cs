@@ -1,0 +1,78 @@
+using EFCore.DynamoDb.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+///     Declares DynamoDB secondary indexes. Each is an EF index (named, on its key properties) annotated with its kind,
+///     projection and throughput, so it is part of the model like any other index.
+/// </summary>
+public static class DynamoDbIndexBuilderExtensions
+{
+    /// <summary>
+    ///     A global secondary index: its own partition key and optional sort key, on any properties stored as strings,
+    ///     numbers or binary. Projects all attributes unless configured otherwise.
+    /// </summary>
+    public static DynamoIndexBuilder HasGlobalSecondaryIndex(
+        this EntityTypeBuilder entityTypeBuilder,
+        string name,
+        string partitionKeyPropertyName,
+        string? sortKeyPropertyName = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKeyPropertyName);
+        string[] propertyNames = sortKeyPropertyName == null ? [partitionKeyPropertyName] : [partitionKeyPropertyName, sortKeyPropertyName];
+        return new DynamoIndexBuilder(AddIndex(entityTypeBuilder, name, propertyNames, DynamoIndexKind.Global));
+    }
+
+    /// <inheritdoc cref="HasGlobalSecondaryIndex(EntityTypeBuilder, string, string, string?)" />
+    public static DynamoIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Expression<Func<TEntity, object?>> partitionKeyExpression,
+        Expression<Func<TEntity, object?>>? sortKeyExpression = null)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(partitionKeyExpression);
+        var propertyNames = sortKeyExpression == null
+            ? [DynamoPropertyExpressions.GetPropertyName(partitionKeyExpression)]
+            : new[] { DynamoPropertyExpressions.GetPropertyName(partitionKeyExpression), DynamoPropertyExpressions.GetPropertyName(sortKeyExpression) };
+        return new DynamoIndexBuilder<TEntity>(AddIndex(entityTypeBuilder, name, propertyNames, DynamoIndexKind.Global));
+    }
+
+    /// <summary>
+    ///     A local secondary index: the table's partition key with another sort key. The table needs a sort key, and
+    ///     local indexes can only be created with the table. Projects all attributes unless configured otherwise.
+    /// </summary>
+    public static DynamoIndexBuilder HasLocalSecondaryIndex(this EntityTypeBuilder entityTypeBuilder, string name, string sortKeyPropertyName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sortKeyPropertyName);
+        return new DynamoIndexBuilder(AddIndex(entityTypeBuilder, name, [sortKeyPropertyName], DynamoIndexKind.Local));
+    }
+
+    /// <inheritdoc cref="HasLocalSecondaryIndex(EntityTypeBuilder, string, string)" />
+    public static DynamoIndexBuilder<TEntity> HasLocalSecondaryIndex<TEntity>(
+        this EntityTypeBuilder<TEntity> entityTypeBuilder,
+        string name,
+        Expression<Func<TEntity, object?>> sortKeyExpression)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(sortKeyExpression);
+        return new DynamoIndexBuilder<TEntity>(
+            AddIndex(entityTypeBuilder, name, [DynamoPropertyExpressions.GetPropertyName(sortKeyExpression)], DynamoIndexKind.Local));
+    }
+
+    private static IMutableIndex AddIndex(EntityTypeBuilder entityTypeBuilder, string name, string[] propertyNames, DynamoIndexKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        foreach (var propertyName in propertyNames)
+        {
+            DynamoIndexProperties.Find(entityTypeBuilder.Metadata, name, propertyName);
+        }
+
+        var index = entityTypeBuilder.HasIndex(propertyNames, name).Metadata;
+        index.SetDynamoIndexKind(kind);
+        return index;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     Stores dates as whole seconds since the Unix epoch, the only form DynamoDB's time to live accepts (the default
+///     date codec keeps seven decimals). Fractions of a second are dropped; values read back as UTC.
+/// </summary>
+public static class DynamoEpochSecondsConverters
+{
+    public static ValueConverter DateTime { get; } = new ValueConverter<DateTime, long>(
+        value => FromDateTime(value),
+        seconds => System.DateTime.UnixEpoch.AddSeconds(seconds));
+
+    public static ValueConverter DateTimeOffset { get; } = new ValueConverter<DateTimeOffset, long>(
+        value => value.ToUnixTimeSeconds(),
+        seconds => System.DateTimeOffset.FromUnixTimeSeconds(seconds));
+
+    /// <summary>The converter for a property type, or <see langword="null" /> when the type is stored as a number already.</summary>
+    public static ValueConverter? For(Type clrType)
+    {
+        var type = Nullable.GetUnderlyingType(clrType) ?? clrType;
+        return type == typeof(DateTime) ? DateTime
+            : type == typeof(DateTimeOffset) ? DateTimeOffset
+            : null;
+    }
+
+    // A naive (unspecified) value is taken as UTC, as the default date codec does.
+    public static long FromDateTime(DateTime value)
+        => new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : System.DateTime.SpecifyKind(value, DateTimeKind.Utc))
+            .ToUnixTimeSeconds();
+}
