@@ -38,6 +38,17 @@ public static class DynamoDbQueryableExtensions
         return Apply(source, nameof(WithParallelScan), segments);
     }
 
+    /// <summary>
+    ///     Reads through the named secondary index instead of letting the provider choose (Flywheel's <c>index()</c>).
+    ///     When the index does not hold every attribute the query returns, the missing attributes are fetched from the
+    ///     table with <c>BatchGetItem</c>.
+    /// </summary>
+    public static IQueryable<TEntity> WithIndex<TEntity>(this IQueryable<TEntity> source, [NotParameterized] string indexName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(indexName);
+        return Apply(source, nameof(WithIndex), indexName);
+    }
+
     private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, string methodName, params object[] arguments)
     {
         ArgumentNullException.ThrowIfNull(source);

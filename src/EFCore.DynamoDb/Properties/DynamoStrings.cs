@@ -9,6 +9,10 @@ public static class DynamoStrings
 {
     internal static readonly ResourceManager ResourceManager = new("EFCore.DynamoDb.Properties.DynamoStrings", typeof(DynamoStrings).Assembly);
 
+    /// <summary>The query for '{0}' can be answered equally well by the indexes {1} (Flywheel's "More than one ordering found"). Choose one with .WithIndex("name").</summary>
+    public static string AmbiguousIndex(object? entityType, object? candidates)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AmbiguousIndex"), entityType, candidates);
+
     /// <summary>The attribute '{0}' of an item cannot be read as the property '{1}.{2}': {3}</summary>
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
@@ -49,6 +53,10 @@ public static class DynamoStrings
     public static string ConcurrencyConflict(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
 
+    /// <summary>The query for '{0}' reads the global secondary index '{1}', which DynamoDB cannot read consistently. Remove WithConsistentRead, or query the table or a local index.</summary>
+    public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConsistentReadOnGlobalIndex"), entityType, index);
+
     /// <summary>The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give each property its own attribute name with HasAttributeName.</summary>
     public static string DuplicateAttributeName(object? entityType, object? property1, object? property2, object? attributeName)
         => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateAttributeName"), entityType, property1, property2, attributeName);
@@ -67,6 +75,10 @@ public static class DynamoStrings
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);
+
+    /// <summary>The entity type '{0}' has no secondary index '{1}'. Its indexes are: {2}.</summary>
+    public static string IndexNotFound(object? entityType, object? index, object? indexes)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexNotFound"), entityType, index, indexes);
 
     /// <summary>The index '{1}' of the entity type '{0}' refers to '{2}', which is not a mapped property of '{0}'. Name a property of the entity type (not a navigation or an ignored property).</summary>
     public static string IndexPropertyNotMapped(object? entityType, object? index, object? property)
@@ -162,6 +174,10 @@ public static class DynamoStrings
     /// <summary>DynamoDB cannot answer '{0}' here: a query reads one table through its key, an index or a scan, and filters the items it reads. Rewrite the query, or switch to client evaluation with AsEnumerable() after the part DynamoDB can answer.</summary>
     public static string OperatorNotSupported(object? operatorName)
         => string.Format(CultureInfo.CurrentCulture, GetString("OperatorNotSupported"), operatorName);
+
+    /// <summary> Indexes sorted by it: {0}.</summary>
+    public static string OrderingIndexHint(object? indexes)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OrderingIndexHint"), indexes);
 
     /// <summary>The query orders '{0}' by '{1}', but DynamoDB returns items only in the order of a sort key ('{2}' for the table), and only from a Query, which needs an equality on the partition key ('{3}'). Order by the sort key after filtering on the partition key, or sort on the client after AsEnumerable().</summary>
     public static string OrderingNotSupported(object? entityType, object? property, object? sortKey, object? partitionKey)

@@ -3,107 +3,239 @@ using EFCore.DynamoDb.Query.Internal.Expressions;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Splits the predicate's top-level conjuncts into key conditions and a filter, choosing the cheapest path:
-///     <c>GetItem</c> when equalities fix the whole key and nothing else is asked; <c>BatchGetItem</c> when a local
-///     collection gives the partition keys (and an equality the sort key); <c>Query</c> when the partition key is
-///     fixed; otherwise <c>Scan</c>. An ordering is served only by a Query's sort key (or by the fixed partition key,
-///     which orders nothing); any other ordering is refused clearly.
+///     Chooses the cheapest way DynamoDB can answer a query, by Flywheel's rules. Each key — the table's, then local
+///     indexes, then global indexes — qualifies when an equality fixes its partition key (a joined composite counts
+///     when equalities fix all its components) and, for an index, when it holds every attribute the query returns.
+///     Keys whose sort key is constrained too win; a tie is broken by the requested order, then by the table key;
+///     otherwise the query is ambiguous. On the table key, full-key equalities and nothing else make a
+///     <c>GetItem</c>, and keys from a local collection a <c>BatchGetItem</c>. Without a qualifying key the query
+///     scans. Conditions on the chosen key's own attributes that the key condition cannot hold are applied to the
+///     returned items, since DynamoDB refuses them in a Query's filter.
 /// </summary>
 public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 {
     public virtual DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
     {
         var entityType = selectExpression.EntityType;
-        var partitionKey = entityType.GetPartitionKeyProperty();
-        var sortKey = entityType.GetSortKeyProperty();
         var conjuncts = new List<DynamoExpression>();
         if (selectExpression.Predicate != null)
         {
             Flatten(selectExpression.Predicate, conjuncts);
         }
 
-        var partitionKeyCondition = TakeComparison(conjuncts, partitionKey, op => op == DynamoComparisonOperator.Equal);
-        if (partitionKeyCondition == null)
+        var candidates = DynamoKeyCandidate.For(entityType);
+        if (selectExpression.ReadOptions.IndexName is { } forcedName)
         {
-            return TryPlanBatchGet(selectExpression, conjuncts, partitionKey, sortKey)
-                ?? new DynamoAccessPlan(
-                    DynamoAccessPath.Scan, null, null, null, Combine(conjuncts), ScanForward: ResolveDirection(selectExpression, servesOrder: false));
+            var forced = candidates.FirstOrDefault(c => c.IndexName == forcedName)
+                ?? throw new InvalidOperationException(
+                    DynamoStrings.IndexNotFound(
+                        entityType.DisplayName(), forcedName, string.Join(", ", candidates.Where(c => !c.IsTable).Select(c => c.DisplayName))));
+            CheckConsistentRead(selectExpression, forced);
+            var keyed = Match(forced, conjuncts);
+            var fetchFromTable = !forced.Covers(entityType, RequiredAttributes(selectExpression));
+            return keyed == null
+                ? ScanPlan(selectExpression, conjuncts, forced, fetchFromTable)
+                : QueryPlan(selectExpression, keyed, forced, fetchFromTable);
         }
 
-        var sortKeyCondition = sortKey == null ? null : TakeSortKeyCondition(conjuncts, sortKey);
-        var path = IsFullKey(sortKey, sortKeyCondition) && conjuncts.Count == 0 ? DynamoAccessPath.GetItem : DynamoAccessPath.Query;
+        var qualifying = candidates
+            .Where(c => !(c.IsGlobalIndex && selectExpression.ReadOptions.ConsistentRead))
+            .Where(c => c.Covers(entityType, RequiredAttributes(selectExpression)))
+            .Select(c => (Candidate: c, Match: Match(c, conjuncts)))
+            .Where(m => m.Match != null)
+            .ToList();
 
-        // DynamoDB refuses key attributes in a Query's filter: what remains on them is applied to the returned items.
-        var onKeys = conjuncts.Where(c => References(c, partitionKey) || (sortKey != null && References(c, sortKey))).ToList();
-        return new DynamoAccessPlan(
-            path,
-            partitionKeyCondition,
-            null,
-            sortKeyCondition,
-            Combine(conjuncts.Except(onKeys).ToList()),
-            Combine(onKeys),
-            ResolveDirection(selectExpression, servesOrder: true));
+        if (qualifying.Count == 0)
+        {
+            return TryPlanBatchGet(selectExpression, conjuncts, candidates[0])
+                ?? ScanPlan(selectExpression, conjuncts, candidates[0], fetchFromTable: false);
+        }
+
+        var tier = qualifying.Where(m => m.Match!.SortKeyCondition != null).ToList() is { Count: > 0 } constrained ? constrained : qualifying;
+        var chosen = Choose(selectExpression, tier);
+        return QueryPlan(selectExpression, chosen.Match!, chosen.Candidate, fetchFromTable: false);
     }
 
-    private static bool References(DynamoExpression expression, IProperty property)
-        => expression switch
+    private static (DynamoKeyCandidate Candidate, KeyMatch? Match) Choose(
+        DynamoSelectExpression selectExpression,
+        List<(DynamoKeyCandidate Candidate, KeyMatch? Match)> tier)
+    {
+        if (tier.Count == 1)
         {
-            DynamoLogicalExpression logical => References(logical.Left, property) || References(logical.Right, property),
-            DynamoNotExpression not => References(not.Operand, property),
-            DynamoComparisonExpression comparison => comparison.Attribute.Property == property,
-            DynamoFunctionExpression function => function.Attribute.Property == property,
-            DynamoInExpression @in => @in.Attribute.Property == property,
-            DynamoAttributeExistsExpression exists => exists.Attribute.Property == property,
-            DynamoBetweenExpression between => between.Attribute.Property == property,
-            _ => true
-        };
+            return tier[0];
+        }
+
+        var ordered = selectExpression.Orderings.Count > 0 ? selectExpression.Orderings[0].Property : null;
+        var servingOrder = tier.Where(m => ordered != null && m.Candidate.SortKey == ordered).ToList();
+        if (servingOrder.Count == 1)
+        {
+            return servingOrder[0];
+        }
+
+        return tier.FirstOrDefault(m => m.Candidate.IsTable) is { Candidate: not null } table
+            ? table
+            : throw new InvalidOperationException(
+                DynamoStrings.AmbiguousIndex(
+                    selectExpression.EntityType.DisplayName(), string.Join(", ", tier.Select(m => m.Candidate.DisplayName))));
+    }
+
+    private static DynamoAccessPlan QueryPlan(
+        DynamoSelectExpression selectExpression,
+        KeyMatch match,
+        DynamoKeyCandidate candidate,
+        bool fetchFromTable)
+    {
+        var isFullTableKey = candidate.IsTable
+            && (candidate.SortKey == null || match.SortKeyCondition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal });
+        var path = isFullTableKey && match.Remaining.Count == 0 ? DynamoAccessPath.GetItem : DynamoAccessPath.Query;
+
+        // DynamoDB refuses the queried key's attributes in a Query's filter: what remains on them is applied to the returned items.
+        var onKeys = match.Remaining.Where(c => References(c, candidate.PartitionKey) || (candidate.SortKey != null && References(c, candidate.SortKey)))
+            .ToList();
+        return new DynamoAccessPlan(
+            path,
+            match.PartitionKeyCondition,
+            null,
+            match.SortKeyCondition,
+            Combine(match.Remaining.Except(onKeys).ToList()),
+            Combine(onKeys),
+            ResolveDirection(selectExpression, candidate, servesOrder: true),
+            candidate.IndexName,
+            fetchFromTable);
+    }
+
+    private static DynamoAccessPlan ScanPlan(
+        DynamoSelectExpression selectExpression,
+        List<DynamoExpression> conjuncts,
+        DynamoKeyCandidate candidate,
+        bool fetchFromTable)
+        => new(
+            DynamoAccessPath.Scan,
+            null,
+            null,
+            null,
+            Combine(conjuncts),
+            ScanForward: ResolveDirection(selectExpression, candidate, servesOrder: false),
+            IndexName: candidate.IndexName,
+            FetchFromTable: fetchFromTable);
 
     // keys.Contains(x.PartitionKey), with the sort key fixed by an equality when there is one, and nothing else.
     private static DynamoAccessPlan? TryPlanBatchGet(
         DynamoSelectExpression selectExpression,
         List<DynamoExpression> conjuncts,
-        IProperty partitionKey,
-        IProperty? sortKey)
+        DynamoKeyCandidate table)
     {
-        var candidates = new List<DynamoExpression>(conjuncts);
-        if (Take<DynamoInExpression>(candidates, e => e.Attribute.Property == partitionKey) is not { } keys)
+        var remaining = new List<DynamoExpression>(conjuncts);
+        if (Take<DynamoInExpression>(remaining, e => e.Attribute.Property == table.PartitionKey) is not { } keys)
         {
             return null;
         }
 
-        var sortKeyCondition = sortKey == null ? null : TakeComparison(candidates, sortKey, op => op == DynamoComparisonOperator.Equal);
-        if (candidates.Count > 0 || !IsFullKey(sortKey, sortKeyCondition))
+        var sortKeyCondition = table.SortKey == null ? null : TakeComparison(remaining, table.SortKey, op => op == DynamoComparisonOperator.Equal);
+        if (remaining.Count > 0 || (table.SortKey != null && sortKeyCondition == null))
         {
             return null;
         }
 
         return new DynamoAccessPlan(
-            DynamoAccessPath.BatchGetItem, null, keys, sortKeyCondition, null, ScanForward: ResolveDirection(selectExpression, servesOrder: false));
+            DynamoAccessPath.BatchGetItem, null, keys, sortKeyCondition, null, ScanForward: ResolveDirection(selectExpression, table, servesOrder: false));
     }
 
-    private static bool IsFullKey(IProperty? sortKey, DynamoExpression? sortKeyCondition)
-        => sortKey == null || sortKeyCondition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal };
+    /// <summary>The key conditions a candidate can take from the conjuncts, or <see langword="null" /> when its partition key is not fixed.</summary>
+    private static KeyMatch? Match(DynamoKeyCandidate candidate, List<DynamoExpression> conjuncts)
+    {
+        var remaining = new List<DynamoExpression>(conjuncts);
+        var partitionKeyCondition = TakeComparison(remaining, candidate.PartitionKey, op => op == DynamoComparisonOperator.Equal)
+            ?? CompositeEquality(candidate.PartitionKey, remaining);
+        if (partitionKeyCondition == null)
+        {
+            return null;
+        }
+
+        var sortKeyCondition = candidate.SortKey == null
+            ? null
+            : TakeSortKeyCondition(remaining, candidate.SortKey)
+                ?? (DynamoExpression?)CompositeEquality(candidate.SortKey, remaining)
+                ?? CompositePrefix(candidate.SortKey, remaining);
+        return new KeyMatch(partitionKeyCondition, sortKeyCondition, remaining);
+    }
+
+    // Equalities on every component of a joined composite fix the composite itself (Flywheel's piecewise queries).
+    // The component conditions stay as filters: a separator inside a value could make two joins alike.
+    private static DynamoComparisonExpression? CompositeEquality(IProperty key, List<DynamoExpression> conjuncts)
+        => ComponentValues(key, conjuncts) is { } values && values.Count == key.GetCompositeComponentNames().Count
+            ? new DynamoComparisonExpression(
+                new DynamoAttributeExpression(key), DynamoComparisonOperator.Equal, DynamoValueExpression.ForComposite(key, values, isPrefix: false))
+            : null;
+
+    // Equalities on the leading components of a joined composite sort key make a begins_with on it.
+    private static DynamoFunctionExpression? CompositePrefix(IProperty key, List<DynamoExpression> conjuncts)
+        => ComponentValues(key, conjuncts) is { Count: > 0 } values
+            ? new DynamoFunctionExpression(
+                DynamoFunction.BeginsWith, new DynamoAttributeExpression(key), DynamoValueExpression.ForComposite(key, values, isPrefix: true))
+            : null;
+
+    /// <summary>The values that equalities give the leading components of a joined composite, in order.</summary>
+    private static List<DynamoValueExpression>? ComponentValues(IProperty key, List<DynamoExpression> conjuncts)
+    {
+        if (!key.IsDynamoComposite() || key.GetCompositeMerge() != null)
+        {
+            return null;
+        }
+
+        var values = new List<DynamoValueExpression>();
+        foreach (var componentName in key.GetCompositeComponentNames())
+        {
+            var equality = conjuncts.OfType<DynamoComparisonExpression>()
+                .FirstOrDefault(c => c.Operator == DynamoComparisonOperator.Equal && c.Attribute.Property.Name == componentName);
+            if (equality == null)
+            {
+                break;
+            }
+
+            values.Add(equality.Value);
+        }
+
+        return values;
+    }
+
+    /// <summary>The attributes a query returns, which an index must hold to answer it alone.</summary>
+    private static IEnumerable<string> RequiredAttributes(DynamoSelectExpression selectExpression)
+        => selectExpression.ResultKind == DynamoResultKind.Items
+            ? selectExpression.EntityType.GetDerivedTypesInclusive().SelectMany(t => t.GetProperties()).Select(p => p.GetAttributeName())
+            : [];
+
+    private static void CheckConsistentRead(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)
+    {
+        if (candidate.IsGlobalIndex && selectExpression.ReadOptions.ConsistentRead)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.ConsistentReadOnGlobalIndex(selectExpression.EntityType.DisplayName(), candidate.IndexName));
+        }
+    }
 
     /// <summary>The sort-key direction the orderings ask for; an ordering DynamoDB cannot serve is an error.</summary>
-    private static bool ResolveDirection(DynamoSelectExpression selectExpression, bool servesOrder)
+    private static bool ResolveDirection(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate, bool servesOrder)
     {
         var entityType = selectExpression.EntityType;
         bool? forward = null;
         foreach (var ordering in selectExpression.Orderings)
         {
-            if (servesOrder && ordering.Property == entityType.GetPartitionKeyProperty())
+            if (servesOrder && ordering.Property == candidate.PartitionKey)
             {
                 continue;
             }
 
-            if (!servesOrder || ordering.Property != entityType.GetSortKeyProperty())
+            if (!servesOrder || ordering.Property != candidate.SortKey)
             {
+                var serving = DynamoKeyCandidate.For(entityType).Where(c => c.SortKey == ordering.Property).Select(c => c.DisplayName).ToList();
                 throw new InvalidOperationException(
                     DynamoStrings.OrderingNotSupported(
                         entityType.DisplayName(),
                         ordering.Property.Name,
                         entityType.GetSortKeyProperty()?.Name ?? "none",
-                        entityType.GetPartitionKeyProperty().Name));
+                        entityType.GetPartitionKeyProperty().Name)
+                    + (serving.Count > 0 ? DynamoStrings.OrderingIndexHint(string.Join(", ", serving)) : ""));
             }
 
             forward ??= ordering.Ascending;
@@ -133,6 +265,19 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
                 conjuncts, sortKey, op => op is DynamoComparisonOperator.LessThan or DynamoComparisonOperator.GreaterThan)
             ?? Take<DynamoFunctionExpression>(conjuncts, f => f.Function == DynamoFunction.BeginsWith && f.Attribute.Property == sortKey);
     }
+
+    private static bool References(DynamoExpression expression, IProperty property)
+        => expression switch
+        {
+            DynamoLogicalExpression logical => References(logical.Left, property) || References(logical.Right, property),
+            DynamoNotExpression not => References(not.Operand, property),
+            DynamoComparisonExpression comparison => comparison.Attribute.Property == property,
+            DynamoFunctionExpression function => function.Attribute.Property == property,
+            DynamoInExpression @in => @in.Attribute.Property == property,
+            DynamoAttributeExistsExpression exists => exists.Attribute.Property == property,
+            DynamoBetweenExpression between => between.Attribute.Property == property,
+            _ => true
+        };
 
     private static DynamoComparisonExpression? TakeComparison(
         List<DynamoExpression> conjuncts,
@@ -169,4 +314,9 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 
     private static DynamoExpression? Combine(List<DynamoExpression> conjuncts)
         => conjuncts.Count == 0 ? null : conjuncts.Aggregate((left, right) => new DynamoLogicalExpression(left, isAnd: true, right));
+
+    private sealed record KeyMatch(
+        DynamoComparisonExpression PartitionKeyCondition,
+        DynamoExpression? SortKeyCondition,
+        List<DynamoExpression> Remaining);
 }

@@ -66,11 +66,43 @@ public sealed class DynamoPagedReader
                 page = page with { Items = items, Count = items.Count };
             }
 
+            if (_compiledRead.Plan.FetchFromTable && page.Items.Count > 0)
+            {
+                page = page with { Items = await FetchFromTableAsync(page.Items, cancellationToken).ConfigureAwait(false) };
+            }
+
             read += page.ScannedCount;
             matched += page.Count;
             yield return page;
         }
     }
+
+    // An index that does not hold every attribute returns keys and some attributes; the table has the rest.
+    private async Task<List<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>> FetchFromTableAsync(
+        List<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> indexItems,
+        CancellationToken cancellationToken)
+    {
+        var entityType = _compiledRead.SelectExpression.EntityType;
+        var keyAttributes = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+        var keys = indexItems.Select(item => keyAttributes.ToDictionary(a => a, a => item[a])).ToList();
+        var reader = new DynamoBatchGetReader(
+            _queryContext.TableNames.Resolve(entityType), keys, _compiledRead.SelectExpression.ReadOptions.ConsistentRead);
+
+        var fullItems = new Dictionary<string, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>(StringComparer.Ordinal);
+        while (reader.HasMorePages)
+        {
+            foreach (var item in (await reader.ReadPageAsync(_queryContext.Client, cancellationToken).ConfigureAwait(false)).Items)
+            {
+                fullItems[KeyText(item, keyAttributes)] = item;
+            }
+        }
+
+        // In the index's order; an item deleted since the index was read is left out.
+        return indexItems.Select(item => fullItems.GetValueOrDefault(KeyText(item, keyAttributes))).OfType<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>().ToList();
+    }
+
+    private static string KeyText(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item, List<string> keyAttributes)
+        => string.Join("\u0001", keyAttributes.Select(a => Storage.Internal.DynamoAttributeValueFormatter.Format(item[a])));
 
     private async Task<List<DynamoReadPage>> ReadAllAsync(DynamoReadRequest request, CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             nameof(DynamoDbQueryableExtensions.WithPageSize) => options with { PageSize = argument },
             nameof(DynamoDbQueryableExtensions.AllowScan) => options with { AllowScan = true },
             nameof(DynamoDbQueryableExtensions.WithParallelScan) => options with { ParallelSegments = argument, AllowScan = true },
+            nameof(DynamoDbQueryableExtensions.WithIndex) => options with { IndexName = (string)((ConstantExpression)argument!).Value! },
             _ => throw new UnreachableException(operatorName)
         });
         return source;

@@ -63,6 +63,7 @@ public static class DynamoReadRequestRenderer
                     new QueryRequest
                     {
                         TableName = tableName,
+                        IndexName = plan.IndexName,
                         KeyConditionExpression = keyCondition,
                         FilterExpression = filter,
                         Select = countOnly ? Select.COUNT : null,
@@ -80,6 +81,7 @@ public static class DynamoReadRequestRenderer
                     new ScanRequest
                     {
                         TableName = tableName,
+                        IndexName = plan.IndexName,
                         FilterExpression = filter,
                         Select = countOnly ? Select.COUNT : null,
                         ConsistentRead = consistentRead,

@@ -7,29 +7,28 @@ namespace EFCore.DynamoDb.Update.Internal;
 public static class DynamoCompositeValue
 {
     public static object? Compute(IReadOnlyProperty composite, object entity, Func<IReadOnlyProperty, object?> readComponent)
-    {
-        if (composite.GetCompositeMerge() is { } merge)
-        {
-            return merge(entity);
-        }
+        => composite.GetCompositeMerge() is { } merge
+            ? merge(entity)
+            : Join(composite, composite.GetCompositeComponentNames().Select(name => readComponent(composite.DeclaringType.FindProperty(name)!)));
 
-        var componentNames = composite.GetCompositeComponentNames();
-        var parts = new string[componentNames.Count];
-        for (var i = 0; i < parts.Length; i++)
+    /// <summary>The components' invariant text joined with the separator; <see langword="null" /> when any is null.</summary>
+    public static string? Join(IReadOnlyProperty composite, IEnumerable<object?> componentValues)
+    {
+        var parts = new List<string>();
+        foreach (var value in componentValues)
         {
-            var value = readComponent(composite.DeclaringType.FindProperty(componentNames[i])!);
             if (value == null)
             {
                 return null;
             }
 
-            parts[i] = value switch
+            parts.Add(value switch
             {
                 DateTime dateTime => dateTime.ToString("O", CultureInfo.InvariantCulture),
                 DateTimeOffset dateTimeOffset => dateTimeOffset.ToString("O", CultureInfo.InvariantCulture),
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString() ?? ""
-            };
+            });
         }
 
         return string.Join(composite.GetCompositeSeparator(), parts);

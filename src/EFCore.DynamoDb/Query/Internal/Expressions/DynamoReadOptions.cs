@@ -2,15 +2,16 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
 /// <summary>
 ///     The per-query read settings from the DynamoDB query operators: <c>WithConsistentRead</c>,
-///     <c>WithPageSize</c>, <c>WithScanLimit</c>, <c>AllowScan</c> and <c>WithParallelScan</c>. Counts are constants or
-///     query parameters.
+///     <c>WithPageSize</c>, <c>WithScanLimit</c>, <c>AllowScan</c>, <c>WithParallelScan</c> and <c>WithIndex</c>. Counts
+///     are constants or query parameters.
 /// </summary>
 public sealed record DynamoReadOptions(
     bool ConsistentRead,
     Expression? PageSize,
     Expression? ScanLimit,
     bool AllowScan,
-    Expression? ParallelSegments)
+    Expression? ParallelSegments,
+    string? IndexName)
 {
-    public static DynamoReadOptions Default { get; } = new(false, null, null, false, null);
+    public static DynamoReadOptions Default { get; } = new(false, null, null, false, null, null);
 }

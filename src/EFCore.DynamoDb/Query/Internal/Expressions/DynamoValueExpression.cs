@@ -5,10 +5,14 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
 /// <summary>
 ///     A value compared with an attribute: a constant, or a query parameter read at execution time so that the
-///     compiled query is reused. It is converted with the compared property's type mapping.
+///     compiled query is reused — or a composite's value joined from such component values (Flywheel's queries on
+///     composite pieces). It is converted with the compared property's type mapping.
 /// </summary>
 public sealed class DynamoValueExpression : Expression
 {
+    private readonly IReadOnlyList<DynamoValueExpression>? _components;
+    private readonly bool _isPrefix;
+
     public DynamoValueExpression(Expression value, IProperty property)
     {
         if (value is not (ConstantExpression or QueryParameterExpression))
@@ -19,6 +23,21 @@ public sealed class DynamoValueExpression : Expression
         Value = value;
         Property = property;
     }
+
+    private DynamoValueExpression(IProperty composite, IReadOnlyList<DynamoValueExpression> components, bool isPrefix)
+    {
+        Value = Constant(null, typeof(string));
+        Property = composite;
+        _components = components;
+        _isPrefix = isPrefix;
+    }
+
+    /// <summary>
+    ///     The value of a joined composite computed from its leading components' values; with
+    ///     <paramref name="isPrefix" />, followed by the separator, for <c>begins_with</c> on fewer than all components.
+    /// </summary>
+    public static DynamoValueExpression ForComposite(IProperty composite, IReadOnlyList<DynamoValueExpression> components, bool isPrefix)
+        => new(composite, components, isPrefix);
 
     /// <summary>A <see cref="ConstantExpression" /> or a <see cref="QueryParameterExpression" />.</summary>
     public Expression Value { get; }
@@ -33,12 +52,17 @@ public sealed class DynamoValueExpression : Expression
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
     /// <summary>The value as stored for the property, or <see langword="null" /> when it is null.</summary>
-    public AttributeValue? Evaluate(QueryContext queryContext)
+    public AttributeValue? Evaluate(QueryContext queryContext) => ToAttributeValue(Property, ReadValue(queryContext));
+
+    private object? ReadValue(QueryContext queryContext)
     {
-        var value = Value is ConstantExpression constant
-            ? constant.Value
-            : queryContext.Parameters[((QueryParameterExpression)Value).Name];
-        return ToAttributeValue(Property, value);
+        if (_components != null)
+        {
+            var joined = Update.Internal.DynamoCompositeValue.Join(Property, _components.Select(c => c.ReadValue(queryContext)));
+            return _isPrefix && joined != null ? joined + Property.GetCompositeSeparator() : joined;
+        }
+
+        return Value is ConstantExpression constant ? constant.Value : queryContext.Parameters[((QueryParameterExpression)Value).Name];
     }
 
     /// <summary>A value compared with <paramref name="property" />, as the property stores it.</summary>
@@ -59,5 +83,8 @@ public sealed class DynamoValueExpression : Expression
         };
     }
 
-    public override string ToString() => Value is QueryParameterExpression parameter ? "@" + parameter.Name : "constant";
+    public override string ToString()
+        => _components != null ? $"{Property.Name}({string.Join(", ", _components)})"
+            : Value is QueryParameterExpression parameter ? "@" + parameter.Name
+            : "constant";
 }
