@@ -38,6 +38,9 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
 
             var trucks = await db.Set<Truck>().Where(t => t.Owner == "h1").ToListAsync();
             Assert.Equal("TT-1", Assert.Single(trucks).Plate);
+
+            var cars = await db.Vehicles.Where(v => v.Owner == "h1").OfType<Car>().ToListAsync();
+            Assert.Equal(5, Assert.Single(cars).Seats);
         }
     }
 

@@ -101,7 +101,8 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             Combine(onKeys),
             ResolveDirection(selectExpression, candidate, servesOrder: true),
             candidate.IndexName,
-            fetchFromTable);
+            fetchFromTable,
+            candidate.SortKey);
     }
 
     private static DynamoAccessPlan ScanPlan(
@@ -201,9 +202,9 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 
     /// <summary>The attributes a query returns, which an index must hold to answer it alone.</summary>
     private static IEnumerable<string> RequiredAttributes(DynamoSelectExpression selectExpression)
-        => selectExpression.ResultKind == DynamoResultKind.Items
-            ? selectExpression.EntityType.GetDerivedTypesInclusive().SelectMany(t => t.GetProperties()).Select(p => p.GetAttributeName())
-            : [];
+        => selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any ? []
+            : selectExpression.ProjectedProperties is { } projected ? projected.Select(p => p.GetAttributeName())
+            : selectExpression.EntityType.GetDerivedTypesInclusive().SelectMany(t => t.GetProperties()).Select(p => p.GetAttributeName());
 
     private static void CheckConsistentRead(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)
     {
@@ -267,17 +268,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     }
 
     private static bool References(DynamoExpression expression, IProperty property)
-        => expression switch
-        {
-            DynamoLogicalExpression logical => References(logical.Left, property) || References(logical.Right, property),
-            DynamoNotExpression not => References(not.Operand, property),
-            DynamoComparisonExpression comparison => comparison.Attribute.Property == property,
-            DynamoFunctionExpression function => function.Attribute.Property == property,
-            DynamoInExpression @in => @in.Attribute.Property == property,
-            DynamoAttributeExistsExpression exists => exists.Attribute.Property == property,
-            DynamoBetweenExpression between => between.Attribute.Property == property,
-            _ => true
-        };
+        => DynamoConditionAttributes.Of(expression).Any(a => a.Property == property);
 
     private static DynamoComparisonExpression? TakeComparison(
         List<DynamoExpression> conjuncts,

@@ -20,4 +20,5 @@ public sealed record DynamoAccessPlan(
     DynamoExpression? ClientFilter = null,
     bool ScanForward = true,
     string? IndexName = null,
-    bool FetchFromTable = false);
+    bool FetchFromTable = false,
+    IProperty? SortKeyProperty = null);

@@ -7,7 +7,12 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     Reads items by their full keys with <c>BatchGetItem</c>: 100 keys a request, and the keys DynamoDB leaves
 ///     unprocessed (when throttled) sent again with exponential backoff until every key is read.
 /// </summary>
-public sealed class DynamoBatchGetReader(string tableName, IReadOnlyList<Dictionary<string, AttributeValue>> keys, bool consistentRead)
+public sealed class DynamoBatchGetReader(
+    string tableName,
+    IReadOnlyList<Dictionary<string, AttributeValue>> keys,
+    bool consistentRead,
+    string? projection = null,
+    Dictionary<string, string>? names = null)
 {
     public const int MaxKeysPerRequest = 100;
     private const int MaxAttempts = 12;
@@ -58,7 +63,13 @@ public sealed class DynamoBatchGetReader(string tableName, IReadOnlyList<Diction
         {
             RequestItems = new Dictionary<string, KeysAndAttributes>
             {
-                [tableName] = new() { Keys = batch, ConsistentRead = consistentRead ? true : null }
+                [tableName] = new()
+                {
+                    Keys = batch,
+                    ConsistentRead = consistentRead ? true : null,
+                    ProjectionExpression = projection,
+                    ExpressionAttributeNames = names
+                }
             }
         };
 }

@@ -29,13 +29,7 @@ public sealed class DynamoItemReadInjector(
         var definition = method.GetGenericMethodDefinition();
         if (definition == Microsoft.EntityFrameworkCore.Infrastructure.ExpressionExtensions.ValueBufferTryReadValueMethod)
         {
-            var property = (IProperty)((ConstantExpression)methodCallExpression.Arguments[2]).Value!;
-            return Expression.Call(
-                DynamoItemValueReader.ReadValueMethod.MakeGenericMethod(methodCallExpression.Type),
-                MapOf(property.DeclaringType),
-                Expression.Constant(property.GetAttributeName()),
-                Expression.Constant((DynamoTypeMapping)property.GetTypeMapping()),
-                Expression.Constant(property, typeof(IProperty)));
+            return ReadValue((IProperty)((ConstantExpression)methodCallExpression.Arguments[2]).Value!, methodCallExpression.Type);
         }
 
         return definition == DynamoStructuralTypeMaterializerSource.ComplexCollectionMarkerMethod
@@ -44,9 +38,20 @@ public sealed class DynamoItemReadInjector(
     }
 
     protected override Expression VisitExtension(Expression node)
-        => node is ProjectionBindingExpression { Type: var type } && type == typeof(ValueBuffer)
-            ? Expression.Constant(ValueBuffer.Empty)
-            : base.VisitExtension(node);
+        => node switch
+        {
+            ProjectionBindingExpression { Type: var type } when type == typeof(ValueBuffer) => Expression.Constant(ValueBuffer.Empty),
+            Expressions.DynamoPropertyReadExpression read => ReadValue(read.Property, read.Type),
+            _ => base.VisitExtension(node)
+        };
+
+    private MethodCallExpression ReadValue(IProperty property, Type type)
+        => Expression.Call(
+            DynamoItemValueReader.ReadValueMethod.MakeGenericMethod(type),
+            MapOf(property.DeclaringType),
+            Expression.Constant(property.GetAttributeName()),
+            Expression.Constant((DynamoTypeMapping)property.GetTypeMapping()),
+            Expression.Constant(property, typeof(IProperty)));
 
     public static ParameterExpression CreateItemParameter()
         => Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");

@@ -135,7 +135,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             : source.UpdateShaperExpression(RemapLambdaBody(source, selector));
 
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
-        => NotSupported(nameof(Queryable.Average));
+        => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Average));
 
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
         => source.ShaperExpression.Type == castType ? source : NotSupported(nameof(Queryable.Cast));
@@ -224,13 +224,29 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     }
 
     protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
-        => NotSupported(nameof(Queryable.Max));
+        => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Max));
 
     protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
-        => NotSupported(nameof(Queryable.Min));
+        => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Min));
 
+    // OfType<Derived>() keeps the derived types' items, by discriminator, and materializes them as such.
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
-        => source.ShaperExpression.Type == resultType ? source : NotSupported(nameof(Queryable.OfType));
+    {
+        if (source.ShaperExpression.Type == resultType)
+        {
+            return source;
+        }
+
+        if (source.ShaperExpression is not StructuralTypeShaperExpression { StructuralType: IEntityType entityType } shaper
+            || entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType) is not { } derivedType
+            || DynamoDiscriminatorFilter.Create(derivedType) is not { } filter)
+        {
+            return NotSupported(nameof(Queryable.OfType));
+        }
+
+        ((DynamoSelectExpression)source.QueryExpression).ApplyPredicate(filter);
+        return source.UpdateShaperExpression(new StructuralTypeShaperExpression(derivedType, shaper.ValueBufferExpression, shaper.IsNullable));
+    }
 
     protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
         => TranslateOrdering(source, keySelector, ascending, thenBy: false);
@@ -272,7 +288,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => NotSupported(nameof(Queryable.SkipWhile));
 
     protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
-        => NotSupported(nameof(Queryable.Sum));
+        => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Sum));
 
     protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
         => NotSupported(nameof(Queryable.TakeWhile));
@@ -282,6 +298,19 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Union));
+
+    // DynamoDB has no aggregates: the projected values stream in and are folded on the client (Min and Max of a
+    // sort key read a single item, decided once the access path is known).
+    private ShapedQueryExpression TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)
+    {
+        if (selector != null)
+        {
+            source = TranslateSelect(source, selector);
+        }
+
+        ((DynamoSelectExpression)source.QueryExpression).ApplyAggregate(aggregateOperator, resultType);
+        return source.UpdateResultCardinality(ResultCardinality.Single);
+    }
 
     // Only properties order; whether DynamoDB can serve the order is the planner's decision, once the path is known.
     private ShapedQueryExpression? TranslateOrdering(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending, bool thenBy)

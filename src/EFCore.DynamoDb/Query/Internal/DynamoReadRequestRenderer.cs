@@ -22,8 +22,9 @@ public static class DynamoReadRequestRenderer
     {
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoConditionRenderer(placeholders, queryContext);
-        var countOnly = selectExpression.ResultKind != DynamoResultKind.Items && plan.ClientFilter == null;
+        var countOnly = selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any && plan.ClientFilter == null;
         var consistentRead = selectExpression.ReadOptions.ConsistentRead ? true : (bool?)null;
+        var projection = countOnly ? null : RenderProjection(plan, selectExpression, placeholders);
 
         switch (plan.Path)
         {
@@ -33,7 +34,9 @@ public static class DynamoReadRequestRenderer
                     {
                         TableName = tableName,
                         Key = RenderKey(plan.PartitionKeyCondition!, plan.SortKeyCondition, renderer),
-                        ConsistentRead = consistentRead
+                        ConsistentRead = consistentRead,
+                        ProjectionExpression = projection,
+                        ExpressionAttributeNames = placeholders.Names
                     });
 
             case DynamoAccessPath.BatchGetItem:
@@ -52,7 +55,8 @@ public static class DynamoReadRequestRenderer
                         return key;
                     })
                     .ToList();
-                return new DynamoReadRequest(new DynamoBatchGetReader(tableName, keys, selectExpression.ReadOptions.ConsistentRead));
+                return new DynamoReadRequest(
+                    new DynamoBatchGetReader(tableName, keys, selectExpression.ReadOptions.ConsistentRead, projection, placeholders.Names));
             }
 
             case DynamoAccessPath.Query:
@@ -66,6 +70,7 @@ public static class DynamoReadRequestRenderer
                         IndexName = plan.IndexName,
                         KeyConditionExpression = keyCondition,
                         FilterExpression = filter,
+                        ProjectionExpression = projection,
                         Select = countOnly ? Select.COUNT : null,
                         ScanIndexForward = plan.ScanForward ? null : false,
                         ConsistentRead = consistentRead,
@@ -83,6 +88,7 @@ public static class DynamoReadRequestRenderer
                         TableName = tableName,
                         IndexName = plan.IndexName,
                         FilterExpression = filter,
+                        ProjectionExpression = projection,
                         Select = countOnly ? Select.COUNT : null,
                         ConsistentRead = consistentRead,
                         Segment = segment?.Segment,
@@ -92,6 +98,23 @@ public static class DynamoReadRequestRenderer
                     });
             }
         }
+    }
+
+    /// <summary>
+    ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
+    ///     items and the table key when full items are fetched afterwards. <see langword="null" /> reads whole items.
+    /// </summary>
+    private static string? RenderProjection(DynamoAccessPlan plan, DynamoSelectExpression selectExpression, DynamoExpressionPlaceholders placeholders)
+    {
+        if (selectExpression.ProjectedProperties is not { } projected || plan.FetchFromTable)
+        {
+            return null;
+        }
+
+        var attributes = projected.Select(p => p.GetAttributeName())
+            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => a.AttributeName))
+            .Distinct(StringComparer.Ordinal);
+        return string.Join(", ", attributes.Select(placeholders.Name));
     }
 
     private static Dictionary<string, AttributeValue> RenderKey(

@@ -4,8 +4,9 @@ using EFCore.DynamoDb.Query.Internal.Expressions;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Compiles a translated query: plans its access path once, builds the shaper that materializes items, and
-///     returns the expression that creates a <see cref="DynamoQueryingEnumerable{T}" /> per execution.
+///     Compiles a translated query: builds the shaper (reading projected properties straight from the item, and
+///     materializing entities only when the result needs them), plans the access path once, and returns the
+///     expression that creates a <see cref="DynamoQueryingEnumerable{T}" /> per execution.
 /// </summary>
 public class DynamoShapedQueryCompilingExpressionVisitor(
     ShapedQueryCompilingExpressionVisitorDependencies dependencies,
@@ -13,33 +14,65 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
     IDynamoAccessPathPlanner planner)
     : ShapedQueryCompilingExpressionVisitor(dependencies, queryCompilationContext)
 {
+    private static readonly Type ItemType = typeof(Dictionary<string, AttributeValue>);
+
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var selectExpression = (DynamoSelectExpression)shapedQueryExpression.QueryExpression;
-        var compiledRead = new DynamoCompiledRead(selectExpression, planner.Plan(selectExpression));
-
-        Type resultType;
-        Expression shaper;
-        if (selectExpression.ResultKind == DynamoResultKind.Items)
+        if (selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any)
         {
-            var itemParameter = DynamoItemReadInjector.CreateItemParameter();
-            var body = new DynamoItemReadInjector(itemParameter, Dependencies.EntityMaterializerSource).Visit(InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression));
-            resultType = body.Type;
-            shaper = Expression.Constant(
-                Expression.Lambda(
-                        typeof(Func<,,>).MakeGenericType(typeof(QueryContext), typeof(Dictionary<string, AttributeValue>), resultType),
-                        body,
-                        QueryCompilationContext.QueryContextParameter,
-                        itemParameter)
-                    .Compile());
-        }
-        else
-        {
-            resultType = shapedQueryExpression.ShaperExpression.Type;
-            shaper = Expression.Constant(null, typeof(Func<,,>).MakeGenericType(typeof(QueryContext), typeof(Dictionary<string, AttributeValue>), resultType));
+            var countType = shapedQueryExpression.ShaperExpression.Type;
+            return CreateEnumerable(countType, Plan(selectExpression), Expression.Constant(null, ShaperType(countType)));
         }
 
+        var itemParameter = DynamoItemReadInjector.CreateItemParameter();
+        var projection = new DynamoProjectionRewriter();
+        var body = projection.Visit(shapedQueryExpression.ShaperExpression);
+        selectExpression.ApplyProjection(projection.NeedsEntity ? null : projection.Properties);
+        if (projection.NeedsEntity)
+        {
+            body = InjectStructuralTypeMaterializers(body);
+        }
+
+        body = new DynamoItemReadInjector(itemParameter, Dependencies.EntityMaterializerSource).Visit(body);
+
+        var shaper = Expression.Constant(
+            Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
+        var values = CreateEnumerable(body.Type, Plan(selectExpression), shaper);
+        if (selectExpression.ResultKind != DynamoResultKind.Aggregate)
+        {
+            return values;
+        }
+
+        var aggregateType = typeof(DynamoAggregateEnumerable<,>).MakeGenericType(body.Type, selectExpression.AggregateResultType!);
         return Expression.New(
+            aggregateType.GetConstructors()[0],
+            values,
+            Expression.Constant(
+                DynamoAggregates.CreateMethod.MakeGenericMethod(body.Type, selectExpression.AggregateResultType!)
+                    .Invoke(null, [selectExpression.AggregateOperator])));
+    }
+
+    // Min and Max of the sort key a Query reads in order need only its first item, read from the right end.
+    private DynamoCompiledRead Plan(DynamoSelectExpression selectExpression)
+    {
+        var plan = planner.Plan(selectExpression);
+        if (selectExpression is { ResultKind: DynamoResultKind.Aggregate, AggregateOperator: "Min" or "Max", ProjectedProperties: [var property] }
+            && selectExpression.Orderings.Count == 0
+            && selectExpression.Limits.Count == 0
+            && plan.Path == DynamoAccessPath.Query
+            && plan.SortKeyProperty == property)
+        {
+            selectExpression.ApplyOrdering(new DynamoOrdering(property, selectExpression.AggregateOperator == "Min"), thenBy: false);
+            selectExpression.ApplyLimit(Expression.Constant(1));
+            plan = planner.Plan(selectExpression);
+        }
+
+        return new DynamoCompiledRead(selectExpression, plan);
+    }
+
+    private NewExpression CreateEnumerable(Type resultType, DynamoCompiledRead compiledRead, Expression shaper)
+        => Expression.New(
             typeof(DynamoQueryingEnumerable<>).MakeGenericType(resultType).GetConstructors()[0],
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
             Expression.Constant(compiledRead),
@@ -47,5 +80,6 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
-    }
+
+    private static Type ShaperType(Type resultType) => typeof(Func<,,>).MakeGenericType(typeof(QueryContext), ItemType, resultType);
 }

@@ -63,7 +63,9 @@ public static class DynamoRequestDescriber
             null,
             Join(
                 ("Keys", keysAndAttributes.Keys.Count.ToString(CultureInfo.InvariantCulture)),
-                ("ConsistentRead", keysAndAttributes.ConsistentRead == true ? "true" : null)));
+                ("Projection", keysAndAttributes.ProjectionExpression),
+                ("ConsistentRead", keysAndAttributes.ConsistentRead == true ? "true" : null),
+                ("Names", FormatNames(keysAndAttributes.ExpressionAttributeNames))));
     }
 
     public static DynamoRequestDescription Describe(PutItemRequest request)

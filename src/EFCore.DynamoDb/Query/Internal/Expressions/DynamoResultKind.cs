@@ -10,5 +10,8 @@ public enum DynamoResultKind
     Count,
 
     /// <summary>Whether any item matches.</summary>
-    Any
+    Any,
+
+    /// <summary><c>Min</c>, <c>Max</c>, <c>Sum</c> or <c>Average</c> of a projected value, computed as the items stream in.</summary>
+    Aggregate
 }

@@ -28,6 +28,18 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     public DynamoResultKind ResultKind { get; private set; } = DynamoResultKind.Items;
 
+    /// <summary>For <see cref="DynamoResultKind.Aggregate" />: the <see cref="Enumerable" /> method, such as <c>Sum</c>.</summary>
+    public string? AggregateOperator { get; private set; }
+
+    /// <summary>For <see cref="DynamoResultKind.Aggregate" />: the type of the result, such as <see cref="double" /> for an average.</summary>
+    public Type? AggregateResultType { get; private set; }
+
+    /// <summary>
+    ///     The properties a projection reads, when it reads only properties: DynamoDB returns just their attributes.
+    ///     <see langword="null" /> when whole items are read.
+    /// </summary>
+    public IReadOnlyList<IProperty>? ProjectedProperties { get; private set; }
+
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
 
@@ -69,6 +81,15 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
         ResultKind = resultKind;
         NegateResult = negate;
     }
+
+    public void ApplyAggregate(string aggregateOperator, Type resultType)
+    {
+        ResultKind = DynamoResultKind.Aggregate;
+        AggregateOperator = aggregateOperator;
+        AggregateResultType = resultType;
+    }
+
+    public void ApplyProjection(IReadOnlyList<IProperty>? properties) => ProjectedProperties = properties;
 
     /// <summary>The limit for this execution, or <see langword="null" /> when there is none.</summary>
     public int? EvaluateLimit(QueryContext queryContext)

@@ -1,0 +1,25 @@
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>Builds the LINQ operator that folds a query's projected values, such as <c>Enumerable.Sum(IEnumerable&lt;int&gt;)</c>.</summary>
+public static class DynamoAggregates
+{
+    public static readonly MethodInfo CreateMethod = typeof(DynamoAggregates).GetMethod(nameof(Create))!;
+
+    public static Func<IEnumerable<TValue>, TResult> Create<TValue, TResult>(string operatorName)
+    {
+        var methods = typeof(Enumerable).GetMethods()
+            .Where(m => m.Name == operatorName && m.GetParameters().Length == 1)
+            .ToList();
+        var method = methods.FirstOrDefault(m => !m.IsGenericMethodDefinition && m.GetParameters()[0].ParameterType == typeof(IEnumerable<TValue>))
+            ?? methods.Single(m => m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 1).MakeGenericMethod(typeof(TValue));
+
+        var parameter = Expression.Parameter(typeof(IEnumerable<TValue>), "values");
+        Expression body = Expression.Call(method, parameter);
+        if (body.Type != typeof(TResult))
+        {
+            body = Expression.Convert(body, typeof(TResult));
+        }
+
+        return Expression.Lambda<Func<IEnumerable<TValue>, TResult>>(body, parameter).Compile();
+    }
+}
