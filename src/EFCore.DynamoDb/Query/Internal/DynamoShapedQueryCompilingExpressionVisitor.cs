@@ -23,7 +23,11 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         if (selectExpression.ResultKind == DynamoResultKind.Items)
         {
             var itemParameter = DynamoItemReadInjector.CreateItemParameter();
-            var body = new DynamoItemReadInjector(itemParameter, Dependencies.EntityMaterializerSource).Visit(InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression));
+            var body = new DynamoItemReadInjector(
+                    itemParameter,
+                    Dependencies.EntityMaterializerSource,
+                    fixupOwnedNavigations: QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTracking)
+                .Visit(InjectStructuralTypeMaterializers(new DynamoOwnedIncludeRewriter().Visit(shapedQueryExpression.ShaperExpression)));
             resultType = body.Type;
             shaper = Expression.Constant(
                 Expression.Lambda(
