@@ -167,9 +167,9 @@ public static class DynamoStrings
     public static string OrderingNotSupported(object? entityType, object? property, object? sortKey, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("OrderingNotSupported"), entityType, property, sortKey, partitionKey);
 
-    /// <summary>The owned entity type '{0}' (the navigation '{1}.{2}') is the principal of the relationship with '{3}'. An owned type is stored inside its owner's item and has no key of its own in DynamoDB, so only its owner can be the principal of a relationship: point the relationship at '{1}' instead.</summary>
-    public static string OwnedTypeIsPrincipal(object? ownedType, object? ownerType, object? navigation, object? dependentType)
-        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeIsPrincipal"), ownedType, ownerType, navigation, dependentType);
+    /// <summary>The property '{0}.{3}' of the owned entity type '{0}' (the navigation '{1}.{2}') is a concurrency token, but owned entities are written as part of their owner's item, whose condition only checks the owner's properties. Make a property of '{1}' the concurrency token instead.</summary>
+    public static string OwnedTypeConcurrencyToken(object? ownedType, object? ownerType, object? navigation, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeConcurrencyToken"), ownedType, ownerType, navigation, property);
 
     /// <summary>The owned entity type '{0}' (the navigation '{1}.{2}') is mapped to the table '{3}', but owned types are stored inside their owner's item. Remove the table mapping, or make '{0}' an entity type of its own.</summary>
     public static string OwnedTypeWithTable(object? ownedType, object? ownerType, object? navigation, object? table)

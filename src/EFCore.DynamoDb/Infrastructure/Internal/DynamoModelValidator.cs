@@ -99,11 +99,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             throw new InvalidOperationException(DynamoStrings.OwnedTypeWithTable(entityType.DisplayName(), owner, navigation, tableName));
         }
 
-        // A dependent would need the owned entity's key, which is not stored: it is the owner's key and a position.
-        if (entityType.GetReferencingForeignKeys().FirstOrDefault(fk => !fk.IsOwnership) is { } relationship)
+        if (entityType.GetDeclaredProperties().FirstOrDefault(p => p.IsConcurrencyToken) is { } concurrencyToken)
         {
             throw new InvalidOperationException(
-                DynamoStrings.OwnedTypeIsPrincipal(entityType.DisplayName(), owner, navigation, relationship.DeclaringEntityType.DisplayName()));
+                DynamoStrings.OwnedTypeConcurrencyToken(entityType.DisplayName(), owner, navigation, concurrencyToken.Name));
         }
     }
 
