@@ -3,18 +3,34 @@ using EFCore.DynamoDb.Metadata.Internal;
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Reads the DynamoDB mapping of an entity type: its table and key schema.</summary>
+/// <summary>Reads the DynamoDB mapping of an entity type: its table, key schema and, for an owned type, its attribute.</summary>
 public static class DynamoDbEntityTypeExtensions
 {
     /// <summary>
     ///     The table the entity type is stored in, before the context's <c>TableNamePrefix</c> is applied.
-    ///     Derived types share their root's table.
+    ///     Derived types share their root's table; owned types are stored inside their owner's items.
     /// </summary>
     public static string GetDynamoTableName(this IReadOnlyEntityType entityType)
     {
         var root = entityType.GetRootType();
+        while (root.FindOwnership() is { } ownership)
+        {
+            root = ownership.PrincipalEntityType.GetRootType();
+        }
+
         return (string?)root[DynamoAnnotationNames.TableName] ?? root.ShortName();
     }
+
+    /// <summary>
+    ///     The attribute of its owner's item (or of the enclosing owned map) that holds an owned entity type: a map, or a
+    ///     list of maps for a collection; by default the name of the owning navigation.
+    /// </summary>
+    public static string? GetContainingAttributeName(this IReadOnlyEntityType entityType)
+        => (string?)entityType[DynamoAnnotationNames.ContainingAttributeName] ?? entityType.FindOwnership()?.PrincipalToDependent?.Name;
+
+    /// <summary>Sets the containing attribute name on a mutable owned entity type.</summary>
+    public static void SetContainingAttributeName(this IMutableEntityType entityType, string? name)
+        => entityType.SetOrRemoveAnnotation(DynamoAnnotationNames.ContainingAttributeName, name);
 
     /// <summary>Sets the table name on a mutable entity type.</summary>
     public static void SetDynamoTableName(this IMutableEntityType entityType, string? name)

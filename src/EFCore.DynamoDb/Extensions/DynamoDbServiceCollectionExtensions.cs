@@ -4,6 +4,8 @@ using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
+using EFCore.DynamoDb.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore.ValueGeneration;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 // ReSharper disable once CheckNamespace
@@ -30,6 +32,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoQueryableMethodTranslatingExpressionVisitorFactory>()
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoStructuralTypeMaterializerSource>()
+            .TryAdd<IValueGeneratorSelector, DynamoValueGeneratorSelector>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()

@@ -57,7 +57,7 @@ public static class DynamoStrings
     public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConsistentReadOnGlobalIndex"), entityType, index);
 
-    /// <summary>The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give each property its own attribute name with HasAttributeName.</summary>
+    /// <summary>The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give each property its own attribute name with HasAttributeName (ToAttribute for an owned navigation).</summary>
     public static string DuplicateAttributeName(object? entityType, object? property1, object? property2, object? attributeName)
         => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateAttributeName"), entityType, property1, property2, attributeName);
 
@@ -183,9 +183,13 @@ public static class DynamoStrings
     public static string OrderingNotSupported(object? entityType, object? property, object? sortKey, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("OrderingNotSupported"), entityType, property, sortKey, partitionKey);
 
-    /// <summary>The entity type '{0}' is owned by '{1}' through the navigation '{1}.{2}'; the DynamoDB provider does not support owned entity types yet. Map it with ComplexProperty (ComplexCollection for a collection) instead: it is stored as a map (a list of maps) inside the owner's item.</summary>
-    public static string OwnedTypeNotSupported(object? ownedType, object? ownerType, object? navigation)
-        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeNotSupported"), ownedType, ownerType, navigation);
+    /// <summary>The property '{0}.{3}' of the owned entity type '{0}' (the navigation '{1}.{2}') is a concurrency token, but owned entities are written as part of their owner's item, whose condition only checks the owner's properties. Make a property of '{1}' the concurrency token instead.</summary>
+    public static string OwnedTypeConcurrencyToken(object? ownedType, object? ownerType, object? navigation, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeConcurrencyToken"), ownedType, ownerType, navigation, property);
+
+    /// <summary>The owned entity type '{0}' (the navigation '{1}.{2}') is mapped to the table '{3}', but owned types are stored inside their owner's item. Remove the table mapping, or make '{0}' an entity type of its own.</summary>
+    public static string OwnedTypeWithTable(object? ownedType, object? ownerType, object? navigation, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeWithTable"), ownedType, ownerType, navigation, table);
 
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)

@@ -100,12 +100,62 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void An_owned_type_is_refused_pointing_to_complex_types()
+    public void Owned_types_are_stored_in_their_owners_item()
     {
-        var error = BuildModel(b => b.Entity<WithOwned>().OwnsOne(e => e.Address));
+        using var context = new TestContext(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(x => x.Address);
+            e.OwnsMany(x => x.Previous, p => p.ToAttribute("previous"));
+        }));
+
+        var owner = context.Model.FindEntityType(typeof(WithOwned))!;
+        var address = owner.FindNavigation(nameof(WithOwned.Address))!.TargetEntityType;
+        var previous = owner.FindNavigation(nameof(WithOwned.Previous))!.TargetEntityType;
+        Assert.Equal("WithOwned", address.GetDynamoTableName());
+        Assert.Equal("Address", address.GetContainingAttributeName());
+        Assert.Equal("previous", previous.GetContainingAttributeName());
+        var ordinalKey = previous.FindPrimaryKey()!.Properties[1];
+        Assert.Equal(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd, ordinalKey.ValueGenerated);
+        Assert.Equal(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never, previous.FindPrimaryKey()!.Properties[0].ValueGenerated);
+    }
+
+    [Fact]
+    public void An_owned_type_with_a_table_of_its_own_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(x => x.Address, a => a.OwnedEntityType.SetDynamoTableName("addresses"));
+            e.Ignore(x => x.Previous);
+        }));
 
         Assert.Contains("'WithOwned.Address'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ComplexProperty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'addresses'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_concurrency_token_in_an_owned_type_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsMany(x => x.Previous, a => a.Property(x => x.Street).IsConcurrencyToken());
+            e.Ignore(x => x.Address);
+        }));
+
+        Assert.Contains("'PostalAddress.Street'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'WithOwned.Previous'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_owned_navigation_in_the_attribute_of_a_property_is_refused()
+    {
+        var error = BuildModel(b => b.Entity<WithOwned>(e =>
+        {
+            e.Property(x => x.Id).HasAttributeName("home");
+            e.OwnsOne(x => x.Address, a => a.ToAttribute("home"));
+            e.Ignore(x => x.Previous);
+        }));
+
+        Assert.Contains("'WithOwned.Id' and 'WithOwned.Address' are both mapped to the attribute 'home'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,21 +6,27 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// <summary>
 ///     Refuses, when the model is built, what DynamoDB cannot store: entity types without a key or with more than
 ///     two key properties, keys that are not strings, numbers or binary, two properties in one attribute,
-///     invalid table names, and secondary indexes or time-to-live properties DynamoDB would refuse. Each error names
-///     the entity type and the property or index.
+///     invalid table names, secondary indexes or time-to-live properties DynamoDB would refuse, and owned types that
+///     cannot live inside their owner's item. Each error names the entity type and the property, index or navigation.
 /// </summary>
 public class DynamoModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
         ValidateCollectionTypes(model);
-        ValidateNoOwnedTypes(model);
         base.Validate(model, logger);
 
         foreach (var entityType in model.GetEntityTypes())
         {
-            ValidateKeySchema(entityType);
             ValidateAttributeNames(entityType);
+            if (entityType.FindOwnership() is { } ownership)
+            {
+                // Owned types live inside their owner's item: no table, key schema or indexes of their own.
+                ValidateOwnedType(entityType, ownership);
+                continue;
+            }
+
+            ValidateKeySchema(entityType);
             ValidateTableName(entityType);
             ValidateComposites(entityType);
             ValidateSecondaryIndexes(entityType);
@@ -84,14 +90,19 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                     .Any(e => e.IsClass && e != typeof(string) && e != typeof(byte[]));
     }
 
-    // An owned type would otherwise be planned as an item of its own table; complex types are embedded in the owner's item.
-    protected virtual void ValidateNoOwnedTypes(IModel model)
+    protected virtual void ValidateOwnedType(IEntityType entityType, IForeignKey ownership)
     {
-        foreach (var ownership in model.GetEntityTypes().Select(e => e.FindOwnership()).OfType<IForeignKey>())
+        var owner = ownership.PrincipalEntityType.DisplayName();
+        var navigation = ownership.PrincipalToDependent?.Name;
+        if (entityType[DynamoAnnotationNames.TableName] is string tableName)
+        {
+            throw new InvalidOperationException(DynamoStrings.OwnedTypeWithTable(entityType.DisplayName(), owner, navigation, tableName));
+        }
+
+        if (entityType.GetDeclaredProperties().FirstOrDefault(p => p.IsConcurrencyToken) is { } concurrencyToken)
         {
             throw new InvalidOperationException(
-                DynamoStrings.OwnedTypeNotSupported(
-                    ownership.DeclaringEntityType.DisplayName(), ownership.PrincipalEntityType.DisplayName(), ownership.PrincipalToDependent?.Name));
+                DynamoStrings.OwnedTypeConcurrencyToken(entityType.DisplayName(), owner, navigation, concurrencyToken.Name));
         }
     }
 
@@ -119,19 +130,24 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
+    // Owned navigations are attributes too (maps or lists of maps), so they may not collide with a property's.
     protected virtual void ValidateAttributeNames(IEntityType entityType)
     {
-        var propertiesByAttribute = new Dictionary<string, IProperty>(StringComparer.Ordinal);
-        foreach (var property in entityType.GetProperties())
+        var membersByAttribute = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = entityType.GetProperties()
+            .Where(DynamoOwnedKeys.IsStored)
+            .Select(p => (p.Name, AttributeName: p.GetAttributeName()))
+            .Concat(
+                entityType.GetNavigations()
+                    .Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent)
+                    .Select(n => (n.Name, AttributeName: n.TargetEntityType.GetContainingAttributeName()!)));
+        foreach (var (name, attributeName) in members)
         {
-            var attributeName = property.GetAttributeName();
-            if (propertiesByAttribute.TryGetValue(attributeName, out var other))
+            if (!membersByAttribute.TryAdd(attributeName, name))
             {
                 throw new InvalidOperationException(
-                    DynamoStrings.DuplicateAttributeName(entityType.DisplayName(), other.Name, property.Name, attributeName));
+                    DynamoStrings.DuplicateAttributeName(entityType.DisplayName(), membersByAttribute[attributeName], name, attributeName));
             }
-
-            propertiesByAttribute.Add(attributeName, property);
         }
     }
 
@@ -162,7 +178,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
     // Entity types stored in one table address its items with the same key attributes.
     protected virtual void ValidateSharedTables(IModel model)
     {
-        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType == null).GroupBy(e => e.GetDynamoTableName()))
+        foreach (var table in model.GetEntityTypes().Where(e => e.BaseType == null && !e.IsOwned()).GroupBy(e => e.GetDynamoTableName()))
         {
             var first = table.First();
             foreach (var other in table.Skip(1))

@@ -18,6 +18,7 @@ public class DynamoTableNameFromDbSetConvention(ProviderConventionSetBuilderDepe
         foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
         {
             if (entityType.BaseType == null
+                && !entityType.IsOwned()
                 && !entityType.HasSharedClrType
                 && setNames.TryGetValue(entityType.ClrType, out var setName))
             {

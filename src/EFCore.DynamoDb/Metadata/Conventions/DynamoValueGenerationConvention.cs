@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
@@ -5,13 +6,15 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 
 /// <summary>
 ///     DynamoDB generates no key values, so only <see cref="Guid" /> keys get a value on add (generated on the
-///     client); every other key is the application's to set.
+///     client), and the ordinal keys of owned collections, which the provider sets to each element's position when it
+///     writes the list; every other key is the application's to set.
 /// </summary>
 public class DynamoValueGenerationConvention(ProviderConventionSetBuilderDependencies dependencies)
     : ValueGenerationConvention(dependencies)
 {
     protected override ValueGenerated? GetValueGenerated(IConventionProperty property)
-        => base.GetValueGenerated(property) == ValueGenerated.OnAdd && (Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(Guid)
+        => base.GetValueGenerated(property) == ValueGenerated.OnAdd
+            && ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(Guid) || DynamoOwnedKeys.IsOrdinalKey(property))
             ? ValueGenerated.OnAdd
             : null;
 }

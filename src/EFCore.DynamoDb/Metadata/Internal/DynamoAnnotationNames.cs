@@ -13,6 +13,8 @@ public static class DynamoAnnotationNames
 
     public const string AttributeName = Prefix + "AttributeName";
 
+    public const string ContainingAttributeName = Prefix + "ContainingAttributeName";
+
     public const string CompositeComponents = Prefix + "CompositeComponents";
 
     public const string CompositeSeparator = Prefix + "CompositeSeparator";

@@ -18,6 +18,9 @@ public static class DynamoItemValueReader
     public static readonly MethodInfo ReadComplexCollectionMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadComplexCollection))!;
 
+    public static readonly MethodInfo ReadOwnedCollectionMethod
+        = typeof(DynamoItemValueReader).GetMethod(nameof(ReadOwnedCollection))!;
+
     public static T ReadValue<T>(Dictionary<string, AttributeValue>? item, string attributeName, DynamoTypeMapping mapping, IProperty property)
     {
         AttributeValue? attributeValue = null;
@@ -50,4 +53,16 @@ public static class DynamoItemValueReader
         => item != null && item.TryGetValue(attributeName, out var value) && value.L != null
             ? (TCollection)DynamoCollectionFactory.Create(typeof(TCollection), value.L.Select(e => e.M == null ? default! : materializeElement(e.M)).ToList())
             : default!;
+
+    /// <summary>
+    ///     The elements of an owned collection from its <c>L</c> of maps, each materialized with its position (from 1) as
+    ///     its ordinal key; absent is null.
+    /// </summary>
+    public static IReadOnlyList<TElement>? ReadOwnedCollection<TElement>(
+        Dictionary<string, AttributeValue>? item,
+        string attributeName,
+        Func<Dictionary<string, AttributeValue>, int, TElement> materializeElement)
+        => item != null && item.TryGetValue(attributeName, out var value) && value.L != null
+            ? value.L.Select((e, i) => materializeElement(e.M ?? [], i + 1)).ToList()
+            : null;
 }

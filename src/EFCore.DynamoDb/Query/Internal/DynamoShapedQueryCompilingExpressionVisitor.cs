@@ -31,10 +31,14 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         selectExpression.ApplyProjection(projection.NeedsEntity ? null : projection.Properties);
         if (projection.NeedsEntity)
         {
-            body = InjectStructuralTypeMaterializers(body);
+            body = InjectStructuralTypeMaterializers(new DynamoOwnedIncludeRewriter().Visit(body));
         }
 
-        body = new DynamoItemReadInjector(itemParameter, Dependencies.EntityMaterializerSource).Visit(body);
+        body = new DynamoItemReadInjector(
+                itemParameter,
+                Dependencies.EntityMaterializerSource,
+                fixupOwnedNavigations: QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTracking)
+            .Visit(body);
 
         var shaper = Expression.Constant(
             Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
@@ -49,7 +53,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             aggregateType.GetConstructors()[0],
             values,
             Expression.Constant(
-                DynamoAggregates.CreateMethod.MakeGenericMethod(body.Type, selectExpression.AggregateResultType!)
+                DynamoAggregateOperators.CreateMethod.MakeGenericMethod(body.Type, selectExpression.AggregateResultType!)
                     .Invoke(null, [selectExpression.AggregateOperator])));
     }
 

@@ -5,7 +5,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// <summary>
 ///     The provider's <see cref="IDatabase" />: queries compile through EF Core's pipeline; <c>SaveChanges</c>
 ///     recomputes composites, validates and plans every write first (so bad input fails before anything is
-///     sent), then executes them.
+///     sent), then executes them: one write per item, owned entities being part of their owner's item.
 /// </summary>
 public class DynamoDatabase(
     DatabaseDependencies dependencies,
@@ -15,7 +15,7 @@ public class DynamoDatabase(
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
         // Composites first, since they change values that validation and planning then see.
         foreach (var entry in entries)
@@ -24,12 +24,10 @@ public class DynamoDatabase(
             DynamoEntryValidator.Validate(entry);
         }
 
-        var writes = new List<DynamoWrite>(entries.Count);
-        foreach (var entry in entries)
-        {
-            writes.Add(planner.Plan(entry));
-        }
+        var writes = DynamoAggregateCollector.Collect(entries).Select(planner.Plan).ToList();
+        await executor.ExecuteAsync(writes, cancellationToken).ConfigureAwait(false);
 
-        return executor.ExecuteAsync(writes, cancellationToken);
+        // Every entry was written, owned ones inside their owner's item.
+        return entries.Count;
     }
 }

@@ -5,14 +5,16 @@ using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
-///     Plans the write for one entry: Added → <c>PutItem</c> that never replaces an existing item; Modified →
-///     <c>UpdateItem</c> that sets or removes only the modified attributes; Deleted → <c>DeleteItem</c>. The
-///     original values of concurrency tokens become conditions.
+///     Plans the write for one item: Added → <c>PutItem</c> of the whole item, owned entities included, that never
+///     replaces an existing item; Modified → <c>UpdateItem</c> that sets or removes only the modified attributes, and
+///     rewrites each owned navigation in which something changed (also when only owned entities changed); Deleted →
+///     <c>DeleteItem</c>. The original values of concurrency tokens become conditions.
 /// </summary>
 public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWritePlanner
 {
-    public virtual DynamoWrite Plan(IUpdateEntry entry)
+    public virtual DynamoWrite Plan(DynamoAggregate aggregate)
     {
+        var entry = aggregate.Root;
         var entityType = entry.EntityType;
         var tableName = tableNames.Resolve(entityType);
         var key = BuildKey(entry);
@@ -22,16 +24,17 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
         {
             case EntityState.Added:
             {
-                var item = BuildItem(entry);
+                var item = DynamoItemAttributes.Build(entry);
                 EnsureFits(entry, item);
                 var condition = "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values);
             }
 
-            case EntityState.Modified:
+            // An unchanged owner is written when only owned entities inside its item changed.
+            case EntityState.Modified or EntityState.Unchanged:
             {
-                var update = BuildUpdateExpression(entry, placeholders);
+                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, placeholders);
                 if (placeholders.Values != null)
                 {
                     // What is set is a lower bound of the item's size: the stored item may hold more.
@@ -77,31 +80,10 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
         return key;
     }
 
-    private static Dictionary<string, AttributeValue> BuildItem(IUpdateEntry entry)
-    {
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var property in entry.EntityType.GetProperties())
-        {
-            var value = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property));
-            if (value != null)
-            {
-                item[property.GetAttributeName()] = value;
-            }
-        }
-
-        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
-        {
-            var value = DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty));
-            if (value != null)
-            {
-                item[complexProperty.Name] = value;
-            }
-        }
-
-        return item;
-    }
-
-    private static string? BuildUpdateExpression(IUpdateEntry entry, DynamoExpressionPlaceholders placeholders)
+    private static string? BuildUpdateExpression(
+        IUpdateEntry entry,
+        IReadOnlySet<INavigation> changedOwnedNavigations,
+        DynamoExpressionPlaceholders placeholders)
     {
         var sets = new List<string>();
         var removes = new List<string>();
@@ -120,6 +102,12 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
             {
                 Assign(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
             }
+        }
+
+        // Likewise for owned entities: a change anywhere inside an owned navigation rewrites its whole attribute.
+        foreach (var navigation in changedOwnedNavigations)
+        {
+            Assign(DynamoItemAttributes.GetAttributeName(navigation), DynamoItemAttributes.ToAttributeValue(entry, navigation));
         }
 
         var builder = new StringBuilder();

@@ -1,7 +1,7 @@
 namespace EFCore.DynamoDb.Update.Internal;
 
-/// <summary>Turns a changed entry into the DynamoDB write that persists it, validating it first.</summary>
+/// <summary>Turns a changed item (an entry and its owned entities) into the DynamoDB write that persists it.</summary>
 public interface IDynamoWritePlanner
 {
-    DynamoWrite Plan(IUpdateEntry entry);
+    DynamoWrite Plan(DynamoAggregate aggregate);
 }

@@ -1,9 +1,9 @@
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>Builds the LINQ operator that folds a query's projected values, such as <c>Enumerable.Sum(IEnumerable&lt;int&gt;)</c>.</summary>
-public static class DynamoAggregates
+public static class DynamoAggregateOperators
 {
-    public static readonly MethodInfo CreateMethod = typeof(DynamoAggregates).GetMethod(nameof(Create))!;
+    public static readonly MethodInfo CreateMethod = typeof(DynamoAggregateOperators).GetMethod(nameof(Create))!;
 
     public static Func<IEnumerable<TValue>, TResult> Create<TValue, TResult>(string operatorName)
     {

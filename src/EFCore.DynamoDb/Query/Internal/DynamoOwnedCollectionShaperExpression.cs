@@ -1,0 +1,22 @@
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     The elements of an owned collection, each shaped by <see cref="ElementShaper" />;
+///     <see cref="DynamoItemReadInjector" /> turns it into a read of the navigation's list of maps.
+/// </summary>
+public sealed class DynamoOwnedCollectionShaperExpression(INavigation navigation, Expression elementShaper) : Expression
+{
+    public INavigation Navigation { get; } = navigation;
+
+    public Expression ElementShaper { get; } = elementShaper;
+
+    public override ExpressionType NodeType => ExpressionType.Extension;
+
+    public override Type Type => typeof(IReadOnlyList<>).MakeGenericType(Navigation.TargetEntityType.ClrType);
+
+    // EF Core's materializer injection replaces the element's structural type shaper through this.
+    protected override Expression VisitChildren(ExpressionVisitor visitor)
+        => visitor.Visit(ElementShaper) is var elementShaper && elementShaper == ElementShaper
+            ? this
+            : new DynamoOwnedCollectionShaperExpression(Navigation, elementShaper);
+}

@@ -1,0 +1,74 @@
+using System.Collections;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata.Internal;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Builds the attributes of a tracked entity: its stored properties, its complex values and its owned entities, an
+///     <c>M</c> for a reference and an <c>L</c> of maps for a collection, built in turn from their own entries (owned
+///     entities are tracked separately, with shadow properties only their entries hold).
+/// </summary>
+public static class DynamoItemAttributes
+{
+    public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry)
+    {
+        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var property in entry.EntityType.GetProperties().Where(DynamoOwnedKeys.IsStored))
+        {
+            Add(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
+        }
+
+        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
+        {
+            Add(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
+        }
+
+        foreach (var navigation in GetOwnedNavigations(entry.EntityType))
+        {
+            Add(GetAttributeName(navigation), ToAttributeValue(entry, navigation));
+        }
+
+        return attributes;
+
+        void Add(string attributeName, AttributeValue? value)
+        {
+            if (value != null)
+            {
+                attributes[attributeName] = value;
+            }
+        }
+    }
+
+    /// <summary>The navigations to the entity types the entity owns.</summary>
+    public static IEnumerable<INavigation> GetOwnedNavigations(IEntityType entityType)
+        => entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);
+
+    /// <summary>The attribute that holds an owned navigation.</summary>
+    public static string GetAttributeName(INavigation ownedNavigation)
+        => ownedNavigation.TargetEntityType.GetContainingAttributeName()!;
+
+    /// <summary>The whole attribute of an owned navigation as it is now; <see langword="null" /> (absent) when it is null.</summary>
+    public static AttributeValue? ToAttributeValue(IUpdateEntry owner, INavigation ownedNavigation)
+    {
+        var value = owner.GetCurrentValue(ownedNavigation);
+        if (value == null)
+        {
+            return null;
+        }
+
+        // Every owned object reachable from a saved owner is tracked: DetectChanges ran before SaveChanges.
+        var stateManager = ((InternalEntityEntry)owner).StateManager;
+        var targetType = ownedNavigation.TargetEntityType;
+        if (!ownedNavigation.IsCollection)
+        {
+            return new AttributeValue { M = Build(stateManager.TryGetEntry(value, targetType)!) };
+        }
+
+        var elements = ((IEnumerable)value).Cast<object>().Select(e => stateManager.TryGetEntry(e, targetType)!).ToList();
+        DynamoOrdinalKeys.Assign(elements);
+        return new AttributeValue { L = elements.Select(e => new AttributeValue { M = Build(e) }).ToList() };
+    }
+}
