@@ -49,6 +49,44 @@ public static class DynamoDbQueryableExtensions
         return Apply(source, nameof(WithIndex), indexName);
     }
 
+    /// <summary>
+    ///     Reads one page of at most <paramref name="pageSize" /> results. Pass the page's
+    ///     <see cref="DynamoDbPage{T}.ContinuationToken" /> to the same query to read the next page; a token that was
+    ///     changed, or that belongs to another query, is refused.
+    /// </summary>
+    public static async Task<DynamoDbPage<TEntity>> ToPageAsync<TEntity>(
+        this IQueryable<TEntity> source,
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        if (source.Provider is not IAsyncQueryProvider provider)
+        {
+            throw new InvalidOperationException(CoreStrings.IQueryableProviderNotAsync);
+        }
+
+        var paged = Expression.Call(
+            DynamoQueryOperators.Find(nameof(WithPage)).MakeGenericMethod(typeof(TEntity)),
+            source.Expression,
+            Expression.Constant(pageSize),
+            Expression.Constant(continuationToken, typeof(string)));
+        var results = provider.ExecuteAsync<IAsyncEnumerable<TEntity>>(paged, cancellationToken);
+
+        var items = new List<TEntity>(pageSize);
+        await foreach (var item in results.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(item);
+        }
+
+        return new DynamoDbPage<TEntity>(items, (results as IDynamoPagedResults)?.ContinuationToken);
+    }
+
+    // The query operator ToPageAsync adds; its arguments become parameters, so every page reuses one compiled query.
+    internal static IQueryable<TEntity> WithPage<TEntity>(IQueryable<TEntity> source, int pageSize, string? continuationToken)
+        => throw new NotSupportedException();
+
     private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, string methodName, params object[] arguments)
     {
         ArgumentNullException.ThrowIfNull(source);

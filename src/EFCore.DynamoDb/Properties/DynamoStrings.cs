@@ -88,6 +88,9 @@ public static class DynamoStrings
     public static string IndexThroughputOnDemandTable(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexThroughputOnDemandTable"), entityType, index);
 
+    /// <summary>The continuation token is not valid for this query: it was changed, or it was issued for another query (another table, index, condition or value). Start again without a token.</summary>
+    public static string InvalidContinuationToken => GetString("InvalidContinuationToken");
+
     /// <summary>The index name '{1}' of the entity type '{0}' is not valid in DynamoDB: names have 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Choose another name.</summary>
     public static string InvalidIndexName(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidIndexName"), entityType, index);
@@ -190,6 +193,10 @@ public static class DynamoStrings
     /// <summary>The owned entity type '{0}' (the navigation '{1}.{2}') is mapped to the table '{3}', but owned types are stored inside their owner's item. Remove the table mapping, or make '{0}' an entity type of its own.</summary>
     public static string OwnedTypeWithTable(object? ownedType, object? ownerType, object? navigation, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeWithTable"), ownedType, ownerType, navigation, table);
+
+    /// <summary>ToPageAsync cannot be combined with {0}.</summary>
+    public static string PagingNotSupported(object? operatorName)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PagingNotSupported"), operatorName);
 
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)

@@ -41,17 +41,31 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
         {
             var segments = DynamoQueryArgument.Evaluate<int>(segmentsArgument, queryContext);
             return Enumerable.Range(0, segments)
-                .Select(segment => DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, (segment, segments)))
+                .Select(segment => DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, () => KeyAttributeNames, (segment, segments)))
                 .ToList();
         }
 
-        return [DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName)];
+        return [DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, () => KeyAttributeNames)];
     }
+
+    /// <summary>The attributes that identify an item read through this plan: the table key, and the index key if any.</summary>
+    public IReadOnlyList<string> KeyAttributeNames
+        => _keyAttributeNames ??= SelectExpression.EntityType.FindPrimaryKey()!.Properties
+            .Concat(Plan.IndexName == null
+                ? []
+                : SelectExpression.EntityType.GetIndexes().Single(i => i.Name == Plan.IndexName) is var index
+                    ? [index.GetPartitionKeyProperty(), .. index.GetSortKeyProperty() is { } sortKey ? [sortKey] : Array.Empty<IProperty>()]
+                    : [])
+            .Select(p => p.GetAttributeName())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private IReadOnlyList<string>? _keyAttributeNames;
 
     public string ToQueryString(DynamoQueryContext queryContext)
     {
         var tableName = queryContext.TableNames.Resolve(SelectExpression.EntityType);
-        var description = DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName).Describe();
+        var description = DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, () => KeyAttributeNames).Describe();
         return description.Operation + " " + description.TableName
             + (description.IndexName == null ? "" : " (" + description.IndexName + ")")
             + Environment.NewLine + description.Expressions;

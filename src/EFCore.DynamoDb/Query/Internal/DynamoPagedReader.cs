@@ -32,6 +32,19 @@ public sealed class DynamoPagedReader
     /// <summary>The items to read and discard before the first one returned.</summary>
     public int Offset { get; }
 
+    private DynamoReadRequest? _request;
+
+    /// <summary>
+    ///     The token that resumes after <paramref name="lastItem" />, the last item returned, when more items may follow
+    ///     it: some were left in its page, or DynamoDB has more pages.
+    /// </summary>
+    public string? CreateContinuationToken(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> lastItem, bool itemsLeftInPage)
+        => _request != null && (itemsLeftInPage || _request.HasMorePages)
+            ? DynamoContinuationToken.Encode(
+                _compiledRead.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]),
+                _request.Fingerprint)
+            : null;
+
     /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     public async IAsyncEnumerable<DynamoReadPage> ReadPagesAsync(
@@ -52,6 +65,20 @@ public sealed class DynamoPagedReader
         }
 
         var request = requests[0];
+        if (_compiledRead.SelectExpression.ContinuationToken is { } tokenArgument)
+        {
+            // Taken before the first read changes the request (its limit and resume key).
+            _request = request;
+            if (DynamoQueryArgument.Evaluate<string?>(tokenArgument, _queryContext) is { } token)
+            {
+                request.StartAfter(DynamoContinuationToken.Decode(token, request.Fingerprint));
+            }
+            else
+            {
+                _ = request.Fingerprint;
+            }
+        }
+
         var clientFilter = _compiledRead.Plan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
         var read = 0;
         var matched = 0;

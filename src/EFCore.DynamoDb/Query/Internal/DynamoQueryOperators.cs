@@ -4,7 +4,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 public static class DynamoQueryOperators
 {
     public static MethodInfo Find(string name)
-        => typeof(DynamoDbQueryableExtensions).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition);
+        => typeof(DynamoDbQueryableExtensions).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Single(m => m.Name == name && m.IsGenericMethodDefinition && m.ReturnType.IsGenericType
+                && m.ReturnType.GetGenericTypeDefinition() == typeof(IQueryable<>));
 
     public static bool IsOperator(MethodCallExpression call) => call.Method.DeclaringType == typeof(DynamoDbQueryableExtensions);
 }

@@ -29,13 +29,26 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         var operatorName = methodCallExpression.Method.Name;
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (operatorName == nameof(DynamoDbQueryableExtensions.WithPage))
+        {
+            if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null || selectExpression.ReadOptions.ParallelSegments != null)
+            {
+                AddTranslationErrorDetails(DynamoStrings.PagingNotSupported("Take, Skip or WithParallelScan"));
+                return QueryCompilationContext.NotTranslatedExpression;
+            }
+
+            selectExpression.ApplyPaging(methodCallExpression.Arguments[1], methodCallExpression.Arguments[2]);
+            return source;
+        }
+
         var argument = methodCallExpression.Arguments.Count > 1 ? methodCallExpression.Arguments[1] : null;
         if (argument != null && !DynamoQueryArgument.IsConstantOrParameter(argument))
         {
             throw new InvalidOperationException(DynamoStrings.InvalidQueryArgument(operatorName, argument.Print()));
         }
 
-        ((DynamoSelectExpression)source.QueryExpression).ApplyReadOptions(options => operatorName switch
+        selectExpression.ApplyReadOptions(options => operatorName switch
         {
             nameof(DynamoDbQueryableExtensions.WithConsistentRead) => options with { ConsistentRead = true },
             nameof(DynamoDbQueryableExtensions.WithScanLimit) => options with { ScanLimit = argument },

@@ -16,7 +16,7 @@ public sealed class DynamoQueryingEnumerable<T>(
     Func<QueryContext, Dictionary<string, AttributeValue>, T>? shaper,
     Type contextType,
     bool standAloneStateManager,
-    bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable
+    bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable, IDynamoPagedResults
 {
     private readonly DynamoQueryContext _queryContext = queryContext;
     private readonly Type _contextType = contextType;
@@ -30,6 +30,9 @@ public sealed class DynamoQueryingEnumerable<T>(
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public string ToQueryString() => compiledRead.ToQueryString(_queryContext);
+
+    /// <inheritdoc />
+    public string? ContinuationToken { get; private set; }
 
     private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -79,7 +82,7 @@ public sealed class DynamoQueryingEnumerable<T>(
         var returned = 0;
         await foreach (var page in reader.ReadPagesAsync(limit + toSkip, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var item in page.Items)
+            for (var i = 0; i < page.Items.Count; i++)
             {
                 if (toSkip > 0)
                 {
@@ -87,8 +90,14 @@ public sealed class DynamoQueryingEnumerable<T>(
                     continue;
                 }
 
+                var item = page.Items[i];
+                if (++returned == limit && selectExpression.ContinuationToken != null)
+                {
+                    ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < page.Items.Count - 1);
+                }
+
                 yield return shaper!(_queryContext, item);
-                if (++returned == limit)
+                if (returned == limit)
                 {
                     yield break;
                 }

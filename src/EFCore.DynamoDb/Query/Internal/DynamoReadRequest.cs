@@ -26,6 +26,39 @@ public sealed class DynamoReadRequest
     public bool HasMorePages => _batchGet?.HasMorePages ?? _hasMorePages;
 
     private bool _hasMorePages = true;
+    private string? _fingerprint;
+
+    /// <summary>
+    ///     What identifies this query for a continuation token: operation, table, index, expressions and values —
+    ///     taken before any page is read, so the resume key and page limits do not change it.
+    /// </summary>
+    public string Fingerprint
+    {
+        get
+        {
+            if (_fingerprint == null)
+            {
+                var description = Describe();
+                _fingerprint = string.Join(
+                    "\n", description.Operation, description.TableName, description.IndexName, description.Expressions, description.FormatValues());
+            }
+
+            return _fingerprint;
+        }
+    }
+
+    /// <summary>Resumes a Query or Scan after the given key (from a continuation token).</summary>
+    public void StartAfter(Dictionary<string, AttributeValue> key)
+    {
+        if (_query != null)
+        {
+            _query.ExclusiveStartKey = key;
+        }
+        else if (_scan != null)
+        {
+            _scan.ExclusiveStartKey = key;
+        }
+    }
 
     public DynamoRequestDescription Describe()
         => _getItem != null ? DynamoRequestDescriber.Describe(_getItem)

@@ -12,19 +12,21 @@ public static class DynamoReadRequestRenderer
     /// <param name="selectExpression">The translated query.</param>
     /// <param name="queryContext">This execution's parameter values.</param>
     /// <param name="tableName">The physical table name.</param>
+    /// <param name="keyAttributeNames">The key attributes of the path, which a paged projection must also read.</param>
     /// <param name="segment">For a parallel scan, this request's segment and the number of segments.</param>
     public static DynamoReadRequest Render(
         DynamoAccessPlan plan,
         DynamoSelectExpression selectExpression,
         QueryContext queryContext,
         string tableName,
+        Func<IEnumerable<string>> keyAttributeNames,
         (int Segment, int TotalSegments)? segment = null)
     {
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoConditionRenderer(placeholders, queryContext);
         var countOnly = selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any && plan.ClientFilter == null;
         var consistentRead = selectExpression.ReadOptions.ConsistentRead ? true : (bool?)null;
-        var projection = countOnly ? null : RenderProjection(plan, selectExpression, placeholders);
+        var projection = countOnly ? null : RenderProjection(plan, selectExpression, placeholders, keyAttributeNames);
 
         switch (plan.Path)
         {
@@ -104,7 +106,11 @@ public static class DynamoReadRequestRenderer
     ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
     ///     items and the table key when full items are fetched afterwards. <see langword="null" /> reads whole items.
     /// </summary>
-    private static string? RenderProjection(DynamoAccessPlan plan, DynamoSelectExpression selectExpression, DynamoExpressionPlaceholders placeholders)
+    private static string? RenderProjection(
+        DynamoAccessPlan plan,
+        DynamoSelectExpression selectExpression,
+        DynamoExpressionPlaceholders placeholders,
+        Func<IEnumerable<string>> keyAttributeNames)
     {
         if (selectExpression.ProjectedProperties is not { } projected || plan.FetchFromTable)
         {
@@ -113,6 +119,7 @@ public static class DynamoReadRequestRenderer
 
         var attributes = projected.Select(p => p.GetAttributeName())
             .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => a.AttributeName))
+            .Concat(selectExpression.ContinuationToken == null ? [] : keyAttributeNames())
             .Distinct(StringComparer.Ordinal);
         return string.Join(", ", attributes.Select(placeholders.Name));
     }

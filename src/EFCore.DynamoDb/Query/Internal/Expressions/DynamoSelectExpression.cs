@@ -20,6 +20,9 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// <summary>The requested order, outermost first; DynamoDB can only serve the sort key's order.</summary>
     public IReadOnlyList<DynamoOrdering> Orderings => _orderings;
 
+    /// <summary>For <c>ToPageAsync</c>: the continuation token of the page to read (a parameter, null for the first page).</summary>
+    public Expression? ContinuationToken { get; private set; }
+
     /// <summary>Items to read and discard before returning any (LINQ's <c>Skip</c>).</summary>
     public Expression? Offset { get; private set; }
 
@@ -53,6 +56,12 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     public void ApplyLimit(Expression limit) => _limits.Add(limit);
 
     public void ApplyOffset(Expression offset) => Offset = offset;
+
+    public void ApplyPaging(Expression pageSize, Expression continuationToken)
+    {
+        ApplyLimit(pageSize);
+        ContinuationToken = continuationToken;
+    }
 
     /// <summary>Starts a new order (<c>OrderBy</c>), or refines it (<c>ThenBy</c>).</summary>
     public void ApplyOrdering(DynamoOrdering ordering, bool thenBy)

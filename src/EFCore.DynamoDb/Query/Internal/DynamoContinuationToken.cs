@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     The opaque token <c>ToPageAsync</c> hands out: the key to resume after, with a checksum over that key and the
+///     query it belongs to (its table, index, expressions and values). A token that was changed, or that comes from
+///     another query, is refused. The checksum guards integrity, not secrecy: the key it carries is readable.
+/// </summary>
+public static class DynamoContinuationToken
+{
+    private const int ChecksumBytes = 16;
+
+    public static string Encode(Dictionary<string, AttributeValue> key, string queryFingerprint)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(key.ToDictionary(pair => pair.Key, pair => ToJson(pair.Value)));
+        return Base64Url(payload) + "." + Base64Url(Checksum(payload, queryFingerprint));
+    }
+
+    public static Dictionary<string, AttributeValue> Decode(string token, string queryFingerprint)
+    {
+        try
+        {
+            var parts = token.Split('.');
+            if (parts.Length == 2)
+            {
+                var payload = FromBase64Url(parts[0]);
+                if (CryptographicOperations.FixedTimeEquals(FromBase64Url(parts[1]), Checksum(payload, queryFingerprint)))
+                {
+                    return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(payload)!
+                        .ToDictionary(pair => pair.Key, pair => FromJson(pair.Value));
+                }
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or ArgumentException)
+        {
+            throw new InvalidOperationException(DynamoStrings.InvalidContinuationToken, exception);
+        }
+
+        throw new InvalidOperationException(DynamoStrings.InvalidContinuationToken);
+    }
+
+    private static byte[] Checksum(byte[] payload, string queryFingerprint)
+        => SHA256.HashData([.. payload, .. Encoding.UTF8.GetBytes(queryFingerprint)])[..ChecksumBytes];
+
+    // Keys are strings, numbers or binaries.
+    private static Dictionary<string, string> ToJson(AttributeValue value)
+        => value.S != null ? new() { ["S"] = value.S }
+            : value.N != null ? new() { ["N"] = value.N }
+            : new() { ["B"] = Convert.ToBase64String(value.B.ToArray()) };
+
+    private static AttributeValue FromJson(Dictionary<string, string> value)
+        => value.TryGetValue("S", out var text) ? new AttributeValue { S = text }
+            : value.TryGetValue("N", out var number) ? new AttributeValue { N = number }
+            : new AttributeValue { B = new MemoryStream(Convert.FromBase64String(value["B"])) };
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
+    }
+}
