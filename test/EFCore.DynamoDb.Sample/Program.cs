@@ -23,9 +23,28 @@ await using (var db = new GameContext(options))
         new GameScore { UserId = "101", Title = "Meteor Blasters", TopScore = 1000, TopScoreTime = new DateTime(2015, 10, 22, 23, 18, 1, DateTimeKind.Utc), Wins = 12, Losses = 3 },
         new GameScore { UserId = "101", Title = "Starship X", TopScore = 24, TopScoreTime = new DateTime(2015, 8, 31, 13, 14, 21, DateTimeKind.Utc), Wins = 4, Losses = 9 },
         new GameScore { UserId = "102", Title = "Alien Adventure", TopScore = 192, TopScoreTime = new DateTime(2015, 7, 12, 11, 7, 56, DateTimeKind.Utc), Wins = 32, Losses = 192 },
-        new GameScore { UserId = "103", Title = "Comet Quest", TopScore = 9500, TopScoreTime = new DateTime(2015, 8, 1, 9, 0, 0, DateTimeKind.Utc), Wins = 50, Losses = 2 });
+        new GameScore { UserId = "103", Title = "Comet Quest", TopScore = 9500, TopScoreTime = new DateTime(2015, 8, 1, 9, 0, 0, DateTimeKind.Utc), Wins = 50, Losses = 2 },
+        new GameScore { UserId = "103", Title = "Galaxy Invaders", TopScore = 2317, TopScoreTime = new DateTime(2015, 9, 11, 6, 53, 0, DateTimeKind.Utc), Wins = 40, Losses = 3 },
+        new GameScore { UserId = "102", Title = "Comet Quest", TopScore = 4000, TopScoreTime = new DateTime(2015, 8, 2, 10, 0, 0, DateTimeKind.Utc), Wins = 7, Losses = 7 });
     var saved = await db.SaveChangesAsync();
     Console.WriteLine($"Saved {saved} scores");
+}
+
+await using (var db = new GameContext(options))
+{
+    // Flywheel README: the top score for Galaxy Invaders — a Query on the GameTitleIndex GSI, read backwards, one item.
+    var top = await db.GameScores.Where(s => s.Title == "Galaxy Invaders").OrderByDescending(s => s.TopScore).FirstAsync();
+    Console.WriteLine($"Top Galaxy Invaders score: {top.TopScore} by user {top.UserId}");
+
+    // Flywheel README: the Comet Quest scores over 9000 — the GSI again, with TopScore > 9000 in the key condition.
+    var over9000 = await db.GameScores.Where(s => s.Title == "Comet Quest" && s.TopScore > 9000).ToListAsync();
+    Console.WriteLine($"Comet Quest scores over 9000: {string.Join(", ", over9000.Select(s => $"{s.UserId}: {s.TopScore}"))}");
+
+    if (top.UserId != "101" || over9000 is not [{ UserId: "103" }])
+    {
+        Console.Error.WriteLine("The index queries returned unexpected scores");
+        return 1;
+    }
 }
 
 await using (var db = new GameContext(options))
