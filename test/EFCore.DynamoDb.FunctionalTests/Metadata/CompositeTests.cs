@@ -35,7 +35,7 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
             await db.SaveChangesAsync();
         }
 
-        var raw = await _fixture.GetRawAsync("Items", new() { ["UserId"] = new() { S = "store" }, ["Uid"] = new() { S = "twitter:42" } });
+        var raw = await _fixture.GetRawItemAsync("Items", new() { ["UserId"] = new() { S = "store" }, ["Uid"] = new() { S = "twitter:42" } });
         Assert.Equal("twitter", raw["Type"].S);
 
         await using (var db = _fixture.CreateContext())
@@ -105,7 +105,7 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
         await db.SaveChangesAsync();
 
         Assert.Equal(20, post.Score);
-        var raw = await _fixture.GetRawAsync("Posts", new() { ["UserId"] = new() { S = "score" }, ["Id"] = new() { S = "1" } });
+        var raw = await _fixture.GetRawItemAsync("Posts", new() { ["UserId"] = new() { S = "score" }, ["Id"] = new() { S = "1" } });
         Assert.Equal("20", raw["Score"].N);
     }
 
@@ -176,7 +176,7 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
             Assert.Null(post.Score);
         }
 
-        var raw = await _fixture.GetRawAsync("Posts", new() { ["UserId"] = new() { S = "null" }, ["Id"] = new() { S = "1" } });
+        var raw = await _fixture.GetRawItemAsync("Posts", new() { ["UserId"] = new() { S = "null" }, ["Id"] = new() { S = "1" } });
         Assert.False(raw.ContainsKey("Score"));
         Assert.True(raw["Deleted"].BOOL);
     }
@@ -259,30 +259,5 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
         }
     }
 
-    public class Fixture : IAsyncLifetime
-    {
-        public DynamoDbTestStore Store { get; } = new("composite");
-
-        public SocialContext CreateContext() => new(Store.CreateOptions<SocialContext>());
-
-        public async Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> GetRawAsync(
-            string table,
-            Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> key)
-        {
-            await using var db = CreateContext();
-            return (await db.Database.GetDynamoClient().GetItemAsync(Store.TablePrefix + table, key)).Item;
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    public class Fixture() : DynamoDbFixture<SocialContext>("composite", options => new SocialContext(options));
 }

@@ -27,7 +27,7 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
         }
 
         Assert.All(_fixture.Store.Recorder.Requests, r => Assert.Equal(_fixture.Store.TablePrefix + "app", r.TableName));
-        var raw = await _fixture.GetRawAsync(new() { ["PK"] = new() { S = "h1" }, ["SK"] = new() { S = "TT-1" } });
+        var raw = await _fixture.GetRawItemAsync("app", new() { ["PK"] = new() { S = "h1" }, ["SK"] = new() { S = "TT-1" } });
         Assert.Equal("Truck", raw["Discriminator"].S);
 
         await using (var db = _fixture.CreateContext())
@@ -65,7 +65,7 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
             Assert.Null(await db.Customers.FindAsync("s1", "CC-1"));
         }
 
-        var raw = await _fixture.GetRawAsync(new() { ["PK"] = new() { S = "s1" }, ["SK"] = new() { S = "profile" } });
+        var raw = await _fixture.GetRawItemAsync("app", new() { ["PK"] = new() { S = "s1" }, ["SK"] = new() { S = "profile" } });
         Assert.Equal("Customer", raw["Discriminator"].S);
     }
 
@@ -124,29 +124,5 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
         }
     }
 
-    public class Fixture : IAsyncLifetime
-    {
-        public DynamoDbTestStore Store { get; } = new("shared");
-
-        public AppContext CreateContext() => new(Store.CreateOptions<AppContext>());
-
-        public async Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> GetRawAsync(
-            Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> key)
-        {
-            await using var db = CreateContext();
-            return (await db.Database.GetDynamoClient().GetItemAsync(Store.TablePrefix + "app", key)).Item;
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    public class Fixture() : DynamoDbFixture<AppContext>("shared", options => new AppContext(options));
 }

@@ -61,25 +61,12 @@ public class BatchGetTests : IClassFixture<BatchGetTests.Fixture>
         public DbSet<Customer> Customers => Set<Customer>();
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<CustomerContext>("batchget", options => new CustomerContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("batchget");
-
-        public CustomerContext CreateContext() => new(Store.CreateOptions<CustomerContext>());
-
-        public async Task InitializeAsync()
+        protected override Task SeedAsync(CustomerContext context)
         {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
             context.Customers.AddRange(Enumerable.Range(0, 200).Select(i => new Customer { Id = $"c{i:D3}", Name = $"Customer {i}" }));
-            await context.SaveChangesAsync();
-            Store.Recorder.Clear();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
+            return context.SaveChangesAsync();
         }
     }
 }

@@ -253,29 +253,16 @@ public class IndexSelectionTests : IClassFixture<IndexSelectionTests.Fixture>
             });
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<WidgetContext>("indexes", options => new WidgetContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("indexes");
-
-        public WidgetContext CreateContext() => new(Store.CreateOptions<WidgetContext>());
-
-        public async Task InitializeAsync()
+        protected override Task SeedAsync(WidgetContext context)
         {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
             context.Widgets.AddRange(
-                new Widget { UserId = "u1", Id = "w1", Name = "alpha", Score = 10, Group = "g1", Color = "red", Kind = "tool", Code = "42" },
-                new Widget { UserId = "u1", Id = "w2", Name = "beta", Score = 20, Group = "g1", Color = "blue", Kind = "tool", Code = "7" },
-                new Widget { UserId = "u1", Id = "w4", Name = "delta", Score = 40, Group = "g1", Color = "green", Kind = "toy", Code = "1" },
-                new Widget { UserId = "u2", Id = "w3", Name = "gamma", Score = 30, Group = "g2", Color = "red", Kind = "tool", Code = "42" });
-            await context.SaveChangesAsync();
-            Store.Recorder.Clear();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
+            new Widget { UserId = "u1", Id = "w1", Name = "alpha", Score = 10, Group = "g1", Color = "red", Kind = "tool", Code = "42" },
+            new Widget { UserId = "u1", Id = "w2", Name = "beta", Score = 20, Group = "g1", Color = "blue", Kind = "tool", Code = "7" },
+            new Widget { UserId = "u1", Id = "w4", Name = "delta", Score = 40, Group = "g1", Color = "green", Kind = "toy", Code = "1" },
+            new Widget { UserId = "u2", Id = "w3", Name = "gamma", Score = 30, Group = "g2", Color = "red", Kind = "tool", Code = "42" });
+            return context.SaveChangesAsync();
         }
     }
 }

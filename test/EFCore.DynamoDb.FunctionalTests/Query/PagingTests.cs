@@ -65,10 +65,8 @@ public class PagingTests : IClassFixture<PagingTests.Fixture>
 
     public class Fixture : GameFixture
     {
-        public override async Task InitializeAsync()
+        protected override async Task SeedAsync(GameContext context)
         {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
             var padding = new string('x', 60_000);
             for (var i = 0; i < ItemCount; i++)
             {
@@ -76,7 +74,6 @@ public class PagingTests : IClassFixture<PagingTests.Fixture>
             }
 
             await context.SaveChangesAsync();
-            Store.Recorder.Clear();
         }
     }
 }

@@ -127,10 +127,8 @@ public class ToPageAsyncTests : IClassFixture<ToPageAsyncTests.Fixture>
 
     public class Fixture : GameFixture
     {
-        public override async Task InitializeAsync()
+        protected override async Task SeedAsync(GameContext context)
         {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
             for (var i = 0; i < 30; i++)
             {
                 context.GameScores.Add(new GameScore { UserId = "pager", Title = $"game-{i:D2}", Wins = i, Losses = i % 2 });
@@ -142,7 +140,6 @@ public class ToPageAsyncTests : IClassFixture<ToPageAsyncTests.Fixture>
             }
 
             await context.SaveChangesAsync();
-            Store.Recorder.Clear();
         }
     }
 }

@@ -169,33 +169,12 @@ public class BuiltInDataTypesTests : IClassFixture<BuiltInDataTypesTests.Fixture
         }
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<TypesContext>("types", options => new TypesContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("types");
-
         public string TableName => Store.TablePrefix + "AllTypes";
 
-        public TypesContext CreateContext() => new(Store.CreateOptions<TypesContext>());
-
-        public async Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> GetRawItemAsync(string id)
-        {
-            await using var db = CreateContext();
-            var response = await db.Database.GetDynamoClient().GetItemAsync(
-                TableName, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["Id"] = new() { S = id } });
-            return response.Item;
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
+        public Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> GetRawItemAsync(string id)
+            => GetRawItemAsync("AllTypes", new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["Id"] = new() { S = id } });
     }
 
     public class TypesContext(DbContextOptions options) : DbContext(options)

@@ -112,22 +112,5 @@ public class ConcurrencyTokenTests : IClassFixture<ConcurrencyTokenTests.Fixture
         public DbSet<Account> Accounts => Set<Account>();
     }
 
-    public class Fixture : IAsyncLifetime
-    {
-        public DynamoDbTestStore Store { get; } = new("tokens");
-
-        public BankContext CreateContext() => new(Store.CreateOptions<BankContext>());
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    public class Fixture() : DynamoDbFixture<BankContext>("tokens", options => new BankContext(options));
 }

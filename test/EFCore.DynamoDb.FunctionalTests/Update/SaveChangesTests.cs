@@ -179,22 +179,5 @@ public class SaveChangesTests : IClassFixture<SaveChangesTests.Fixture>
         }
     }
 
-    public class Fixture : IAsyncLifetime
-    {
-        public DynamoDbTestStore Store { get; } = new("save");
-
-        public GameContext CreateContext() => new(Store.CreateOptions<GameContext>());
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    public class Fixture() : DynamoDbFixture<GameContext>("save", options => new GameContext(options));
 }

@@ -127,22 +127,5 @@ public class ValidationTests : IClassFixture<ValidationTests.Fixture>
                 .HasCheck("NameIsNotAge", u => u.Age > 0 || u.Name.Length > 10);
     }
 
-    public class Fixture : IAsyncLifetime
-    {
-        public DynamoDbTestStore Store { get; } = new("validation");
-
-        public UserContext CreateContext() => new(Store.CreateOptions<UserContext>());
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    public class Fixture() : DynamoDbFixture<UserContext>("validation", options => new UserContext(options));
 }
