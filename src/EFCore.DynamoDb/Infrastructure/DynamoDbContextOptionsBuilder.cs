@@ -78,6 +78,22 @@ public class DynamoDbContextOptionsBuilder
         return WithOption(e => e.WithScanBehavior(scanBehavior));
     }
 
+    /// <summary>
+    ///     How <c>SaveChanges</c> guards against concurrent writers (Flywheel's <c>default_conflict</c>):
+    ///     <see cref="Microsoft.EntityFrameworkCore.ConflictMode.Update" /> (the default),
+    ///     <see cref="Microsoft.EntityFrameworkCore.ConflictMode.Overwrite" /> or
+    ///     <see cref="Microsoft.EntityFrameworkCore.ConflictMode.Raise" />.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder ConflictMode(ConflictMode conflictMode)
+    {
+        if (!Enum.IsDefined(conflictMode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(conflictMode), conflictMode, null);
+        }
+
+        return WithOption(e => e.WithConflictMode(conflictMode));
+    }
+
     /// <summary>Applies a change to the provider's options extension.</summary>
     protected virtual DynamoDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
     {

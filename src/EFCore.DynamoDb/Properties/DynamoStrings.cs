@@ -273,6 +273,10 @@ public static class DynamoStrings
     public static string TooManyLocalIndexes(object? entityType, object? table, object? count)
         => string.Format(CultureInfo.CurrentCulture, GetString("TooManyLocalIndexes"), entityType, table, count);
 
+    /// <summary>This SaveChanges writes {0} items ({1} bytes), more than one DynamoDB transaction holds ({2} items, {3} bytes), so nothing was sent. Save in smaller groups, or opt out of atomicity with context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never (writes are then batched; conditions still apply).</summary>
+    public static string TransactionTooLarge(object? count, object? size, object? maxCount, object? maxSize)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TransactionTooLarge"), count, size, maxCount, maxSize);
+
     /// <summary>DynamoDB has no explicit transactions: each SaveChanges is sent as one unit. Remove the BeginTransaction call.</summary>
     public static string TransactionsNotSupported => GetString("TransactionsNotSupported");
 
@@ -283,6 +287,10 @@ public static class DynamoStrings
     /// <summary>Cannot save the '{0}' entity in the state '{1}'.</summary>
     public static string UnexpectedEntityState(object? entityType, object? state)
         => string.Format(CultureInfo.CurrentCulture, GetString("UnexpectedEntityState"), entityType, state);
+
+    /// <summary>DynamoDB left {0} items of a batch write unprocessed after {1} attempts (the table is throttled); the other items were written. Retry SaveChanges later, or raise the table's write capacity.</summary>
+    public static string UnprocessedItemsRemain(object? count, object? attempts)
+        => string.Format(CultureInfo.CurrentCulture, GetString("UnprocessedItemsRemain"), count, attempts);
 
     /// <summary>DynamoDB left {1} keys of table '{0}' unprocessed after {2} attempts (the table is throttled). Retry later, or raise the table's read capacity.</summary>
     public static string UnprocessedKeysRemain(object? table, object? count, object? attempts)

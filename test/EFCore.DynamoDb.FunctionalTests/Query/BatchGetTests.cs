@@ -65,6 +65,7 @@ public class BatchGetTests : IClassFixture<BatchGetTests.Fixture>
     {
         protected override Task SeedAsync(CustomerContext context)
         {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             context.Customers.AddRange(Enumerable.Range(0, 200).Select(i => new Customer { Id = $"c{i:D3}", Name = $"Customer {i}" }));
             return context.SaveChangesAsync();
         }

@@ -136,7 +136,7 @@ public class SaveChangesTests : IClassFixture<SaveChangesTests.Fixture>
     }
 
     [Fact]
-    public async Task Several_entries_are_saved_one_request_each()
+    public async Task Several_entries_are_saved_atomically_in_one_transaction()
     {
         await using var db = _fixture.CreateContext();
         db.GameScores.AddRange(
@@ -145,7 +145,7 @@ public class SaveChangesTests : IClassFixture<SaveChangesTests.Fixture>
             new GameScore { UserId = "save-6", Title = "C" });
 
         Assert.Equal(3, await db.SaveChangesAsync());
-        Assert.Equal(["PutItem", "PutItem", "PutItem"], Recorder.Operations);
+        Assert.Equal(["TransactWriteItems"], Recorder.Operations);
         Assert.Equal(3, await db.GameScores.CountAsync(s => s.UserId == "save-6"));
     }
 

@@ -25,6 +25,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         SecretKey = copyFrom.SecretKey;
         TableNamePrefix = copyFrom.TableNamePrefix;
         ScanBehavior = copyFrom.ScanBehavior;
+        ConflictMode = copyFrom.ConflictMode;
     }
 
     public virtual DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
@@ -40,6 +41,8 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public virtual string? TableNamePrefix { get; private set; }
 
     public virtual ScanBehavior ScanBehavior { get; private set; } = ScanBehavior.Warn;
+
+    public virtual ConflictMode ConflictMode { get; private set; } = ConflictMode.Update;
 
     /// <summary>True when the options say how to reach DynamoDB, so the provider builds its own client.</summary>
     public virtual bool HasConnectionSettings => ServiceUrl != null || Region != null || AccessKey != null;
@@ -82,6 +85,13 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    public virtual DynamoDbOptionsExtension WithConflictMode(ConflictMode conflictMode)
+    {
+        var clone = Clone();
+        clone.ConflictMode = conflictMode;
+        return clone;
+    }
+
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
 
     public virtual void Validate(IDbContextOptions options)
@@ -116,6 +126,11 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                     if (Extension.ScanBehavior != ScanBehavior.Warn)
                     {
                         builder.Append("ScanBehavior=").Append(Extension.ScanBehavior).Append(' ');
+                    }
+
+                    if (Extension.ConflictMode != ConflictMode.Update)
+                    {
+                        builder.Append("ConflictMode=").Append(Extension.ConflictMode).Append(' ');
                     }
 
                     if (Extension.TableNamePrefix != null)

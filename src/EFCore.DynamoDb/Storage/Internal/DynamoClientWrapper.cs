@@ -57,9 +57,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return ExecuteAsync(
             DynamoRequestDescriber.Describe(request),
             ct => Client.BatchGetItemAsync(request, ct),
-            r => r.ConsumedCapacity is { Count: > 0 } capacities
-                ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) }
-                : null,
+            r => SumCapacity(r.ConsumedCapacity),
             cancellationToken);
     }
 
@@ -81,6 +79,26 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    public virtual Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request),
+            ct => Client.TransactWriteItemsAsync(request, ct),
+            r => SumCapacity(r.ConsumedCapacity),
+            cancellationToken);
+    }
+
+    public virtual Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            DynamoRequestDescriber.Describe(request),
+            ct => Client.BatchWriteItemAsync(request, ct),
+            r => SumCapacity(r.ConsumedCapacity),
+            cancellationToken);
     }
 
     public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
@@ -148,6 +166,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
         => ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
+
+    // Multi-table requests report one capacity per table.
+    private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
+        => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
 
     private async Task<TResponse> ExecuteAsync<TResponse>(
         DynamoRequestDescription description,

@@ -4,11 +4,13 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     The provider's <see cref="IDatabase" />: queries compile through EF Core's pipeline; <c>SaveChanges</c>
-///     recomputes composites, validates and plans every write first (so bad input fails before anything is
-///     sent), then executes them: one write per item, owned entities being part of their owner's item.
+///     recomputes composites and row versions, validates and plans every write first (so bad input fails before
+///     anything is sent), then executes them — atomically unless the application opted out with
+///     <see cref="AutoTransactionBehavior.Never" />. One write per item, owned entities being part of their owner's item.
 /// </summary>
 public class DynamoDatabase(
     DatabaseDependencies dependencies,
+    ICurrentDbContext currentContext,
     IDynamoWritePlanner planner,
     IDynamoWriteExecutor executor) : Database(dependencies)
 {
@@ -21,11 +23,13 @@ public class DynamoDatabase(
         foreach (var entry in entries)
         {
             DynamoCompositeSynchronizer.Apply(entry);
+            DynamoRowVersions.Apply(entry);
             DynamoEntryValidator.Validate(entry);
         }
 
         var writes = DynamoAggregateCollector.Collect(entries).Select(planner.Plan).ToList();
-        await executor.ExecuteAsync(writes, cancellationToken).ConfigureAwait(false);
+        var atomic = currentContext.Context.Database.AutoTransactionBehavior != AutoTransactionBehavior.Never;
+        await executor.ExecuteAsync(writes, atomic, cancellationToken).ConfigureAwait(false);
 
         // Every entry was written, owned ones inside their owner's item.
         return entries.Count;

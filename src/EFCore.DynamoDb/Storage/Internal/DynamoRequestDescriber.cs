@@ -68,6 +68,30 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(keysAndAttributes.ExpressionAttributeNames))));
     }
 
+    public static DynamoRequestDescription Describe(TransactWriteItemsRequest request)
+        => new(
+            "TransactWriteItems",
+            string.Join(", ", request.TransactItems.Select(TableOf).Distinct()),
+            null,
+            Join(
+                ("Items", request.TransactItems.Count.ToString(CultureInfo.InvariantCulture)),
+                ("Operations", string.Join(", ", request.TransactItems.Select(OperationOf)))));
+
+    public static DynamoRequestDescription Describe(BatchWriteItemRequest request)
+        => new(
+            "BatchWriteItem",
+            string.Join(", ", request.RequestItems.Keys),
+            null,
+            Join(
+                ("Puts", request.RequestItems.Values.Sum(r => r.Count(w => w.PutRequest != null)).ToString(CultureInfo.InvariantCulture)),
+                ("Deletes", request.RequestItems.Values.Sum(r => r.Count(w => w.DeleteRequest != null)).ToString(CultureInfo.InvariantCulture))));
+
+    private static string TableOf(TransactWriteItem item)
+        => item.Put?.TableName ?? item.Update?.TableName ?? item.Delete?.TableName ?? item.ConditionCheck.TableName;
+
+    private static string OperationOf(TransactWriteItem item)
+        => item.Put != null ? "Put" : item.Update != null ? "Update" : item.Delete != null ? "Delete" : "ConditionCheck";
+
     public static DynamoRequestDescription Describe(PutItemRequest request)
         => new(
             "PutItem",

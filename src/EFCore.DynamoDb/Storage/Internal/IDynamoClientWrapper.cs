@@ -25,6 +25,10 @@ public interface IDynamoClientWrapper
 
     Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken);
 
+    Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken);
+
+    Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken);
+
     /// <summary>Describes a table, or returns <see langword="null" /> when it does not exist.</summary>
     Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken);
 

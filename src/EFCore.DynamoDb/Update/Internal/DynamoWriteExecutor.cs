@@ -4,76 +4,136 @@ using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
-/// <summary>Sends each write as its own request, in order.</summary>
+/// <summary>
+///     Sends the writes of one <c>SaveChanges</c>. Atomically: one write alone, several as one
+///     <c>TransactWriteItems</c> (at most 100 items and 4 MB; beyond that the save is refused before anything is
+///     sent). Without a transaction: unconditional puts and deletes in <c>BatchWriteItem</c>s of 25, unprocessed items
+///     sent again with backoff until every one is written, and conditional writes one by one — opting out of the
+///     transaction never opts out of the conditions.
+/// </summary>
 public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExecutor
 {
-    public virtual async Task<int> ExecuteAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
+    public const int MaxTransactionItems = 100;
+    public const long MaxTransactionBytes = 4 * 1024 * 1024;
+    public const int MaxBatchItems = 25;
+    private const int MaxBatchAttempts = 12;
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    public virtual Task ExecuteAsync(IReadOnlyList<DynamoWrite> writes, bool atomic, CancellationToken cancellationToken)
+        => writes.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => SendAloneAsync(writes[0], cancellationToken),
+            _ when atomic => SendTransactionAsync(writes, cancellationToken),
+            _ => SendIndividuallyAsync(writes, cancellationToken)
+        };
+
+    private async Task SendTransactionAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
     {
-        var written = 0;
-        foreach (var write in writes)
+        writes = writes.Where(w => !(w.Kind == DynamoWriteKind.Update && w.UpdateExpression == null && w.ConditionExpression == null)).ToList();
+        var size = writes.Sum(w => DynamoItemSize.Of(w.Item ?? w.Key) + (w.Values == null ? 0 : DynamoItemSize.Of(w.Values)));
+        if (writes.Count > MaxTransactionItems || size > MaxTransactionBytes)
+        {
+            throw new InvalidOperationException(DynamoStrings.TransactionTooLarge(writes.Count, size, MaxTransactionItems, MaxTransactionBytes));
+        }
+
+        try
+        {
+            await client.TransactWriteItemsAsync(
+                    new TransactWriteItemsRequest { TransactItems = writes.Select(DynamoWriteRequests.ToTransactItem).ToList() },
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (TransactionCanceledException exception)
+            when (exception.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
+        {
+            var failed = exception.CancellationReasons
+                .Select((reason, index) => (reason, write: writes[index]))
+                .Where(r => r.reason.Code == "ConditionalCheckFailed")
+                .Select(r => r.write)
+                .ToList();
+            throw ConditionFailed(failed, exception);
+        }
+    }
+
+    private async Task SendIndividuallyAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
+    {
+        var batchable = writes.Where(w => w.ConditionExpression == null && w.Kind != DynamoWriteKind.Update).ToList();
+        foreach (var write in writes.Except(batchable))
+        {
+            await SendAloneAsync(write, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var batch in batchable.Chunk(MaxBatchItems))
+        {
+            await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendBatchAsync(DynamoWrite[] batch, CancellationToken cancellationToken)
+    {
+        var pending = batch.GroupBy(w => w.TableName).ToDictionary(g => g.Key, g => g.Select(DynamoWriteRequests.ToWriteRequest).ToList());
+        var backoff = FirstBackoff;
+        for (var attempt = 1; pending.Count > 0; attempt++)
         {
             try
             {
-                await SendAsync(write, cancellationToken).ConfigureAwait(false);
-                written++;
+                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken)
+                    .ConfigureAwait(false);
+                pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
             }
-            catch (ConditionalCheckFailedException exception)
+            catch (ProvisionedThroughputExceededException) when (attempt < MaxBatchAttempts)
             {
-                throw ConditionFailed(write, exception);
+                // Nothing of the batch was written; send it all again after the backoff.
             }
-            catch (AmazonDynamoDBException exception)
+
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            if (attempt == MaxBatchAttempts)
             {
                 throw new DbUpdateException(
-                    DynamoStrings.WriteFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message), exception, [write.Entry]);
+                    DynamoStrings.UnprocessedItemsRemain(pending.Sum(p => p.Value.Count), attempt), batch.Select(w => w.Entry).ToList());
             }
-        }
 
-        return written;
+            await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+        }
     }
 
-    private Task SendAsync(DynamoWrite write, CancellationToken cancellationToken)
-        => write.Kind switch
-        {
-            DynamoWriteKind.Put => client.PutItemAsync(
-                new PutItemRequest
-                {
-                    TableName = write.TableName,
-                    Item = write.Item,
-                    ConditionExpression = write.ConditionExpression,
-                    ExpressionAttributeNames = write.Names,
-                    ExpressionAttributeValues = write.Values
-                },
-                cancellationToken),
-            DynamoWriteKind.Update => client.UpdateItemAsync(
-                new UpdateItemRequest
-                {
-                    TableName = write.TableName,
-                    Key = write.Key,
-                    UpdateExpression = write.UpdateExpression,
-                    ConditionExpression = write.ConditionExpression,
-                    ExpressionAttributeNames = write.Names,
-                    ExpressionAttributeValues = write.Values
-                },
-                cancellationToken),
-            _ => client.DeleteItemAsync(
-                new DeleteItemRequest
-                {
-                    TableName = write.TableName,
-                    Key = write.Key,
-                    ConditionExpression = write.ConditionExpression,
-                    ExpressionAttributeNames = write.Names,
-                    ExpressionAttributeValues = write.Values
-                },
-                cancellationToken)
-        };
-
-    // An insert's only condition is that its key is free, so its failure is a duplicate key; any other
-    // failed condition means the stored item is no longer what this context read.
-    private static DbUpdateException ConditionFailed(DynamoWrite write, ConditionalCheckFailedException exception)
+    private async Task SendAloneAsync(DynamoWrite write, CancellationToken cancellationToken)
     {
-        var entityType = write.Entry.EntityType.DisplayName();
-        return write.Kind == DynamoWriteKind.Put
-            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, write.TableName), exception, [write.Entry])
-            : new DbUpdateConcurrencyException(DynamoStrings.ConcurrencyConflict(entityType, write.TableName), exception, [write.Entry]);
+        try
+        {
+            await (write.Kind switch
+            {
+                DynamoWriteKind.Put => client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write), cancellationToken),
+                DynamoWriteKind.Update => client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write), cancellationToken),
+                _ => (Task)client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write), cancellationToken)
+            }).ConfigureAwait(false);
+        }
+        catch (ConditionalCheckFailedException exception)
+        {
+            throw ConditionFailed([write], exception);
+        }
+        catch (AmazonDynamoDBException exception) when (exception is not ProvisionedThroughputExceededException)
+        {
+            throw new DbUpdateException(
+                DynamoStrings.WriteFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message), exception, [write.Entry]);
+        }
+    }
+
+    // An insert's only condition is that its key is free, so when only inserts failed the keys were taken; any other
+    // failed condition means a stored item is no longer what this context read.
+    private static DbUpdateException ConditionFailed(List<DynamoWrite> failed, Exception exception)
+    {
+        var first = failed[0];
+        var entries = failed.Select(w => w.Entry).ToList();
+        return failed.All(w => w.Kind == DynamoWriteKind.Put)
+            ? new DbUpdateException(DynamoStrings.DuplicateKey(first.Entry.EntityType.DisplayName(), first.TableName), exception, entries)
+            : new DbUpdateConcurrencyException(DynamoStrings.ConcurrencyConflict(first.Entry.EntityType.DisplayName(), first.TableName), exception, entries);
     }
 }

@@ -8,10 +8,13 @@ namespace EFCore.DynamoDb.Update.Internal;
 ///     Plans the write for one item: Added → <c>PutItem</c> of the whole item, owned entities included, that never
 ///     replaces an existing item; Modified → <c>UpdateItem</c> that sets or removes only the modified attributes, and
 ///     rewrites each owned navigation in which something changed (also when only owned entities changed); Deleted →
-///     <c>DeleteItem</c>. The original values of concurrency tokens become conditions.
+///     <c>DeleteItem</c>. Conditions come from the <see cref="ConflictMode" /> and the concurrency tokens.
 /// </summary>
-public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWritePlanner
+public class DynamoWritePlanner(IDynamoTableNameResolver tableNames, IDbContextOptions options) : IDynamoWritePlanner
 {
+    private readonly ConflictMode _conflictMode
+        = options.FindExtension<Infrastructure.Internal.DynamoDbOptionsExtension>()?.ConflictMode ?? ConflictMode.Update;
+
     public virtual DynamoWrite Plan(DynamoAggregate aggregate)
     {
         var entry = aggregate.Root;
@@ -26,7 +29,10 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
             {
                 var item = DynamoItemAttributes.Build(entry);
                 EnsureFits(entry, item);
-                var condition = "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
+                // An insert never replaces an item, unless the application chose last-writer-wins.
+                var condition = _conflictMode == ConflictMode.Overwrite
+                    ? null
+                    : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values);
             }
@@ -41,14 +47,14 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
                     EnsureFits(entry, placeholders.Values);
                 }
 
-                var condition = BuildConcurrencyCondition(entry, placeholders);
+                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values);
             }
 
             case EntityState.Deleted:
             {
-                var condition = BuildConcurrencyCondition(entry, placeholders);
+                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values);
             }
@@ -135,23 +141,5 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames) : IDynamoWr
                 sets.Add(name + " = " + placeholders.Value(value));
             }
         }
-    }
-
-    private static string? BuildConcurrencyCondition(IUpdateEntry entry, DynamoExpressionPlaceholders placeholders)
-    {
-        var conditions = new List<string>();
-        foreach (var property in entry.EntityType.GetProperties())
-        {
-            if (!property.IsConcurrencyToken)
-            {
-                continue;
-            }
-
-            var name = placeholders.Name(property.GetAttributeName());
-            var original = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetOriginalValue(property));
-            conditions.Add(original == null ? "attribute_not_exists(" + name + ")" : name + " = " + placeholders.Value(original));
-        }
-
-        return conditions.Count > 0 ? string.Join(" AND ", conditions) : null;
     }
 }

@@ -1,0 +1,48 @@
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     The conditions a write carries so that it never silently overwrites a concurrent change: per the
+///     <see cref="ConflictMode" />, the values this context read of what it changes (or, for a delete in
+///     <see cref="ConflictMode.Raise" />, of everything), plus the original values of concurrency tokens.
+/// </summary>
+public static class DynamoConflictConditions
+{
+    public static string? Build(IUpdateEntry entry, ConflictMode mode, DynamoExpressionPlaceholders placeholders)
+    {
+        var conditions = new List<string>();
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (property.IsPrimaryKey() || !IsChecked(entry, property, mode))
+            {
+                continue;
+            }
+
+            var name = placeholders.Name(property.GetAttributeName());
+            var original = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetOriginalValue(property));
+            conditions.Add(original == null ? "attribute_not_exists(" + name + ")" : name + " = " + placeholders.Value(original));
+        }
+
+        return conditions.Count > 0 ? string.Join(" AND ", conditions) : null;
+    }
+
+    private static bool IsChecked(IUpdateEntry entry, IProperty property, ConflictMode mode)
+    {
+        if (property.IsConcurrencyToken)
+        {
+            return true;
+        }
+
+        return (mode, entry.EntityState) switch
+        {
+            (ConflictMode.Overwrite, _) => false,
+            (ConflictMode.Raise, EntityState.Deleted) => true,
+            (_, EntityState.Deleted) => false,
+
+            // Only a real change is checked: an entity attached with Update() has no values read from the store.
+            _ => entry.IsModified(property)
+                && !property.GetValueComparer().Equals(entry.GetOriginalValue(property), entry.GetCurrentValue(property))
+        };
+    }
+}

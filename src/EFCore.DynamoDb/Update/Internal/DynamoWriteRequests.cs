@@ -1,0 +1,94 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>The AWS SDK request shapes of a planned write: alone, in a transaction or in a batch.</summary>
+public static class DynamoWriteRequests
+{
+    public static PutItemRequest ToPutItemRequest(DynamoWrite write)
+        => new()
+        {
+            TableName = write.TableName,
+            Item = write.Item,
+            ConditionExpression = write.ConditionExpression,
+            ExpressionAttributeNames = write.Names,
+            ExpressionAttributeValues = write.Values
+        };
+
+    public static UpdateItemRequest ToUpdateItemRequest(DynamoWrite write)
+        => new()
+        {
+            TableName = write.TableName,
+            Key = write.Key,
+            UpdateExpression = write.UpdateExpression,
+            ConditionExpression = write.ConditionExpression,
+            ExpressionAttributeNames = write.Names,
+            ExpressionAttributeValues = write.Values
+        };
+
+    public static DeleteItemRequest ToDeleteItemRequest(DynamoWrite write)
+        => new()
+        {
+            TableName = write.TableName,
+            Key = write.Key,
+            ConditionExpression = write.ConditionExpression,
+            ExpressionAttributeNames = write.Names,
+            ExpressionAttributeValues = write.Values
+        };
+
+    public static TransactWriteItem ToTransactItem(DynamoWrite write)
+        => write.Kind switch
+        {
+            DynamoWriteKind.Put => new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = write.TableName,
+                    Item = write.Item,
+                    ConditionExpression = write.ConditionExpression,
+                    ExpressionAttributeNames = write.Names,
+                    ExpressionAttributeValues = write.Values
+                }
+            },
+            // An update with nothing to set only checks its conditions (the executor leaves out one without any).
+            DynamoWriteKind.Update when write.UpdateExpression == null => new TransactWriteItem
+            {
+                ConditionCheck = new ConditionCheck
+                {
+                    TableName = write.TableName,
+                    Key = write.Key,
+                    ConditionExpression = write.ConditionExpression,
+                    ExpressionAttributeNames = write.Names,
+                    ExpressionAttributeValues = write.Values
+                }
+            },
+            DynamoWriteKind.Update => new TransactWriteItem
+            {
+                Update = new Amazon.DynamoDBv2.Model.Update
+                {
+                    TableName = write.TableName,
+                    Key = write.Key,
+                    UpdateExpression = write.UpdateExpression,
+                    ConditionExpression = write.ConditionExpression,
+                    ExpressionAttributeNames = write.Names,
+                    ExpressionAttributeValues = write.Values
+                }
+            },
+            _ => new TransactWriteItem
+            {
+                Delete = new Delete
+                {
+                    TableName = write.TableName,
+                    Key = write.Key,
+                    ConditionExpression = write.ConditionExpression,
+                    ExpressionAttributeNames = write.Names,
+                    ExpressionAttributeValues = write.Values
+                }
+            }
+        };
+
+    public static WriteRequest ToWriteRequest(DynamoWrite write)
+        => write.Kind == DynamoWriteKind.Put
+            ? new WriteRequest { PutRequest = new PutRequest { Item = write.Item } }
+            : new WriteRequest { DeleteRequest = new DeleteRequest { Key = write.Key } };
+}
