@@ -285,31 +285,10 @@ public class OwnedTypesTests : IClassFixture<OwnedTypesTests.Fixture>
         public int Quantity { get; set; }
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<OrderContext>("owned", options => new OrderContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("owned");
-
-        public OrderContext CreateContext() => new(Store.CreateOptions<OrderContext>());
-
         public async Task<Dictionary<string, AttributeValue>> GetRawItemAsync(string id)
-        {
-            await using var db = CreateContext();
-            var response = await db.Database.GetDynamoClient().GetItemAsync(
-                Store.TablePrefix + "Orders", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } });
-            return response.Item ?? [];
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
+            => await GetRawItemAsync("Orders", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } }) ?? [];
     }
 
     public class OrderContext(DbContextOptions options) : DbContext(options)
