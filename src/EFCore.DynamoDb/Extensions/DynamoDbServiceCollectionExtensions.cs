@@ -24,6 +24,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IDatabaseProvider, DatabaseProvider<DynamoDbOptionsExtension>>()
             .TryAdd<IDatabase, DynamoDatabase>()
             .TryAdd<IDbContextTransactionManager, DynamoTransactionManager>()
+            .TryAdd<IExecutionStrategyFactory, DynamoExecutionStrategyFactory>()
             .TryAdd<IDatabaseCreator, DynamoDatabaseCreator>()
             .TryAdd<IQueryContextFactory, DynamoQueryContextFactory>()
             .TryAdd<IProviderConventionSetBuilder, DynamoConventionSetBuilder>()

@@ -94,6 +94,25 @@ public class DynamoDbContextOptionsBuilder
         return WithOption(e => e.WithConflictMode(conflictMode));
     }
 
+    /// <summary>
+    ///     Retries operations that fail for a transient reason (throttling, 5xx, transaction conflicts) up to
+    ///     <paramref name="maxRetryCount" /> times, waiting at most <paramref name="maxRetryDelay" /> between tries.
+    ///     A retrying strategy with EF Core's defaults is used when nothing is configured.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder EnableRetryOnFailure(int maxRetryCount, TimeSpan maxRetryDelay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetryCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetryDelay.Ticks, nameof(maxRetryDelay));
+        return ExecutionStrategy(d => new DynamoExecutionStrategy(d, maxRetryCount, maxRetryDelay));
+    }
+
+    /// <summary>The execution strategy to use, such as <see cref="NonRetryingExecutionStrategy" /> or a custom one.</summary>
+    public virtual DynamoDbContextOptionsBuilder ExecutionStrategy(Func<ExecutionStrategyDependencies, IExecutionStrategy> getExecutionStrategy)
+    {
+        ArgumentNullException.ThrowIfNull(getExecutionStrategy);
+        return WithOption(e => e.WithExecutionStrategyFactory(getExecutionStrategy));
+    }
+
     /// <summary>Applies a change to the provider's options extension.</summary>
     protected virtual DynamoDbContextOptionsBuilder WithOption(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> setAction)
     {

@@ -26,6 +26,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         TableNamePrefix = copyFrom.TableNamePrefix;
         ScanBehavior = copyFrom.ScanBehavior;
         ConflictMode = copyFrom.ConflictMode;
+        ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
     }
 
     public virtual DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
@@ -43,6 +44,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public virtual ScanBehavior ScanBehavior { get; private set; } = ScanBehavior.Warn;
 
     public virtual ConflictMode ConflictMode { get; private set; } = ConflictMode.Update;
+
+    /// <summary>Creates the execution strategy; <see langword="null" /> for the default retrying one.</summary>
+    public virtual Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private set; }
 
     /// <summary>True when the options say how to reach DynamoDB, so the provider builds its own client.</summary>
     public virtual bool HasConnectionSettings => ServiceUrl != null || Region != null || AccessKey != null;
@@ -89,6 +93,13 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     {
         var clone = Clone();
         clone.ConflictMode = conflictMode;
+        return clone;
+    }
+
+    public virtual DynamoDbOptionsExtension WithExecutionStrategyFactory(Func<ExecutionStrategyDependencies, IExecutionStrategy>? factory)
+    {
+        var clone = Clone();
+        clone.ExecutionStrategyFactory = factory;
         return clone;
     }
 
