@@ -91,6 +91,11 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 RenderIn(@in, builder);
                 break;
 
+            case DynamoSizeExpression size:
+                builder.Append("size(").Append(Name(size.Attribute)).Append(") ").Append(Symbol(size.Operator)).Append(' ')
+                    .Append(KeyValue(size.Value));
+                break;
+
             default:
                 throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()));
         }
@@ -137,7 +142,8 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
         builder.Append(terms.Count == 1 ? terms[0] : "(" + string.Join(" OR ", terms) + ")");
     }
 
-    private string Name(DynamoAttributeExpression attribute) => placeholders.Name(attribute.AttributeName);
+    // A document path is one placeholder per name: #n0.#n1.
+    private string Name(DynamoAttributeExpression attribute) => string.Join('.', attribute.ResolvePath(queryContext).Select(placeholders.Name));
 
     private static string Symbol(DynamoComparisonOperator op)
         => op switch
