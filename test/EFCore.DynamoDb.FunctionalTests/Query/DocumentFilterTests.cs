@@ -120,6 +120,23 @@ public class DocumentFilterTests : IClassFixture<FilterFixture>
     }
 
     [Fact]
+    public async Task Selecting_a_complex_values_property_reads_only_its_path()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var cities = await db.Rows.Where(r => r.Home.Zip > 100).Select(r => r.Home.City).ToListAsync();
+        var zips = await db.Rows.Select(r => new { r.Id, r.Home.Zip }).ToListAsync();
+        var total = await db.Rows.SumAsync(r => r.Home.Zip);
+
+        Assert.Equal(["York"], cities);
+        Assert.Equal([("a", 100), ("b", 200), ("c", 0)], zips.Select(z => (z.Id, z.Zip)).OrderBy(z => z.Id, StringComparer.Ordinal));
+        Assert.Equal(300, total);
+        Assert.Contains("Projection: #n0.#n1;", Recorder.Requests[0].Expressions + ";", StringComparison.Ordinal);
+        Assert.Contains("Projection: #n0, #n1.#n2", Recorder.Requests[1].Expressions, StringComparison.Ordinal);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
     public async Task Ordering_a_nested_path_is_refused()
     {
         await using var db = _fixture.CreateContext();

@@ -203,7 +203,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     /// <summary>The attributes a query returns, which an index must hold to answer it alone.</summary>
     private static IEnumerable<string> RequiredAttributes(DynamoSelectExpression selectExpression)
         => selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any ? []
-            : selectExpression.ProjectedProperties is { } projected ? projected.Select(p => p.GetAttributeName())
+            : selectExpression.ProjectedProperties is { } projected ? projected.Select(p => new DynamoAttributeExpression(p).AttributeName)
             : selectExpression.EntityType.GetDerivedTypesInclusive().SelectMany(t => t.GetProperties()).Select(p => p.GetAttributeName());
 
     private static void CheckConsistentRead(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)

@@ -6,7 +6,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 ///     Finds the attribute an expression reads: <c>x.Prop</c> or <c>EF.Property(x, "Prop")</c>, a property of a
 ///     complex value at any depth (<c>x.Address.City</c>), or an entry of a string-keyed dictionary under a constant or
-///     parameter key (<c>x.Attributes["color"]</c>), conversions aside.
+///     parameter key (<c>x.Attributes["color"]</c>), conversions aside. Complex collections are not searched into.
 /// </summary>
 public static class DynamoAttributePathTranslator
 {
@@ -23,15 +23,9 @@ public static class DynamoAttributePathTranslator
             return map.Entry(mapKey, valueMapping);
         }
 
-        return MemberOf(expression) is ({ } instance, { } name)
-            && Structural(instance) is var (type, path, displayName)
-            && type.FindProperty(name) is { } property
-                ? new DynamoAttributeExpression(
-                    property,
-                    [.. path, Expression.Constant(property.GetAttributeName())],
-                    (DynamoTypeMapping)property.GetTypeMapping(),
-                    displayName + "." + property.Name)
-                : null;
+        return MemberOf(expression) is ({ } instance, { } name) && Structural(instance)?.FindProperty(name) is { } property
+            ? new DynamoAttributeExpression(property)
+            : null;
     }
 
     /// <summary>
@@ -61,19 +55,18 @@ public static class DynamoAttributePathTranslator
         }
     }
 
-    // The entity itself (an empty path), or a single complex value inside it: the path to its map.
-    private static (ITypeBase Type, IReadOnlyList<Expression> Path, string DisplayName)? Structural(Expression expression)
+    // The entity, or a single (not collection) complex value inside it at any depth.
+    private static ITypeBase? Structural(Expression expression)
     {
         expression = UnwrapConvert(expression);
         if (expression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType })
         {
-            return (entityType, [], entityType.DisplayName());
+            return entityType;
         }
 
         return MemberOf(expression) is ({ } instance, { } name)
-            && Structural(instance) is var (type, path, displayName)
-            && type.FindComplexProperty(name) is { IsCollection: false } complexProperty
-                ? (complexProperty.ComplexType, [.. path, Expression.Constant(complexProperty.Name)], displayName + "." + complexProperty.Name)
+            && Structural(instance)?.FindComplexProperty(name) is { IsCollection: false } complexProperty
+                ? complexProperty.ComplexType
                 : null;
     }
 

@@ -10,12 +10,13 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 /// </summary>
 public sealed class DynamoAttributeExpression : Expression
 {
+    /// <summary>The attribute of a property of the entity, or of a single complex value inside it at any depth.</summary>
     public DynamoAttributeExpression(IProperty property)
         : this(
             property,
-            [Constant(property.GetAttributeName())],
+            [.. ContainerPath(property.DeclaringType).Select(n => (Expression)Constant(n)), Constant(property.GetAttributeName())],
             (DynamoTypeMapping)property.GetTypeMapping(),
-            property.DeclaringType.DisplayName() + "." + property.Name)
+            ContainerDisplayName(property.DeclaringType) + "." + property.Name)
     {
     }
 
@@ -65,6 +66,17 @@ public sealed class DynamoAttributeExpression : Expression
         => Path.Select(
             segment => (segment is ConstantExpression constant ? constant.Value : queryContext?.Parameters[((QueryParameterExpression)segment).Name]) as string
                 ?? throw new InvalidOperationException(DynamoStrings.DictionaryKeyMissing(DisplayName)));
+
+    // The names of the maps a complex type's values are stored in, from the item down; none for an entity type.
+    private static IEnumerable<string> ContainerPath(ITypeBase type)
+        => type is IComplexType complexType
+            ? [.. ContainerPath(complexType.ComplexProperty.DeclaringType), complexType.ComplexProperty.Name]
+            : [];
+
+    private static string ContainerDisplayName(ITypeBase type)
+        => type is IComplexType complexType
+            ? ContainerDisplayName(complexType.ComplexProperty.DeclaringType) + "." + complexType.ComplexProperty.Name
+            : type.DisplayName();
 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
