@@ -80,11 +80,8 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 break;
 
             case DynamoFunctionExpression function:
-                var value = function.Value.Evaluate(queryContext)
-                    ?? throw new InvalidOperationException(
-                        DynamoStrings.NullComparison(function.Attribute.Property.DeclaringType.DisplayName(), function.Attribute.Property.Name));
                 builder.Append(function.FunctionName).Append('(').Append(Name(function.Attribute)).Append(", ")
-                    .Append(placeholders.Value(value)).Append(')');
+                    .Append(placeholders.Value(NonNull(function.Value, function.Attribute))).Append(')');
                 break;
 
             case DynamoInExpression @in:
@@ -93,13 +90,18 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
 
             case DynamoSizeExpression size:
                 builder.Append("size(").Append(Name(size.Attribute)).Append(") ").Append(Symbol(size.Operator)).Append(' ')
-                    .Append(KeyValue(size.Value));
+                    .Append(placeholders.Value(NonNull(size.Value, size.Attribute)));
                 break;
 
             default:
                 throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()));
         }
     }
+
+    // A value searched for, or a size, that is null at run time has no DynamoDB meaning.
+    private AttributeValue NonNull(DynamoValueExpression value, DynamoAttributeExpression attribute)
+        => value.Evaluate(queryContext)
+            ?? throw new InvalidOperationException(DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name));
 
     private void RenderComparison(DynamoComparisonExpression comparison, StringBuilder builder)
     {
