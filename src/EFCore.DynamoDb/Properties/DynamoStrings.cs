@@ -57,6 +57,10 @@ public static class DynamoStrings
     public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConsistentReadOnGlobalIndex"), entityType, index);
 
+    /// <summary>The dictionary key used in the query on '{0}' is null. DynamoDB map keys are strings; pass a non-null key.</summary>
+    public static string DictionaryKeyMissing(object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("DictionaryKeyMissing"), property);
+
     /// <summary>The properties '{0}.{1}' and '{0}.{2}' are both mapped to the attribute '{3}'. Give each property its own attribute name with HasAttributeName (ToAttribute for an owned navigation).</summary>
     public static string DuplicateAttributeName(object? entityType, object? property1, object? property2, object? attributeName)
         => string.Format(CultureInfo.CurrentCulture, GetString("DuplicateAttributeName"), entityType, property1, property2, attributeName);
@@ -71,6 +75,10 @@ public static class DynamoStrings
 
     /// <summary>This DbContext does not use the DynamoDB provider. Call UseDynamoDb in OnConfiguring or AddDbContext.</summary>
     public static string DynamoDbNotInUse => GetString("DynamoDbNotInUse");
+
+    /// <summary>The filter '{0}' cannot be applied to '{1}', which DynamoDB stores as {2}. Filters allowed on {2}: {3}, and comparisons with null.</summary>
+    public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
+        => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
 
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)

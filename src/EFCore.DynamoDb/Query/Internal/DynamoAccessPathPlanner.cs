@@ -127,7 +127,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         DynamoKeyCandidate table)
     {
         var remaining = new List<DynamoExpression>(conjuncts);
-        if (Take<DynamoInExpression>(remaining, e => e.Attribute.Property == table.PartitionKey) is not { } keys)
+        if (Take<DynamoInExpression>(remaining, e => IsKey(e.Attribute, table.PartitionKey)) is not { } keys)
         {
             return null;
         }
@@ -188,7 +188,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         foreach (var componentName in key.GetCompositeComponentNames())
         {
             var equality = conjuncts.OfType<DynamoComparisonExpression>()
-                .FirstOrDefault(c => c.Operator == DynamoComparisonOperator.Equal && c.Attribute.Property.Name == componentName);
+                .FirstOrDefault(c => c.Operator == DynamoComparisonOperator.Equal && !c.Attribute.IsNested && c.Attribute.Property.Name == componentName);
             if (equality == null)
             {
                 break;
@@ -203,7 +203,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     /// <summary>The attributes a query returns, which an index must hold to answer it alone.</summary>
     private static IEnumerable<string> RequiredAttributes(DynamoSelectExpression selectExpression)
         => selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any ? []
-            : selectExpression.ProjectedProperties is { } projected ? projected.Select(p => p.GetAttributeName())
+            : selectExpression.ProjectedProperties is { } projected ? projected.Select(p => new DynamoAttributeExpression(p).AttributeName)
             : selectExpression.EntityType.GetDerivedTypesInclusive().SelectMany(t => t.GetProperties()).Select(p => p.GetAttributeName());
 
     private static void CheckConsistentRead(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)
@@ -264,17 +264,20 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             ?? upper
             ?? (DynamoExpression?)TakeComparison(
                 conjuncts, sortKey, op => op is DynamoComparisonOperator.LessThan or DynamoComparisonOperator.GreaterThan)
-            ?? Take<DynamoFunctionExpression>(conjuncts, f => f.Function == DynamoFunction.BeginsWith && f.Attribute.Property == sortKey);
+            ?? Take<DynamoFunctionExpression>(conjuncts, f => f.Function == DynamoFunction.BeginsWith && IsKey(f.Attribute, sortKey));
     }
 
     private static bool References(DynamoExpression expression, IProperty property)
-        => DynamoConditionAttributes.Of(expression).Any(a => a.Property == property);
+        => DynamoConditionAttributes.Of(expression).Any(a => IsKey(a, property));
+
+    // A path inside a document is never a key attribute, even when it holds the key property's own type.
+    private static bool IsKey(DynamoAttributeExpression attribute, IProperty key) => !attribute.IsNested && attribute.Property == key;
 
     private static DynamoComparisonExpression? TakeComparison(
         List<DynamoExpression> conjuncts,
         IProperty property,
         Func<DynamoComparisonOperator, bool> isUsable)
-        => Take<DynamoComparisonExpression>(conjuncts, c => c.Attribute.Property == property && isUsable(c.Operator));
+        => Take<DynamoComparisonExpression>(conjuncts, c => IsKey(c.Attribute, property) && isUsable(c.Operator));
 
     private static T? Take<T>(List<DynamoExpression> conjuncts, Func<T, bool> isUsable)
         where T : DynamoExpression

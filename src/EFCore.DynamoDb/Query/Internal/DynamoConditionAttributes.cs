@@ -15,6 +15,7 @@ public static class DynamoConditionAttributes
             DynamoInExpression @in => [@in.Attribute],
             DynamoAttributeExistsExpression exists => [exists.Attribute],
             DynamoBetweenExpression between => [between.Attribute],
+            DynamoSizeExpression size => [size.Attribute],
             _ => throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()))
         };
 }

@@ -80,21 +80,28 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 break;
 
             case DynamoFunctionExpression function:
-                var value = function.Value.Evaluate(queryContext)
-                    ?? throw new InvalidOperationException(
-                        DynamoStrings.NullComparison(function.Attribute.Property.DeclaringType.DisplayName(), function.Attribute.Property.Name));
                 builder.Append(function.FunctionName).Append('(').Append(Name(function.Attribute)).Append(", ")
-                    .Append(placeholders.Value(value)).Append(')');
+                    .Append(placeholders.Value(NonNull(function.Value, function.Attribute))).Append(')');
                 break;
 
             case DynamoInExpression @in:
                 RenderIn(@in, builder);
                 break;
 
+            case DynamoSizeExpression size:
+                builder.Append("size(").Append(Name(size.Attribute)).Append(") ").Append(Symbol(size.Operator)).Append(' ')
+                    .Append(placeholders.Value(NonNull(size.Value, size.Attribute)));
+                break;
+
             default:
                 throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()));
         }
     }
+
+    // A value searched for, or a size, that is null at run time has no DynamoDB meaning.
+    private AttributeValue NonNull(DynamoValueExpression value, DynamoAttributeExpression attribute)
+        => value.Evaluate(queryContext)
+            ?? throw new InvalidOperationException(DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name));
 
     private void RenderComparison(DynamoComparisonExpression comparison, StringBuilder builder)
     {
@@ -137,7 +144,8 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
         builder.Append(terms.Count == 1 ? terms[0] : "(" + string.Join(" OR ", terms) + ")");
     }
 
-    private string Name(DynamoAttributeExpression attribute) => placeholders.Name(attribute.AttributeName);
+    // A document path is one placeholder per name: #n0.#n1.
+    private string Name(DynamoAttributeExpression attribute) => string.Join('.', attribute.ResolvePath(queryContext).Select(placeholders.Name));
 
     private static string Symbol(DynamoComparisonOperator op)
         => op switch

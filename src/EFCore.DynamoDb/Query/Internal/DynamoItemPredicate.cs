@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -20,25 +21,30 @@ public sealed class DynamoItemPredicate(DynamoExpression condition, QueryContext
             DynamoLogicalExpression { IsAnd: true } and => Evaluate(and.Left, item) && Evaluate(and.Right, item),
             DynamoLogicalExpression or => Evaluate(or.Left, item) || Evaluate(or.Right, item),
             DynamoNotExpression not => !Evaluate(not.Operand, item),
-            DynamoAttributeExistsExpression exists => item.ContainsKey(exists.Attribute.AttributeName) == exists.Exists,
+            DynamoAttributeExistsExpression exists => (Read(item, exists.Attribute) != null) == exists.Exists,
             DynamoComparisonExpression comparison => Compare(comparison, item),
             DynamoBetweenExpression between => Compare(item, between.Attribute, between.Low) >= 0 && Compare(item, between.Attribute, between.High) <= 0,
             DynamoFunctionExpression function => Apply(function, item),
             DynamoInExpression @in => In(@in, item),
+            DynamoSizeExpression size => Size(size, item),
             _ => throw new InvalidOperationException(CoreStrings.TranslationFailed(expression.ToString()))
         };
 
     private bool Compare(DynamoComparisonExpression comparison, Dictionary<string, AttributeValue> item)
     {
-        var present = item.ContainsKey(comparison.Attribute.AttributeName);
+        var present = Read(item, comparison.Attribute) != null;
         if (Value(comparison.Value) == null)
         {
             // As C# compares with null: == null holds for an absent attribute, != null for a present one.
             return comparison.Operator == DynamoComparisonOperator.Equal ? !present : present;
         }
 
-        var order = Compare(item, comparison.Attribute, comparison.Value);
-        return comparison.Operator switch
+        return Holds(comparison.Operator, Compare(item, comparison.Attribute, comparison.Value));
+    }
+
+    // An absent operand (a null order) satisfies no comparison but <>, as in DynamoDB.
+    private static bool Holds(DynamoComparisonOperator op, int? order)
+        => op switch
         {
             DynamoComparisonOperator.Equal => order == 0,
             DynamoComparisonOperator.NotEqual => order != 0,
@@ -47,29 +53,54 @@ public sealed class DynamoItemPredicate(DynamoExpression condition, QueryContext
             DynamoComparisonOperator.GreaterThan => order > 0,
             _ => order >= 0
         };
-    }
 
     private int? Compare(Dictionary<string, AttributeValue> item, DynamoAttributeExpression attribute, DynamoValueExpression value)
-        => item.TryGetValue(attribute.AttributeName, out var stored) && Value(value) is { } compared
+        => Read(item, attribute) is { } stored && Value(value) is { } compared
             ? DynamoAttributeValueComparer.Compare(stored, compared)
             : null;
 
     private bool Apply(DynamoFunctionExpression function, Dictionary<string, AttributeValue> item)
     {
-        if (!item.TryGetValue(function.Attribute.AttributeName, out var stored) || Value(function.Value) is not { } value)
+        if (Read(item, function.Attribute) is not { } stored || Value(function.Value) is not { } value)
         {
             return false;
         }
 
         return function.Function == DynamoFunction.BeginsWith
             ? stored.S != null && value.S != null && stored.S.StartsWith(value.S, StringComparison.Ordinal)
-            : stored.S != null && value.S != null && stored.S.Contains(value.S, StringComparison.Ordinal);
+            : stored.S != null ? value.S != null && stored.S.Contains(value.S, StringComparison.Ordinal)
+            : DynamoDocumentValues.Elements(stored).Any(e => DynamoAttributeValueComparer.Compare(e, value) == 0);
+    }
+
+    private bool Size(DynamoSizeExpression size, Dictionary<string, AttributeValue> item)
+        => Holds(
+            size.Operator,
+            Read(item, size.Attribute) is { } stored && DynamoDocumentValues.Size(stored) is { } length && Value(size.Value) is { } compared
+                ? DynamoAttributeValueComparer.Compare(new AttributeValue { N = length.ToString(CultureInfo.InvariantCulture) }, compared)
+                : null);
+
+    // The value at the attribute's path: nested names go down through maps.
+    private AttributeValue? Read(Dictionary<string, AttributeValue> item, DynamoAttributeExpression attribute)
+    {
+        Dictionary<string, AttributeValue>? map = item;
+        AttributeValue? value = null;
+        foreach (var name in attribute.ResolvePath(queryContext))
+        {
+            if (map == null || !map.TryGetValue(name, out value))
+            {
+                return null;
+            }
+
+            map = value.M;
+        }
+
+        return value;
     }
 
     private bool In(DynamoInExpression @in, Dictionary<string, AttributeValue> item)
     {
         var (values, hasNull) = @in.Evaluate(queryContext);
-        return item.TryGetValue(@in.Attribute.AttributeName, out var stored)
+        return Read(item, @in.Attribute) is { } stored
             ? values.Any(v => DynamoAttributeValueComparer.Compare(stored, v) == 0)
             : hasNull;
     }

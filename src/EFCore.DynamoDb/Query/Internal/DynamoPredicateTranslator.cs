@@ -4,14 +4,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     Translates the body of a LINQ predicate over one entity into a <see cref="DynamoExpression" />: comparisons
-///     of a property with a constant or parameter, <c>== null</c> / <c>!= null</c>, boolean properties, and
-///     <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>. Anything else is not translatable and yields <see langword="null" />,
+///     of an attribute (a property, a complex value's property, a dictionary entry) or of its size with a constant or
+///     parameter, <c>== null</c> / <c>!= null</c>, boolean properties, string and collection searches, and
+///     <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, as far as Flywheel's allowed filters for the attribute's type permit
+///     (<see cref="DynamoFilterRules" />). Anything else is not translatable and yields <see langword="null" />,
 ///     with the reason in <see cref="TranslationErrorDetails" />.
 /// </summary>
 public class DynamoPredicateTranslator
 {
-    private static readonly MethodInfo EfPropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-
     public string? TranslationErrorDetails { get; private set; }
 
     public virtual DynamoExpression? Translate(Expression expression)
@@ -32,16 +32,16 @@ public class DynamoPredicateTranslator
                 return TranslateMethodCall(call) ?? Fail(call);
 
             case BinaryExpression binary when TryGetOperator(binary.NodeType, out var op):
-                return TryUnwrapStringCompare(binary, ref op, out var compared, out var comparedWith)
+                return TryUnwrapCompare(binary, ref op, out var compared, out var comparedWith)
                     ? TranslateComparison(compared, op, comparedWith, binary)
-                    : TranslateComparison(binary.Left, op, binary.Right, binary);
+                    : TranslateSize(binary.Left, op, binary.Right, binary) ?? TranslateComparison(binary.Left, op, binary.Right, binary);
 
             default:
                 // A boolean property on its own: x.IsActive.
                 if (expression.Type == typeof(bool) && TranslateAttribute(expression) is { } flag)
                 {
                     return new DynamoComparisonExpression(
-                        flag, DynamoComparisonOperator.Equal, new DynamoValueExpression(Expression.Constant(true), flag.Property));
+                        flag, DynamoComparisonOperator.Equal, new DynamoValueExpression(Expression.Constant(true), flag));
                 }
 
                 return Fail(expression);
@@ -75,14 +75,29 @@ public class DynamoPredicateTranslator
             return Fail(binary);
         }
 
-        return new DynamoComparisonExpression(attribute, flipped ? Flip(op) : op, new DynamoValueExpression(operand, attribute.Property));
+        op = flipped ? Flip(op) : op;
+        return Allows(attribute, DynamoFilterRules.Of(op))
+            ? new DynamoComparisonExpression(attribute, op, new DynamoValueExpression(operand, attribute))
+            : null;
+    }
+
+    // x.Tags.Count op n, n op x.Name.Length …
+    private static DynamoSizeExpression? TranslateSize(Expression left, DynamoComparisonOperator op, Expression right, Expression binary)
+    {
+        var (attribute, value, flipped) = DynamoCollectionPredicates.TranslateSize(left) is { } sized
+            ? (sized, right, false)
+            : (DynamoCollectionPredicates.TranslateSize(right), left, true);
+        value = UnwrapConvert(value);
+        return attribute != null && value is ConstantExpression { Value: not null } or QueryParameterExpression
+            ? new DynamoSizeExpression(attribute, flipped ? Flip(op) : op, DynamoCollectionPredicates.SizeValue(value, attribute))
+            : null;
     }
 
     /// <summary>
     ///     <c>s.StartsWith(v)</c> → <c>begins_with</c>; <c>s.Contains(v)</c> → <c>contains</c>; a local collection's
     ///     <c>Contains(x.Prop)</c> → <c>IN</c>. Culture-aware overloads are not translated: DynamoDB compares bytes.
     /// </summary>
-    private static DynamoExpression? TranslateMethodCall(MethodCallExpression call)
+    private DynamoExpression? TranslateMethodCall(MethodCallExpression call)
     {
         var method = call.Method;
         if (method.DeclaringType == typeof(string)
@@ -93,7 +108,9 @@ public class DynamoPredicateTranslator
             && UnwrapConvert(call.Arguments[0]) is var value and (ConstantExpression or QueryParameterExpression))
         {
             var function = method.Name == nameof(string.StartsWith) ? DynamoFunction.BeginsWith : DynamoFunction.Contains;
-            return new DynamoFunctionExpression(function, text, new DynamoValueExpression(value, text.Property));
+            return Allows(text, function == DynamoFunction.BeginsWith ? DynamoFilterOperator.BeginsWith : DynamoFilterOperator.Contains)
+                ? new DynamoFunctionExpression(function, text, new DynamoValueExpression(value, text))
+                : null;
         }
 
         var (collection, item) = method switch
@@ -104,35 +121,38 @@ public class DynamoPredicateTranslator
             _ => (null, null)
         };
 
-        return collection is ConstantExpression or QueryParameterExpression
-            && TranslateAttribute(item!) is { } attribute
-                ? new DynamoInExpression(attribute, collection)
-                : null;
+        if (collection is ConstantExpression or QueryParameterExpression && TranslateAttribute(item!) is { } attribute)
+        {
+            return Allows(attribute, DynamoFilterOperator.In) ? new DynamoInExpression(attribute, collection) : null;
+        }
+
+        var translated = DynamoCollectionPredicates.Translate(call, out var refusal);
+        TranslationErrorDetails ??= refusal;
+        return translated;
     }
 
     /// <summary>
     ///     C# orders strings with <c>string.Compare(a, b) op 0</c>, <c>string.CompareOrdinal(a, b) op 0</c> or
-    ///     <c>a.CompareTo(b) op 0</c>; each means <c>a op b</c>
+    ///     <c>a.CompareTo(b) op 0</c> (any comparable type); each means <c>a op b</c>
     ///     (and <c>0 op Compare(a, b)</c> means <c>b op a</c>).
     /// </summary>
-    private static bool TryUnwrapStringCompare(BinaryExpression binary, ref DynamoComparisonOperator op, out Expression left, out Expression right)
+    private static bool TryUnwrapCompare(BinaryExpression binary, ref DynamoComparisonOperator op, out Expression left, out Expression right)
     {
         var (call, zeroOnRight) = binary.Right is ConstantExpression { Value: 0 }
             ? (binary.Left as MethodCallExpression, true)
             : binary.Left is ConstantExpression { Value: 0 } ? (binary.Right as MethodCallExpression, false) : (null, false);
 
         // DynamoDB orders strings by their UTF-8 bytes: ordinal comparisons, or the default one, as EF Core's other providers do.
-        (left, right) = call?.Method.DeclaringType != typeof(string)
-            ? (null!, null!)
-            : call switch
-            {
-                { Method.Name: nameof(string.Compare) or nameof(string.CompareOrdinal), Object: null, Arguments.Count: 2 }
-                    => (call.Arguments[0], call.Arguments[1]),
-                { Method.Name: nameof(string.Compare), Object: null, Arguments: [_, _, ConstantExpression { Value: StringComparison.Ordinal }] }
-                    => (call.Arguments[0], call.Arguments[1]),
-                { Method.Name: nameof(string.CompareTo), Object: { } instance, Arguments.Count: 1 } => (instance, call.Arguments[0]),
-                _ => (null!, null!)
-            };
+        var isString = call?.Method.DeclaringType == typeof(string);
+        (left, right) = call switch
+        {
+            { Method.Name: nameof(string.Compare) or nameof(string.CompareOrdinal), Object: null, Arguments.Count: 2 } when isString
+                => (call.Arguments[0], call.Arguments[1]),
+            { Method.Name: nameof(string.Compare), Object: null, Arguments: [_, _, ConstantExpression { Value: StringComparison.Ordinal }] }
+                when isString => (call.Arguments[0], call.Arguments[1]),
+            { Method.Name: nameof(string.CompareTo), Object: { } instance, Arguments: [var other] } => (instance, other),
+            _ => (null!, null!)
+        };
 
         if (left == null)
         {
@@ -147,34 +167,10 @@ public class DynamoPredicateTranslator
         return true;
     }
 
-    /// <summary>The attribute a property access reads: <c>x.Prop</c> or <c>EF.Property(x, "Prop")</c>, conversions aside.</summary>
-    public static DynamoAttributeExpression? TranslateAttribute(Expression expression)
-    {
-        expression = UnwrapConvert(expression);
-        var (instance, propertyName) = expression switch
-        {
-            MemberExpression member => (member.Expression, member.Member.Name),
-            MethodCallExpression call when call.Method.IsGenericMethod
-                && call.Method.GetGenericMethodDefinition() == EfPropertyMethod
-                && call.Arguments[1] is ConstantExpression { Value: string name } => (call.Arguments[0], name),
-            _ => (null, null)
-        };
+    /// <summary>The attribute an expression reads (see <see cref="DynamoAttributePathTranslator" />).</summary>
+    public static DynamoAttributeExpression? TranslateAttribute(Expression expression) => DynamoAttributePathTranslator.Translate(expression);
 
-        return instance is StructuralTypeShaperExpression { StructuralType: IEntityType entityType }
-            && entityType.FindProperty(propertyName!) is { } property
-                ? new DynamoAttributeExpression(property)
-                : null;
-    }
-
-    private static Expression UnwrapConvert(Expression expression)
-    {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
-        {
-            expression = convert.Operand;
-        }
-
-        return expression;
-    }
+    private static Expression UnwrapConvert(Expression expression) => DynamoAttributePathTranslator.UnwrapConvert(expression);
 
     private static bool TryGetOperator(ExpressionType nodeType, out DynamoComparisonOperator op)
     {
@@ -200,6 +196,14 @@ public class DynamoPredicateTranslator
             DynamoComparisonOperator.GreaterThanOrEqual => DynamoComparisonOperator.LessThanOrEqual,
             _ => op
         };
+
+    // Flywheel's allowed filters: an operation the attribute's type does not allow fails, naming both.
+    private bool Allows(DynamoAttributeExpression attribute, DynamoFilterOperator op)
+    {
+        var refusal = DynamoFilterRules.Check(attribute, op);
+        TranslationErrorDetails ??= refusal;
+        return refusal == null;
+    }
 
     private DynamoExpression? Fail(Expression expression)
     {

@@ -5,7 +5,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 ///     Makes a projection read its properties straight from the item (<c>x.Title</c> → the <c>Title</c> attribute),
 ///     so a query that selects only properties neither materializes nor tracks entities and asks DynamoDB for only
-///     those attributes. A projection that needs the entity itself (or a complex value) keeps it, and reads the
+///     those attributes (a complex value's property, <c>x.Address.City</c>, by its document path). A projection that needs the entity itself (or a complex value) keeps it, and reads the
 ///     whole item.
 /// </summary>
 public sealed class DynamoProjectionRewriter : ExpressionVisitor
@@ -20,11 +20,14 @@ public sealed class DynamoProjectionRewriter : ExpressionVisitor
     /// <summary>Whether the projection uses an entity as a whole, so the full item must be read.</summary>
     public bool NeedsEntity { get; private set; }
 
+    // x.Prop, or x.Address.City inside a complex value (read alone, by its document path).
     protected override Expression VisitMember(MemberExpression node)
         => node.Expression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType }
             && entityType.FindProperty(node.Member.Name) is { } property
                 ? Read(property, node.Type)
-                : base.VisitMember(node);
+                : DynamoAttributePathTranslator.Translate(node) is { IsNested: true } nested
+                    ? Read(nested.Property, node.Type)
+                    : base.VisitMember(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
         => node.Method.IsGenericMethod

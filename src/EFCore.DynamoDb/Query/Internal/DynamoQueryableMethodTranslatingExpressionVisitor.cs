@@ -330,7 +330,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
         if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null
-            || DynamoPredicateTranslator.TranslateAttribute(RemapLambdaBody(source, keySelector)) is not { } attribute)
+            || DynamoAttributePathTranslator.Translate(RemapLambdaBody(source, keySelector)) is not { IsNested: false } attribute)
         {
             return NotSupported(thenBy ? nameof(Queryable.ThenBy) : nameof(Queryable.OrderBy));
         }

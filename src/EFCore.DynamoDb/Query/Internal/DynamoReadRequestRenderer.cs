@@ -117,11 +117,12 @@ public static class DynamoReadRequestRenderer
             return null;
         }
 
-        var attributes = projected.Select(p => p.GetAttributeName())
-            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => a.AttributeName))
-            .Concat(selectExpression.ContinuationToken == null ? [] : keyAttributeNames())
-            .Distinct(StringComparer.Ordinal);
-        return string.Join(", ", attributes.Select(placeholders.Name));
+        // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
+        var paths = projected.Select(p => new DynamoAttributeExpression(p).ResolvePath(null).ToList())
+            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => new List<string> { a.AttributeName }))
+            .Concat(selectExpression.ContinuationToken == null ? [] : keyAttributeNames().Select(name => new List<string> { name }))
+            .Select(path => string.Join('.', path.Select(placeholders.Name)));
+        return string.Join(", ", paths.Distinct(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, AttributeValue> RenderKey(

@@ -6,7 +6,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoListCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, DynamoScalarType.List)
 {
-    public DynamoTypeMapping ElementMapping { get; } = elementMapping;
+    public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
     public override AttributeValue Write(object value)
         => new() { L = ((IEnumerable<TElement>)value).Select(e => ElementMapping.ToAttributeValue(e) ?? DynamoDocumentValues.Null).ToList() };

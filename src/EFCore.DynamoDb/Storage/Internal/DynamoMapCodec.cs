@@ -6,7 +6,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoMapCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, DynamoScalarType.Map)
 {
-    public DynamoTypeMapping ElementMapping { get; } = elementMapping;
+    public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
     public override AttributeValue Write(object value)
         => new()

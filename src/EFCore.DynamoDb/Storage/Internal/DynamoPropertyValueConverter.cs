@@ -9,10 +9,14 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public static class DynamoPropertyValueConverter
 {
     public static AttributeValue? ToAttributeValue(IReadOnlyProperty property, object? value)
+        => ToAttributeValue(property, (DynamoTypeMapping)property.GetTypeMapping(), value);
+
+    /// <summary>Converts a value with <paramref name="mapping" />: the property's own, or that of its elements.</summary>
+    public static AttributeValue? ToAttributeValue(IReadOnlyProperty property, DynamoTypeMapping mapping, object? value)
     {
         try
         {
-            return ((DynamoTypeMapping)property.GetTypeMapping()).ToAttributeValue(value);
+            return mapping.ToAttributeValue(value);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
         {

@@ -10,7 +10,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoSetCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, elementMapping.ScalarType.ToSetType() ?? throw new ArgumentException(null, nameof(elementMapping)))
 {
-    public DynamoTypeMapping ElementMapping { get; } = elementMapping;
+    public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
     public override AttributeValue Write(object value)
     {

@@ -12,6 +12,9 @@ public abstract class DynamoValueCodec(Type clrType, DynamoScalarType scalarType
 
     public DynamoScalarType ScalarType { get; } = scalarType;
 
+    /// <summary>The mapping of the elements of a set, list or dictionary; <see langword="null" /> for a scalar.</summary>
+    public virtual DynamoTypeMapping? ElementMapping => null;
+
     public abstract AttributeValue Write(object value);
 
     public abstract object Read(AttributeValue value);

@@ -39,7 +39,7 @@ public sealed class DynamoInExpression : DynamoExpression
         var hasNull = false;
         foreach (var element in collection)
         {
-            var value = DynamoValueExpression.ToAttributeValue(Attribute.Property, element);
+            var value = DynamoValueExpression.ToAttributeValue(Attribute.Property, Attribute.Mapping, element);
             if (value == null)
             {
                 hasNull = true;

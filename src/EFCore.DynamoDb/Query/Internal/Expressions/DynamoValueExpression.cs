@@ -14,6 +14,18 @@ public sealed class DynamoValueExpression : Expression
     private readonly bool _isPrefix;
 
     public DynamoValueExpression(Expression value, IProperty property)
+        : this(value, property, (DynamoTypeMapping)property.GetTypeMapping())
+    {
+    }
+
+    /// <summary>A value compared with <paramref name="attribute" />, converted with its mapping.</summary>
+    public DynamoValueExpression(Expression value, DynamoAttributeExpression attribute)
+        : this(value, attribute.Property, attribute.Mapping)
+    {
+    }
+
+    /// <summary>A value converted with <paramref name="mapping" /> (an element's, or a size's); errors name <paramref name="property" />.</summary>
+    public DynamoValueExpression(Expression value, IProperty property, DynamoTypeMapping mapping)
     {
         if (value is not (ConstantExpression or QueryParameterExpression))
         {
@@ -22,12 +34,14 @@ public sealed class DynamoValueExpression : Expression
 
         Value = value;
         Property = property;
+        Mapping = mapping;
     }
 
     private DynamoValueExpression(IProperty composite, IReadOnlyList<DynamoValueExpression> components, bool isPrefix)
     {
         Value = Constant(null, typeof(string));
         Property = composite;
+        Mapping = (DynamoTypeMapping)composite.GetTypeMapping();
         _components = components;
         _isPrefix = isPrefix;
     }
@@ -45,6 +59,9 @@ public sealed class DynamoValueExpression : Expression
     /// <summary>The property whose mapping converts the value.</summary>
     public new IProperty Property { get; }
 
+    /// <summary>The mapping that converts the value.</summary>
+    public DynamoTypeMapping Mapping { get; }
+
     public override ExpressionType NodeType => ExpressionType.Extension;
 
     public override Type Type => Value.Type;
@@ -52,7 +69,7 @@ public sealed class DynamoValueExpression : Expression
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
     /// <summary>The value as stored for the property, or <see langword="null" /> when it is null.</summary>
-    public AttributeValue? Evaluate(QueryContext queryContext) => ToAttributeValue(Property, ReadValue(queryContext));
+    public AttributeValue? Evaluate(QueryContext queryContext) => ToAttributeValue(Property, Mapping, ReadValue(queryContext));
 
     private object? ReadValue(QueryContext queryContext)
     {
@@ -65,15 +82,15 @@ public sealed class DynamoValueExpression : Expression
         return Value is ConstantExpression constant ? constant.Value : queryContext.Parameters[((QueryParameterExpression)Value).Name];
     }
 
-    /// <summary>A value compared with <paramref name="property" />, as the property stores it.</summary>
-    public static AttributeValue? ToAttributeValue(IProperty property, object? value)
-        => DynamoPropertyValueConverter.ToAttributeValue(property, CoerceToPropertyType(property, value));
+    /// <summary>A value compared with <paramref name="property" /> (or one of its elements), as <paramref name="mapping" /> stores it.</summary>
+    public static AttributeValue? ToAttributeValue(IProperty property, DynamoTypeMapping mapping, object? value)
+        => DynamoPropertyValueConverter.ToAttributeValue(property, mapping, CoerceToType(mapping.ClrType, value));
 
     // C# compares enums through their underlying number, so the value may arrive as that number; and a string may
     // be searched for a char.
-    private static object? CoerceToPropertyType(IProperty property, object? value)
+    private static object? CoerceToType(Type type, object? value)
     {
-        var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var propertyType = Nullable.GetUnderlyingType(type) ?? type;
         return value switch
         {
             null => null,
