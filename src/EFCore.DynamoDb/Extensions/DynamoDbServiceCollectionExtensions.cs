@@ -43,6 +43,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoTableNameResolver, DynamoTableNameResolver>()
                 .TryAddScoped<IDynamoWritePlanner, DynamoWritePlanner>()
                 .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>()
+                .TryAddScoped<IDynamoAtomicOperations, DynamoAtomicOperations>()
                 .TryAddScoped<DynamoTableManager, DynamoTableManager>()
                 .TryAddScoped<DynamoSeedDataInserter, DynamoSeedDataInserter>()
                 .TryAddScoped<IDynamoSchemaUpdater, DynamoSchemaUpdater>());

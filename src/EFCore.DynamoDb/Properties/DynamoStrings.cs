@@ -80,6 +80,14 @@ public static class DynamoStrings
     public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
         => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
 
+    /// <summary>The property '{0}.{1}' cannot be incremented: it is {2}. Only plain number properties can be incremented atomically.</summary>
+    public static string IncrementNotAllowed(object? entityType, object? property, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncrementNotAllowed"), entityType, property, reason);
+
+    /// <summary>The property '{0}.{1}' was incremented and then assigned before SaveChanges; an atomic increment and an assignment cannot be sent together. Save between them, or only assign.</summary>
+    public static string IncrementThenAssigned(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncrementThenAssigned"), entityType, property);
+
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);

@@ -12,7 +12,8 @@ public class DynamoDatabase(
     DatabaseDependencies dependencies,
     ICurrentDbContext currentContext,
     IDynamoWritePlanner planner,
-    IDynamoWriteExecutor executor) : Database(dependencies)
+    IDynamoWriteExecutor executor,
+    IDynamoAtomicOperations atomicOperations) : Database(dependencies)
 {
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -25,13 +26,32 @@ public class DynamoDatabase(
             DynamoCompositeSynchronizer.Apply(entry);
             DynamoRowVersions.Apply(entry);
             DynamoEntryValidator.Validate(entry);
+            EnsureIncrementsNotAssigned(entry);
         }
 
         var writes = DynamoAggregateCollector.Collect(entries).Select(planner.Plan).ToList();
         var atomic = currentContext.Context.Database.AutoTransactionBehavior != AutoTransactionBehavior.Never;
         await executor.ExecuteAsync(writes, atomic, cancellationToken).ConfigureAwait(false);
 
+        foreach (var entry in entries)
+        {
+            atomicOperations.Clear(entry.ToEntityEntry().Entity);
+        }
+
         // Every entry was written, owned ones inside their owner's item.
         return entries.Count;
+    }
+
+    // An increment is sent as ADD of its delta: a later assignment of the same property would be lost.
+    private void EnsureIncrementsNotAssigned(IUpdateEntry entry)
+    {
+        foreach (var property in entry.EntityType.GetProperties())
+        {
+            if (atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, property, out _, out var expected)
+                && !property.GetValueComparer().Equals(expected, entry.GetCurrentValue(property)))
+            {
+                throw new InvalidOperationException(DynamoStrings.IncrementThenAssigned(entry.EntityType.DisplayName(), property.Name));
+            }
+        }
     }
 }

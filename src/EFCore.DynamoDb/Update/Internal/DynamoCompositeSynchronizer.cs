@@ -37,14 +37,18 @@ public static class DynamoCompositeSynchronizer
         var entityTypeName = entry.EntityType.DisplayName();
         var components = string.Join(", ", composite.GetCompositeComponentNames());
 
-        // The value generator filled an added composite from its components, so a difference now means it was
-        // set directly; a modified one was set directly when it no longer holds the value that was read.
-        if (entry.EntityState == EntityState.Added || !comparer.Equals(current, entry.GetOriginalValue(composite)))
+        // An added composite still holding what the value generator filled in only saw its components change (by an
+        // increment, say); otherwise it was set directly. A modified one was set directly when it no longer holds the
+        // value that was read.
+        var setDirectly = entry.EntityState == EntityState.Added
+            ? !DynamoCompositeValueGenerator.IsGenerated(entityEntry.Entity, composite, current)
+            : !comparer.Equals(current, entry.GetOriginalValue(composite));
+        if (setDirectly)
         {
             throw new InvalidOperationException(DynamoStrings.CompositeSetDirectly(entityTypeName, composite.Name, components));
         }
 
-        if (composite.IsPrimaryKey())
+        if (composite.IsPrimaryKey() || (entry.EntityState == EntityState.Added && composite.IsKey()))
         {
             throw new InvalidOperationException(DynamoStrings.CompositeKeyChanged(entityTypeName, composite.Name, components));
         }

@@ -9,12 +9,20 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoConflictConditions
 {
-    public static string? Build(IUpdateEntry entry, ConflictMode mode, DynamoExpressionPlaceholders placeholders)
+    /// <param name="entry">The entry written.</param>
+    /// <param name="mode">The conflict mode.</param>
+    /// <param name="placeholders">The placeholders of the write's expressions.</param>
+    /// <param name="increments">Properties incremented atomically: concurrent increments must both succeed, so they are not checked.</param>
+    public static string? Build(
+        IUpdateEntry entry,
+        ConflictMode mode,
+        DynamoExpressionPlaceholders placeholders,
+        IReadOnlyCollection<IProperty> increments)
     {
         var conditions = new List<string>();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (property.IsPrimaryKey() || !IsChecked(entry, property, mode))
+            if (property.IsPrimaryKey() || increments.Contains(property) || !IsChecked(entry, property, mode))
             {
                 continue;
             }
@@ -32,6 +40,12 @@ public static class DynamoConflictConditions
         if (property.IsConcurrencyToken)
         {
             return true;
+        }
+
+        // A composite is derived: the conditions on its components guard it (and an incremented component changes it).
+        if (property.IsDynamoComposite())
+        {
+            return false;
         }
 
         return (mode, entry.EntityState) switch

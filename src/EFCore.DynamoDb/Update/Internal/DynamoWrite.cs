@@ -15,4 +15,8 @@ public sealed record DynamoWrite(
     string? UpdateExpression,
     string? ConditionExpression,
     Dictionary<string, string>? Names,
-    Dictionary<string, AttributeValue>? Values);
+    Dictionary<string, AttributeValue>? Values)
+{
+    /// <summary>The properties this write increments atomically (<c>ADD</c>); their new values are read back after the write.</summary>
+    public IReadOnlyList<IProperty> Increments { get; init; } = [];
+}

@@ -44,6 +44,13 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                     new TransactWriteItemsRequest { TransactItems = writes.Select(DynamoWriteRequests.ToTransactItem).ToList() },
                     cancellationToken)
                 .ConfigureAwait(false);
+
+            // A transaction returns no values: the results of atomic increments are read back.
+            foreach (var write in writes.Where(w => w.Increments.Count > 0))
+            {
+                var response = await client.GetItemAsync(DynamoWriteRequests.ToReadBackRequest(write), cancellationToken).ConfigureAwait(false);
+                ApplyIncrementResults(write, response.Item);
+            }
         }
         catch (TransactionCanceledException exception)
             when (exception.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
@@ -108,12 +115,20 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
     {
         try
         {
-            await (write.Kind switch
+            switch (write.Kind)
             {
-                DynamoWriteKind.Put => client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write), cancellationToken),
-                DynamoWriteKind.Update => client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write), cancellationToken),
-                _ => (Task)client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write), cancellationToken)
-            }).ConfigureAwait(false);
+                case DynamoWriteKind.Put:
+                    await client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write), cancellationToken).ConfigureAwait(false);
+                    break;
+                case DynamoWriteKind.Update:
+                    var response = await client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write), cancellationToken)
+                        .ConfigureAwait(false);
+                    ApplyIncrementResults(write, response.Attributes);
+                    break;
+                default:
+                    await client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write), cancellationToken).ConfigureAwait(false);
+                    break;
+            }
         }
         catch (ConditionalCheckFailedException exception)
         {
@@ -123,6 +138,19 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
         {
             throw new DbUpdateException(
                 DynamoStrings.WriteFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message), exception, [write.Entry]);
+        }
+    }
+
+    // After an atomic increment the property holds the value DynamoDB computed, concurrent increments included.
+    private static void ApplyIncrementResults(DynamoWrite write, Dictionary<string, AttributeValue>? attributes)
+    {
+        foreach (var property in write.Increments)
+        {
+            if (attributes?.TryGetValue(property.GetAttributeName(), out var value) == true)
+            {
+                write.Entry.ToEntityEntry().Property(property.Name).CurrentValue
+                    = ((DynamoTypeMapping)property.GetTypeMapping()).FromAttributeValue(value);
+            }
         }
     }
 

@@ -10,7 +10,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 ///     rewrites each owned navigation in which something changed (also when only owned entities changed); Deleted →
 ///     <c>DeleteItem</c>. Conditions come from the <see cref="ConflictMode" /> and the concurrency tokens.
 /// </summary>
-public class DynamoWritePlanner(IDynamoTableNameResolver tableNames, IDbContextOptions options) : IDynamoWritePlanner
+public class DynamoWritePlanner(
+    IDynamoTableNameResolver tableNames,
+    IDbContextOptions options,
+    IDynamoAtomicOperations atomicOperations) : IDynamoWritePlanner
 {
     private readonly ConflictMode _conflictMode
         = options.FindExtension<Infrastructure.Internal.DynamoDbOptionsExtension>()?.ConflictMode ?? ConflictMode.Update;
@@ -40,21 +43,27 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames, IDbContextO
             // An unchanged owner is written when only owned entities inside its item changed.
             case EntityState.Modified or EntityState.Unchanged:
             {
-                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, placeholders);
+                var increments = entry.EntityType.GetProperties()
+                    .Where(p => atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, p, out _, out _))
+                    .ToList();
+                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, increments, placeholders);
                 if (placeholders.Values != null)
                 {
                     // What is set is a lower bound of the item's size: the stored item may hold more.
                     EnsureFits(entry, placeholders.Values);
                 }
 
-                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders);
+                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, increments);
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values);
+                    entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
+                {
+                    Increments = increments
+                };
             }
 
             case EntityState.Deleted:
             {
-                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders);
+                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, []);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values);
             }
@@ -86,16 +95,24 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames, IDbContextO
         return key;
     }
 
-    private static string? BuildUpdateExpression(
+    private string? BuildUpdateExpression(
         IUpdateEntry entry,
         IReadOnlySet<INavigation> changedOwnedNavigations,
+        List<IProperty> increments,
         DynamoExpressionPlaceholders placeholders)
     {
         var sets = new List<string>();
         var removes = new List<string>();
+        var adds = new List<string>();
+        foreach (var property in increments)
+        {
+            atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, property, out var delta, out _);
+            adds.Add(placeholders.Name(property.GetAttributeName()) + " " + placeholders.Value(DynamoPropertyValueConverter.ToAttributeValue(property, delta)!));
+        }
+
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!property.IsPrimaryKey() && entry.IsModified(property))
+            if (!property.IsPrimaryKey() && entry.IsModified(property) && !increments.Contains(property))
             {
                 Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }
@@ -125,6 +142,11 @@ public class DynamoWritePlanner(IDynamoTableNameResolver tableNames, IDbContextO
         if (removes.Count > 0)
         {
             builder.Append(builder.Length > 0 ? " " : "").Append("REMOVE ").AppendJoin(", ", removes);
+        }
+
+        if (adds.Count > 0)
+        {
+            builder.Append(builder.Length > 0 ? " " : "").Append("ADD ").AppendJoin(", ", adds);
         }
 
         return builder.Length > 0 ? builder.ToString() : null;

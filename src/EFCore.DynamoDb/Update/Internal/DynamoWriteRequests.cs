@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Update.Internal;
@@ -20,6 +21,7 @@ public static class DynamoWriteRequests
         {
             TableName = write.TableName,
             Key = write.Key,
+            ReturnValues = write.Increments.Count > 0 ? ReturnValue.UPDATED_NEW : null,
             UpdateExpression = write.UpdateExpression,
             ConditionExpression = write.ConditionExpression,
             ExpressionAttributeNames = write.Names,
@@ -86,6 +88,20 @@ public static class DynamoWriteRequests
                 }
             }
         };
+
+    /// <summary>A consistent read of the attributes a write incremented, for a transaction, which returns no values.</summary>
+    public static GetItemRequest ToReadBackRequest(DynamoWrite write)
+    {
+        var names = write.Increments.Select((p, i) => (Placeholder: "#r" + i.ToString(CultureInfo.InvariantCulture), Name: p.GetAttributeName())).ToList();
+        return new GetItemRequest
+        {
+            TableName = write.TableName,
+            Key = write.Key,
+            ConsistentRead = true,
+            ProjectionExpression = string.Join(", ", names.Select(n => n.Placeholder)),
+            ExpressionAttributeNames = names.ToDictionary(n => n.Placeholder, n => n.Name)
+        };
+    }
 
     public static WriteRequest ToWriteRequest(DynamoWrite write)
         => write.Kind == DynamoWriteKind.Put
