@@ -59,7 +59,7 @@ public class DynamoPredicateTranslator
             return Fail(binary);
         }
 
-        var operand = UnwrapConvert(value);
+        var operand = EvaluateConstantConstruction(UnwrapConvert(value));
         if (operand is ConstantExpression { Value: null })
         {
             return op switch
@@ -165,6 +165,14 @@ public class DynamoPredicateTranslator
                 ? new DynamoAttributeExpression(property)
                 : null;
     }
+
+    // EF Core leaves a construction from constants, such as new DateTime(1998, 1, 1), in the tree for providers that
+    // translate it; DynamoDB compares with its value.
+    private static Expression EvaluateConstantConstruction(Expression expression)
+        => expression is NewExpression { Arguments: var arguments } construction
+            && arguments.All(a => UnwrapConvert(a) is ConstantExpression)
+                ? Expression.Constant(Expression.Lambda<Func<object>>(Expression.Convert(construction, typeof(object))).Compile().Invoke(), construction.Type)
+                : expression;
 
     private static Expression UnwrapConvert(Expression expression)
     {
