@@ -28,6 +28,10 @@ public class DynamoPredicateTranslator
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
                 return Translate(not.Operand) is { } operand ? new DynamoNotExpression(operand) : null;
 
+            // object.Equals(a, b) (how EF's Find compares a composite key), string.Equals(a, b) and a.Equals(b).
+            case MethodCallExpression equals when MatchEquals(equals) is var (left, right):
+                return TranslateComparison(left, DynamoComparisonOperator.Equal, right, equals);
+
             case MethodCallExpression call:
                 return TranslateMethodCall(call) ?? Fail(call);
 
@@ -109,6 +113,16 @@ public class DynamoPredicateTranslator
                 ? new DynamoInExpression(attribute, collection)
                 : null;
     }
+
+    private static (Expression Left, Expression Right)? MatchEquals(MethodCallExpression call)
+        => call switch
+        {
+            { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }
+                when call.Method.DeclaringType == typeof(object) || call.Method.DeclaringType == typeof(string) => (left, right),
+            { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var other] } when call.Method.ReturnType == typeof(bool)
+                => (instance, other),
+            _ => null
+        };
 
     /// <summary>
     ///     C# orders strings with <c>string.Compare(a, b) op 0</c>, <c>string.CompareOrdinal(a, b) op 0</c> or
