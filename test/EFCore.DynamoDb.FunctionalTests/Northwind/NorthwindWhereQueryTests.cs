@@ -502,4 +502,108 @@ public class NorthwindWhereQueryTests(NorthwindFixture fixture) : NorthwindQuery
             async,
             ss => ss.Entities<Customer>().Where(c => EF.Property<string>(c, "City") == "Lander"),
             ss => ss.Entities<Customer>().Where(c => c.City == "Lander"));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_nullable_string_not_equal_value_includes_nulls_as_CSharp_does(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => c.Region != "WA"));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_negated_equality_on_a_nullable_string(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => !(c.Region == "SP")));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_StartsWith_char(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => c.ContactName.StartsWith('M')));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_string_Contains_char(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => c.CompanyName.Contains('\'')));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_negated_StartsWith(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Product>().Where(p => !p.ProductName.StartsWith("Ch")));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_negated_local_list_Contains(bool async)
+    {
+        var cities = new[] { "Berlin", "London", "Madrid", "Bern", "Seattle", "Portland", "Lander" };
+
+        await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => !cities.Contains(c.City)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_string_Equals(bool async)
+#pragma warning disable CA1309 // The plain overloads are what is tested: they compare ordinally.
+        => await AssertQuery(async, ss => ss.Entities<Customer>().Where(c => c.Country.Equals("Sweden") || string.Equals(c.Country, "Brazil")));
+#pragma warning restore CA1309
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_negated_null_check_on_a_nullable_date(bool async)
+        => await AssertQuery(async, ss => ss.Entities<Order>().Where(o => o.CustomerId == "C063" && !(o.ShippedDate == null)));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_nullable_date_equals_a_value(bool async)
+    {
+        var shipped = Data.Orders[40].ShippedDate;
+
+        await AssertQuery(async, ss => ss.Entities<Order>().Where(o => o.ShippedDate == shipped));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_new_DateTime_on_the_sort_key(bool async)
+        => await AssertQuery(
+            async,
+            ss => ss.Entities<Order>().Where(o => o.CustomerId == "C080" && o.OrderDate < new DateTime(1998, 1, 23, 12, 0, 0, DateTimeKind.Utc)));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_sort_key_not_equal_applies_to_the_returned_items(bool async)
+    {
+        var excluded = Data.Orders.First(o => o.CustomerId == "C081").OrderDate;
+
+        await AssertQuery(async, ss => ss.Entities<Order>().Where(o => o.CustomerId == "C081" && o.OrderDate != excluded));
+
+        AssertRequests(("Query", null));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_or_on_the_partition_key_scans(bool async)
+    {
+        await AssertQuery(async, ss => ss.Entities<Order>().Where(o => o.CustomerId == "C082" || o.CustomerId == "C083"));
+
+        AssertAllRequests("Scan");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Where_decimal_range_with_captured_bounds(bool async)
+    {
+        var (low, high) = (10.25m, 20.75m);
+
+        await AssertQuery(async, ss => ss.Entities<Product>().Where(p => p.UnitPrice >= low && p.UnitPrice <= high));
+    }
 }
