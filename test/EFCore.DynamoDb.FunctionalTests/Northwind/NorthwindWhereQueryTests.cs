@@ -99,7 +99,8 @@ public class NorthwindWhereQueryTests(NorthwindFixture fixture) : NorthwindQuery
         }
 
         AssertAllRequests("Query", "city-index");
-        Assert.Equal(3, Recorder.Requests.Select(r => r.Expressions).Distinct().Count() is 1 ? 3 : 0);
+        Assert.Equal(3, Recorder.Requests.Count);
+        Assert.Single(Recorder.Requests.Select(r => r.Expressions).Distinct()); // values travel as placeholders only
     }
 
     [Theory]
