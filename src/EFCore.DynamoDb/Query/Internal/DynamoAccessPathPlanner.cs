@@ -45,6 +45,13 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             .Where(m => m.Match != null)
             .ToList();
 
+        // A key whose sort key cannot give the requested order would fail the query: when some key can, only those compete.
+        if (selectExpression.Orderings.Count > 0
+            && qualifying.Where(m => ServesOrder(selectExpression, m.Candidate)).ToList() is { Count: > 0 } servingOrder)
+        {
+            qualifying = servingOrder;
+        }
+
         if (qualifying.Count == 0)
         {
             return TryPlanBatchGet(selectExpression, conjuncts, candidates[0])
@@ -55,6 +62,9 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         var chosen = Choose(selectExpression, tier);
         return QueryPlan(selectExpression, chosen.Match!, chosen.Candidate, fetchFromTable: false);
     }
+
+    private static bool ServesOrder(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)
+        => selectExpression.Orderings.All(o => o.Property == candidate.PartitionKey || o.Property == candidate.SortKey);
 
     private static (DynamoKeyCandidate Candidate, KeyMatch? Match) Choose(
         DynamoSelectExpression selectExpression,

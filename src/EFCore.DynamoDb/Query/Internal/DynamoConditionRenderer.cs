@@ -66,10 +66,15 @@ public sealed class DynamoConditionRenderer(DynamoExpressionPlaceholders placeho
                 break;
 
             case DynamoNotExpression not:
-                builder.Append("NOT (");
-                Render(not.Operand, builder);
-                builder.Append(')');
+            {
+                // DynamoDB refuses redundant parentheses: an operand already rendered in parentheses (a logical
+                // expression, several INs) gets none of its own.
+                var operand = new StringBuilder();
+                Render(not.Operand, operand);
+                var parenthesized = operand.Length > 0 && operand[0] == '(';
+                builder.Append(parenthesized ? "NOT " : "NOT (").Append(operand).Append(parenthesized ? "" : ")");
                 break;
+            }
 
             case DynamoAttributeExistsExpression exists:
                 builder.Append(exists.Exists ? "attribute_exists(" : "attribute_not_exists(").Append(Name(exists.Attribute)).Append(')');

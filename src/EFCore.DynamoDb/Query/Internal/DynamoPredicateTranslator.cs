@@ -28,6 +28,10 @@ public class DynamoPredicateTranslator
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
                 return Translate(not.Operand) is { } operand ? new DynamoNotExpression(operand) : null;
 
+            // object.Equals(a, b) (how EF's Find compares a composite key), string.Equals(a, b) and a.Equals(b).
+            case MethodCallExpression equals when MatchEquals(equals) is var (left, right):
+                return TranslateComparison(left, DynamoComparisonOperator.Equal, right, equals);
+
             case MethodCallExpression call:
                 return TranslateMethodCall(call) ?? Fail(call);
 
@@ -59,7 +63,7 @@ public class DynamoPredicateTranslator
             return Fail(binary);
         }
 
-        var operand = UnwrapConvert(value);
+        var operand = EvaluateConstantConstruction(UnwrapConvert(value));
         if (operand is ConstantExpression { Value: null })
         {
             return op switch
@@ -131,6 +135,16 @@ public class DynamoPredicateTranslator
         return translated;
     }
 
+    private static (Expression Left, Expression Right)? MatchEquals(MethodCallExpression call)
+        => call switch
+        {
+            { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }
+                when call.Method.DeclaringType == typeof(object) || call.Method.DeclaringType == typeof(string) => (left, right),
+            { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var other] } when call.Method.ReturnType == typeof(bool)
+                => (instance, other),
+            _ => null
+        };
+
     /// <summary>
     ///     C# orders strings with <c>string.Compare(a, b) op 0</c>, <c>string.CompareOrdinal(a, b) op 0</c> or
     ///     <c>a.CompareTo(b) op 0</c> (any comparable type); each means <c>a op b</c>
@@ -169,6 +183,14 @@ public class DynamoPredicateTranslator
 
     /// <summary>The attribute an expression reads (see <see cref="DynamoAttributePathTranslator" />).</summary>
     public static DynamoAttributeExpression? TranslateAttribute(Expression expression) => DynamoAttributePathTranslator.Translate(expression);
+
+    // EF Core leaves a construction from constants, such as new DateTime(1998, 1, 1), in the tree for providers that
+    // translate it; DynamoDB compares with its value.
+    private static Expression EvaluateConstantConstruction(Expression expression)
+        => expression is NewExpression { Arguments: var arguments } construction
+            && arguments.All(a => UnwrapConvert(a) is ConstantExpression)
+                ? Expression.Constant(Expression.Lambda<Func<object>>(Expression.Convert(construction, typeof(object))).Compile().Invoke(), construction.Type)
+                : expression;
 
     private static Expression UnwrapConvert(Expression expression) => DynamoAttributePathTranslator.UnwrapConvert(expression);
 

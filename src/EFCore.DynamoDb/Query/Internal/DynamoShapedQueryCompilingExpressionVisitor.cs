@@ -40,6 +40,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
                 fixupOwnedNavigations: QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTracking)
             .Visit(body);
 
+        body = new ParameterValueReader(QueryCompilationContext.QueryContextParameter).Visit(body);
         var shaper = Expression.Constant(
             Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
         var values = CreateEnumerable(body.Type, Plan(selectExpression), shaper);
@@ -84,6 +85,18 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+
+    // A captured variable used in the projection (x => x.Price * rate) is read from the query context per execution.
+    private sealed class ParameterValueReader(ParameterExpression queryContext) : ExpressionVisitor
+    {
+        protected override Expression VisitExtension(Expression node)
+            => node is QueryParameterExpression parameter
+                ? Expression.Convert(
+                    Expression.Property(
+                        Expression.Property(queryContext, nameof(QueryContext.Parameters)), "Item", Expression.Constant(parameter.Name)),
+                    parameter.Type)
+                : base.VisitExtension(node);
+    }
 
     private static Type ShaperType(Type resultType) => typeof(Func<,,>).MakeGenericType(typeof(QueryContext), ItemType, resultType);
 }

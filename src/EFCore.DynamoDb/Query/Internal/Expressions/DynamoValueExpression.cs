@@ -86,8 +86,9 @@ public sealed class DynamoValueExpression : Expression
     public static AttributeValue? ToAttributeValue(IProperty property, DynamoTypeMapping mapping, object? value)
         => DynamoPropertyValueConverter.ToAttributeValue(property, mapping, CoerceToType(mapping.ClrType, value));
 
-    // C# compares enums through their underlying number, so the value may arrive as that number; and a string may
-    // be searched for a char.
+    // C# compares enums through their underlying number, so the value may arrive as that number; a small number type
+    // (short, byte…) is compared after promotion to int, so the value may arrive as an int; and a string may be
+    // searched for a char.
     private static object? CoerceToType(Type type, object? value)
     {
         var propertyType = Nullable.GetUnderlyingType(type) ?? type;
@@ -96,8 +97,26 @@ public sealed class DynamoValueExpression : Expression
             null => null,
             _ when propertyType.IsEnum && !propertyType.IsInstanceOfType(value) => Enum.ToObject(propertyType, value),
             char character when propertyType == typeof(string) => character.ToString(),
+            _ when IsNumber(propertyType) && IsNumber(value.GetType()) && value.GetType() != propertyType => ConvertNumber(value, propertyType),
             _ => value
         };
+    }
+
+    private static bool IsNumber(Type type)
+        => type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(IntPtr) && type != typeof(UIntPtr)
+            || type == typeof(decimal);
+
+    // A value out of the property type's range is left as it is, and refused by the mapping as before.
+    private static object ConvertNumber(object value, Type propertyType)
+    {
+        try
+        {
+            return System.Convert.ChangeType(value, propertyType, CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            return value;
+        }
     }
 
     public override string ToString()
