@@ -299,31 +299,10 @@ public class CollectionTypesTests : IClassFixture<CollectionTypesTests.Fixture>
         }
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<TweetContext>("collections", options => new TweetContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("collections");
-
-        public TweetContext CreateContext() => new(Store.CreateOptions<TweetContext>());
-
-        public async Task<Dictionary<string, AttributeValue>> GetRawItemAsync(string id)
-        {
-            await using var db = CreateContext();
-            var response = await db.Database.GetDynamoClient().GetItemAsync(
-                Store.TablePrefix + "Tweets", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } });
-            return response.Item;
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
+        public Task<Dictionary<string, AttributeValue>> GetRawItemAsync(string id)
+            => GetRawItemAsync("Tweets", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } });
     }
 
     public class TweetContext(DbContextOptions options) : DbContext(options)

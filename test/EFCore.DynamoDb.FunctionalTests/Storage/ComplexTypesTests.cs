@@ -215,31 +215,10 @@ public class ComplexTypesTests : IClassFixture<ComplexTypesTests.Fixture>
         public int Kind { get; set; }
     }
 
-    public class Fixture : IAsyncLifetime
+    public class Fixture() : DynamoDbFixture<CustomerContext>("complex", options => new CustomerContext(options))
     {
-        public DynamoDbTestStore Store { get; } = new("complex");
-
-        public CustomerContext CreateContext() => new(Store.CreateOptions<CustomerContext>());
-
-        public async Task<Dictionary<string, AttributeValue>> GetRawItemAsync(string id)
-        {
-            await using var db = CreateContext();
-            var response = await db.Database.GetDynamoClient().GetItemAsync(
-                Store.TablePrefix + "Customers", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } });
-            return response.Item;
-        }
-
-        public async Task InitializeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureCreatedAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
+        public Task<Dictionary<string, AttributeValue>> GetRawItemAsync(string id)
+            => GetRawItemAsync("Customers", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = id } });
     }
 
     public class CustomerContext(DbContextOptions options) : DbContext(options)
