@@ -19,22 +19,90 @@ public static class DynamoDbPropertyEntryExtensions
         where TProperty : INumber<TProperty>
     {
         ArgumentNullException.ThrowIfNull(propertyEntry);
+        var operation = BeginOperation(propertyEntry, DynamoScalarType.Number, "not a number");
+        var incremented = propertyEntry.CurrentValue + delta;
+        propertyEntry.CurrentValue = incremented;
+        operation.Delta = operation.Delta == null ? delta : DynamoNumbers.Add(operation.Delta, delta);
+        operation.ExpectedValue = incremented;
+        return propertyEntry;
+    }
+
+    /// <summary>
+    ///     Atomically adds elements to a set property (Flywheel's <c>add_</c>): the local set changes at once and
+    ///     <c>SaveChanges</c> sends <c>ADD</c>, so concurrent additions are all kept. Adding and removing elements of one
+    ///     set in the same save is refused, unless they cancel out.
+    /// </summary>
+    public static PropertyEntry<TEntity, TSet> AddToSet<TEntity, TSet, TElement>(this PropertyEntry<TEntity, TSet> propertyEntry, params TElement[] elements)
+        where TEntity : class
+        where TSet : ISet<TElement>
+        => ChangeSet(propertyEntry, elements, add: true);
+
+    /// <summary>
+    ///     Atomically removes elements from a set property (Flywheel's <c>remove_</c>), sent as <c>DELETE</c>. Removing
+    ///     an element the set does not hold is refused.
+    /// </summary>
+    public static PropertyEntry<TEntity, TSet> RemoveFromSet<TEntity, TSet, TElement>(this PropertyEntry<TEntity, TSet> propertyEntry, params TElement[] elements)
+        where TEntity : class
+        where TSet : ISet<TElement>
+        => ChangeSet(propertyEntry, elements, add: false);
+
+    private static PropertyEntry<TEntity, TSet> ChangeSet<TEntity, TSet, TElement>(PropertyEntry<TEntity, TSet> propertyEntry, TElement[] elements, bool add)
+        where TEntity : class
+        where TSet : ISet<TElement>
+    {
+        ArgumentNullException.ThrowIfNull(propertyEntry);
+        ArgumentNullException.ThrowIfNull(elements);
+        var operation = BeginOperation(propertyEntry, null, "not a set");
+        var set = propertyEntry.CurrentValue;
+        foreach (var element in elements)
+        {
+            if (add ? !set.Add(element) : !set.Remove(element))
+            {
+                if (!add)
+                {
+                    throw new InvalidOperationException(
+                        DynamoStrings.SetElementMissing(propertyEntry.Metadata.DeclaringType.DisplayName(), propertyEntry.Metadata.Name, element));
+                }
+
+                continue;
+            }
+
+            // An addition cancels a pending removal of the same element, and the other way round.
+            var (pending, opposite) = add ? (operation.ElementsToAdd, operation.ElementsToRemove) : (operation.ElementsToRemove, operation.ElementsToAdd);
+            if (!opposite.Remove(element!))
+            {
+                pending.Add(element!);
+            }
+        }
+
+        // The set object itself did not change, so EF Core's snapshot comparison detects the new contents.
+        propertyEntry.EntityEntry.Context.ChangeTracker.DetectChanges();
+        operation.ExpectedValue = ((IProperty)propertyEntry.Metadata).GetValueComparer().Snapshot(set);
+        return propertyEntry;
+    }
+
+    private static DynamoPendingOperation BeginOperation<TEntity, TProperty>(
+        PropertyEntry<TEntity, TProperty> propertyEntry,
+        DynamoScalarType? expectedType,
+        string refusal)
+        where TEntity : class
+    {
         var property = (IProperty)propertyEntry.Metadata;
         var entityTypeName = property.DeclaringType.DisplayName();
         if (property.IsKey() || property.IsDynamoComposite())
         {
-            throw new InvalidOperationException(DynamoStrings.IncrementNotAllowed(entityTypeName, property.Name, "a key or a composite"));
+            throw new InvalidOperationException(DynamoStrings.AtomicOperationNotAllowed(entityTypeName, property.Name, "a key or a composite"));
         }
 
-        if (property.GetTypeMapping() is not DynamoTypeMapping { ScalarType: DynamoScalarType.Number, Converter: null })
+        var scalarType = (property.GetTypeMapping() as DynamoTypeMapping)?.ScalarType;
+        var allowed = expectedType == null
+            ? scalarType is DynamoScalarType.StringSet or DynamoScalarType.NumberSet or DynamoScalarType.BinarySet
+            : scalarType == expectedType && property.GetTypeMapping().Converter == null;
+        if (!allowed)
         {
-            throw new InvalidOperationException(DynamoStrings.IncrementNotAllowed(entityTypeName, property.Name, "not a number"));
+            throw new InvalidOperationException(DynamoStrings.AtomicOperationNotAllowed(entityTypeName, property.Name, refusal));
         }
 
-        var incremented = propertyEntry.CurrentValue + delta;
-        propertyEntry.CurrentValue = incremented;
-        propertyEntry.EntityEntry.Context.GetService<IDynamoAtomicOperations>()
-            .RecordIncrement(propertyEntry.EntityEntry.Entity, property, delta, incremented);
-        return propertyEntry;
+        return propertyEntry.EntityEntry.Context.GetService<IDynamoAtomicOperations>().GetOrAdd(propertyEntry.EntityEntry.Entity, property);
     }
 }

@@ -13,6 +13,14 @@ public static class DynamoStrings
     public static string AmbiguousIndex(object? entityType, object? candidates)
         => string.Format(CultureInfo.CurrentCulture, GetString("AmbiguousIndex"), entityType, candidates);
 
+    /// <summary>The property '{0}.{1}' cannot be changed atomically: it is {2}. Only plain number properties can be incremented, and only sets can have elements added or removed.</summary>
+    public static string AtomicOperationNotAllowed(object? entityType, object? property, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicOperationNotAllowed"), entityType, property, reason);
+
+    /// <summary>The property '{0}.{1}' was changed atomically (Increment, AddToSet or RemoveFromSet) and then assigned before SaveChanges; both cannot be sent together. Save between them, or only assign.</summary>
+    public static string AtomicOperationThenAssigned(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicOperationThenAssigned"), entityType, property);
+
     /// <summary>The attribute '{0}' of an item cannot be read as the property '{1}.{2}': {3}</summary>
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
@@ -79,14 +87,6 @@ public static class DynamoStrings
     /// <summary>The filter '{0}' cannot be applied to '{1}', which DynamoDB stores as {2}. Filters allowed on {2}: {3}, and comparisons with null.</summary>
     public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
         => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
-
-    /// <summary>The property '{0}.{1}' cannot be incremented: it is {2}. Only plain number properties can be incremented atomically.</summary>
-    public static string IncrementNotAllowed(object? entityType, object? property, object? reason)
-        => string.Format(CultureInfo.CurrentCulture, GetString("IncrementNotAllowed"), entityType, property, reason);
-
-    /// <summary>The property '{0}.{1}' was incremented and then assigned before SaveChanges; an atomic increment and an assignment cannot be sent together. Save between them, or only assign.</summary>
-    public static string IncrementThenAssigned(object? entityType, object? property)
-        => string.Format(CultureInfo.CurrentCulture, GetString("IncrementThenAssigned"), entityType, property);
 
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
@@ -261,6 +261,14 @@ public static class DynamoStrings
     /// <summary>{0} read and {1} write capacity units</summary>
     public static string SchemaThroughput(object? readCapacityUnits, object? writeCapacityUnits)
         => string.Format(CultureInfo.CurrentCulture, GetString("SchemaThroughput"), readCapacityUnits, writeCapacityUnits);
+
+    /// <summary>Elements were both added to and removed from the set '{0}.{1}' in one save; DynamoDB cannot do both to one attribute in one request. Save between them.</summary>
+    public static string SetAddAndRemove(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SetAddAndRemove"), entityType, property);
+
+    /// <summary>The set '{0}.{1}' does not hold '{2}', so it cannot be removed.</summary>
+    public static string SetElementMissing(object? entityType, object? property, object? element)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SetElementMissing"), entityType, property, element);
 
     /// <summary>The entity types '{0}' and '{1}' share the table '{2}' but not its key schema: their partition and sort keys must have the same attribute names and types.</summary>
     public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)

@@ -26,7 +26,7 @@ public class DynamoDatabase(
             DynamoCompositeSynchronizer.Apply(entry);
             DynamoRowVersions.Apply(entry);
             DynamoEntryValidator.Validate(entry);
-            EnsureIncrementsNotAssigned(entry);
+            EnsureAtomicOperationsCanBeSent(entry);
         }
 
         var writes = DynamoAggregateCollector.Collect(entries).Select(planner.Plan).ToList();
@@ -42,15 +42,26 @@ public class DynamoDatabase(
         return entries.Count;
     }
 
-    // An increment is sent as ADD of its delta: a later assignment of the same property would be lost.
-    private void EnsureIncrementsNotAssigned(IUpdateEntry entry)
+    // An atomic operation is sent as ADD or DELETE of its change: a later assignment of the property would be lost,
+    // and DynamoDB cannot add to and delete from one set in one request.
+    private void EnsureAtomicOperationsCanBeSent(IUpdateEntry entry)
     {
+        var entity = entry.ToEntityEntry().Entity;
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, property, out _, out var expected)
-                && !property.GetValueComparer().Equals(expected, entry.GetCurrentValue(property)))
+            if (atomicOperations.Find(entity, property) is not { } operation)
             {
-                throw new InvalidOperationException(DynamoStrings.IncrementThenAssigned(entry.EntityType.DisplayName(), property.Name));
+                continue;
+            }
+
+            if (!property.GetValueComparer().Equals(operation.ExpectedValue, entry.GetCurrentValue(property)))
+            {
+                throw new InvalidOperationException(DynamoStrings.AtomicOperationThenAssigned(entry.EntityType.DisplayName(), property.Name));
+            }
+
+            if (operation.ElementsToAdd.Count > 0 && operation.ElementsToRemove.Count > 0)
+            {
+                throw new InvalidOperationException(DynamoStrings.SetAddAndRemove(entry.EntityType.DisplayName(), property.Name));
             }
         }
     }

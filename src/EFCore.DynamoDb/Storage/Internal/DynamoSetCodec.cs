@@ -21,7 +21,7 @@ public sealed class DynamoSetCodec<TElement>(Type clrType, DynamoTypeMapping ele
         {
             DynamoScalarType.StringSet => new AttributeValue { SS = elements.Select(e => e.S).Distinct(StringComparer.Ordinal).ToList() },
             DynamoScalarType.NumberSet => new AttributeValue { NS = elements.Select(e => e.N).Distinct(StringComparer.Ordinal).ToList() },
-            _ => new AttributeValue { BS = elements.Select(e => e.B).ToList() }
+            _ => new AttributeValue { BS = elements.Select(e => e.B).DistinctBy(b => Convert.ToBase64String(b.ToArray())).ToList() }
         };
     }
 

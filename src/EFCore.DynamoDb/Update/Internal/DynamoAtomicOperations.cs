@@ -6,26 +6,22 @@ namespace EFCore.DynamoDb.Update.Internal;
 public class DynamoAtomicOperations : IDynamoAtomicOperations
 {
     // Keyed by entity instance: operations belong to the tracked object, whatever its key.
-    private readonly ConditionalWeakTable<object, Dictionary<IProperty, (object Delta, object? Expected)>> _increments = [];
+    private readonly ConditionalWeakTable<object, Dictionary<IProperty, DynamoPendingOperation>> _operations = [];
 
-    public virtual void RecordIncrement(object entity, IProperty incremented, object delta, object? expectedValue)
+    public virtual DynamoPendingOperation GetOrAdd(object entity, IProperty target)
     {
-        var increments = _increments.GetOrCreateValue(entity);
-        var total = increments.TryGetValue(incremented, out var pending) ? DynamoNumbers.Add(pending.Delta, delta) : delta;
-        increments[incremented] = (total, expectedValue);
-    }
-
-    public virtual bool TryGetIncrement(object entity, IProperty incremented, out object delta, out object? expectedValue)
-    {
-        if (_increments.TryGetValue(entity, out var increments) && increments.TryGetValue(incremented, out var pending))
+        var operations = _operations.GetOrCreateValue(entity);
+        if (!operations.TryGetValue(target, out var operation))
         {
-            (delta, expectedValue) = pending;
-            return true;
+            operation = new DynamoPendingOperation();
+            operations.Add(target, operation);
         }
 
-        (delta, expectedValue) = (null!, null);
-        return false;
+        return operation;
     }
 
-    public virtual void Clear(object entity) => _increments.Remove(entity);
+    public virtual DynamoPendingOperation? Find(object entity, IProperty target)
+        => _operations.TryGetValue(entity, out var operations) && operations.TryGetValue(target, out var operation) ? operation : null;
+
+    public virtual void Clear(object entity) => _operations.Remove(entity);
 }

@@ -17,6 +17,6 @@ public sealed record DynamoWrite(
     Dictionary<string, string>? Names,
     Dictionary<string, AttributeValue>? Values)
 {
-    /// <summary>The properties this write increments atomically (<c>ADD</c>); their new values are read back after the write.</summary>
-    public IReadOnlyList<IProperty> Increments { get; init; } = [];
+    /// <summary>The properties this write changes atomically (<c>ADD</c>/<c>DELETE</c>); their new values are read back after the write.</summary>
+    public IReadOnlyList<IProperty> AtomicProperties { get; init; } = [];
 }

@@ -45,11 +45,11 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                     cancellationToken)
                 .ConfigureAwait(false);
 
-            // A transaction returns no values: the results of atomic increments are read back.
-            foreach (var write in writes.Where(w => w.Increments.Count > 0))
+            // A transaction returns no values: the results of atomic operations are read back.
+            foreach (var write in writes.Where(w => w.AtomicProperties.Count > 0))
             {
                 var response = await client.GetItemAsync(DynamoWriteRequests.ToReadBackRequest(write), cancellationToken).ConfigureAwait(false);
-                ApplyIncrementResults(write, response.Item);
+                ApplyAtomicResults(write, response.Item);
             }
         }
         catch (TransactionCanceledException exception)
@@ -123,7 +123,7 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                 case DynamoWriteKind.Update:
                     var response = await client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write), cancellationToken)
                         .ConfigureAwait(false);
-                    ApplyIncrementResults(write, response.Attributes);
+                    ApplyAtomicResults(write, response.Attributes);
                     break;
                 default:
                     await client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write), cancellationToken).ConfigureAwait(false);
@@ -141,10 +141,10 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
         }
     }
 
-    // After an atomic increment the property holds the value DynamoDB computed, concurrent increments included.
-    private static void ApplyIncrementResults(DynamoWrite write, Dictionary<string, AttributeValue>? attributes)
+    // After an atomic operation the property holds the value DynamoDB computed, concurrent operations included.
+    private static void ApplyAtomicResults(DynamoWrite write, Dictionary<string, AttributeValue>? attributes)
     {
-        foreach (var property in write.Increments)
+        foreach (var property in write.AtomicProperties)
         {
             if (attributes?.TryGetValue(property.GetAttributeName(), out var value) == true)
             {

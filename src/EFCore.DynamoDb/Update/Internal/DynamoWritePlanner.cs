@@ -43,21 +43,24 @@ public class DynamoWritePlanner(
             // An unchanged owner is written when only owned entities inside its item changed.
             case EntityState.Modified or EntityState.Unchanged:
             {
-                var increments = entry.EntityType.GetProperties()
-                    .Where(p => atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, p, out _, out _))
+                var entity = entry.ToEntityEntry().Entity;
+                var atomic = entry.EntityType.GetProperties()
+                    .Select(p => (Property: p, Operation: atomicOperations.Find(entity, p)))
+                    .Where(p => p.Operation != null)
                     .ToList();
-                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, increments, placeholders);
+                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, atomic!, placeholders);
+                var atomicProperties = atomic.Select(a => a.Property).ToList();
                 if (placeholders.Values != null)
                 {
                     // What is set is a lower bound of the item's size: the stored item may hold more.
                     EnsureFits(entry, placeholders.Values);
                 }
 
-                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, increments);
+                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, atomicProperties);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
                 {
-                    Increments = increments
+                    AtomicProperties = atomicProperties
                 };
             }
 
@@ -95,24 +98,38 @@ public class DynamoWritePlanner(
         return key;
     }
 
-    private string? BuildUpdateExpression(
+    private static string? BuildUpdateExpression(
         IUpdateEntry entry,
         IReadOnlySet<INavigation> changedOwnedNavigations,
-        List<IProperty> increments,
+        List<(IProperty Property, DynamoPendingOperation Operation)> atomic,
         DynamoExpressionPlaceholders placeholders)
     {
         var sets = new List<string>();
         var removes = new List<string>();
         var adds = new List<string>();
-        foreach (var property in increments)
+        var deletes = new List<string>();
+        foreach (var (property, operation) in atomic)
         {
-            atomicOperations.TryGetIncrement(entry.ToEntityEntry().Entity, property, out var delta, out _);
-            adds.Add(placeholders.Name(property.GetAttributeName()) + " " + placeholders.Value(DynamoPropertyValueConverter.ToAttributeValue(property, delta)!));
+            var name = placeholders.Name(property.GetAttributeName());
+            if (operation.Delta != null)
+            {
+                adds.Add(name + " " + placeholders.Value(DynamoPropertyValueConverter.ToAttributeValue(property, operation.Delta)!));
+            }
+
+            if (operation.ElementsToAdd.Count > 0)
+            {
+                adds.Add(name + " " + placeholders.Value(DynamoSetElements.ToAttributeValue(property, operation.ElementsToAdd)));
+            }
+
+            if (operation.ElementsToRemove.Count > 0)
+            {
+                deletes.Add(name + " " + placeholders.Value(DynamoSetElements.ToAttributeValue(property, operation.ElementsToRemove)));
+            }
         }
 
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!property.IsPrimaryKey() && entry.IsModified(property) && !increments.Contains(property))
+            if (!property.IsPrimaryKey() && entry.IsModified(property) && !atomic.Any(a => a.Property == property))
             {
                 Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }
@@ -147,6 +164,11 @@ public class DynamoWritePlanner(
         if (adds.Count > 0)
         {
             builder.Append(builder.Length > 0 ? " " : "").Append("ADD ").AppendJoin(", ", adds);
+        }
+
+        if (deletes.Count > 0)
+        {
+            builder.Append(builder.Length > 0 ? " " : "").Append("DELETE ").AppendJoin(", ", deletes);
         }
 
         return builder.Length > 0 ? builder.ToString() : null;

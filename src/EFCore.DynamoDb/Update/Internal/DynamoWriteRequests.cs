@@ -21,7 +21,7 @@ public static class DynamoWriteRequests
         {
             TableName = write.TableName,
             Key = write.Key,
-            ReturnValues = write.Increments.Count > 0 ? ReturnValue.UPDATED_NEW : null,
+            ReturnValues = write.AtomicProperties.Count > 0 ? ReturnValue.UPDATED_NEW : null,
             UpdateExpression = write.UpdateExpression,
             ConditionExpression = write.ConditionExpression,
             ExpressionAttributeNames = write.Names,
@@ -89,10 +89,10 @@ public static class DynamoWriteRequests
             }
         };
 
-    /// <summary>A consistent read of the attributes a write incremented, for a transaction, which returns no values.</summary>
+    /// <summary>A consistent read of the attributes a write changed atomically, for a transaction, which returns no values.</summary>
     public static GetItemRequest ToReadBackRequest(DynamoWrite write)
     {
-        var names = write.Increments.Select((p, i) => (Placeholder: "#r" + i.ToString(CultureInfo.InvariantCulture), Name: p.GetAttributeName())).ToList();
+        var names = write.AtomicProperties.Select((p, i) => (Placeholder: "#r" + i.ToString(CultureInfo.InvariantCulture), Name: p.GetAttributeName())).ToList();
         return new GetItemRequest
         {
             TableName = write.TableName,

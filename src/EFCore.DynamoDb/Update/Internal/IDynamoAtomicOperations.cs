@@ -1,16 +1,16 @@
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
-///     The atomic increments recorded on the entities of one context (<c>Property(x => x.Wins).Increment(1)</c>),
-///     waiting for the next <c>SaveChanges</c> to send them as <c>ADD</c>.
+///     The atomic operations recorded on the entities of one context (<c>Increment</c>, <c>AddToSet</c>,
+///     <c>RemoveFromSet</c>), waiting for the next <c>SaveChanges</c> to send them as <c>ADD</c> and <c>DELETE</c>.
 /// </summary>
 public interface IDynamoAtomicOperations
 {
-    /// <summary>Records an increment; the property's current value has already changed by <paramref name="delta" />.</summary>
-    void RecordIncrement(object entity, IProperty incremented, object delta, object? expectedValue);
+    /// <summary>The pending operation of a property, created when there is none.</summary>
+    DynamoPendingOperation GetOrAdd(object entity, IProperty target);
 
-    /// <summary>The pending increment of a property, if any, and the value the property must still hold.</summary>
-    bool TryGetIncrement(object entity, IProperty incremented, out object delta, out object? expectedValue);
+    /// <summary>The pending operation of a property, if any.</summary>
+    DynamoPendingOperation? Find(object entity, IProperty target);
 
     /// <summary>Forgets the operations of an entity once saved.</summary>
     void Clear(object entity);

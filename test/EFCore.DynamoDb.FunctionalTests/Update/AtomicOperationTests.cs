@@ -3,12 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.FunctionalTests.Update;
 
-/// <summary>Flywheel's incr_ scenarios: atomic increments sent as ADD, so concurrent increments never lose an update.</summary>
-public class AtomicIncrementTests : IClassFixture<AtomicIncrementTests.Fixture>
+/// <summary>
+///     Flywheel's incr_, add_ and remove_ scenarios: atomic operations sent as ADD and DELETE, so concurrent writers never
+///     lose an update.
+/// </summary>
+public class AtomicOperationTests : IClassFixture<AtomicOperationTests.Fixture>
 {
     private readonly Fixture _fixture;
 
-    public AtomicIncrementTests(Fixture fixture)
+    public AtomicOperationTests(Fixture fixture)
     {
         _fixture = fixture;
         _fixture.Store.Recorder.Clear();
@@ -17,7 +20,7 @@ public class AtomicIncrementTests : IClassFixture<AtomicIncrementTests.Fixture>
     private async Task SeedAsync(string id)
     {
         await using var db = _fixture.CreateContext();
-        db.Counters.Add(new Counter { Id = id, Score = 1.5, Balance = 10m });
+        db.Counters.Add(new Counter { Id = id, Score = 1.5, Balance = 10m, Tags = ["a"] });
         await db.SaveChangesAsync();
         _fixture.Store.Recorder.Clear();
     }
@@ -143,12 +146,67 @@ public class AtomicIncrementTests : IClassFixture<AtomicIncrementTests.Fixture>
         entry.Property(c => c.Wins).Increment(1);
         counter.Wins = 100;
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
-        Assert.Contains("'Counter.Wins' was incremented and then assigned", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Counter.Wins' was changed atomically", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("UpdateItem", _fixture.Store.Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task Add_to_set_and_remove_from_set_send_ADD_and_DELETE_and_concurrent_additions_are_all_kept()
+    {
+        await SeedAsync("sets");
+        await using var first = _fixture.CreateContext();
+        await using var second = _fixture.CreateContext();
+        var mine = (await first.Counters.FindAsync("sets"))!;
+        var theirs = (await second.Counters.FindAsync("sets"))!;
+
+        first.Entry(mine).Property(c => c.Tags).AddToSet("b", "c");
+        Assert.Equal(["a", "b", "c"], mine.Tags.Order());
+        await first.SaveChangesAsync();
+        second.Entry(theirs).Property(c => c.Tags).AddToSet("d");
+        await second.SaveChangesAsync();
+
+        Assert.Equal(["a", "b", "c", "d"], theirs.Tags.Order());
+        Assert.Contains(_fixture.Store.Recorder.Requests, r => r.Operation == "UpdateItem" && r.Expressions.Contains("ADD #n0 :v0", StringComparison.Ordinal));
+
+        await using var third = _fixture.CreateContext();
+        var again = (await third.Counters.FindAsync("sets"))!;
+        third.Entry(again).Property(c => c.Tags).RemoveFromSet("a", "d");
+        await third.SaveChangesAsync();
+
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(["b", "c"], (await check.Counters.FindAsync("sets"))!.Tags.Order());
+        Assert.Contains(_fixture.Store.Recorder.Requests, r => r.Expressions.Contains("DELETE #n0 :v0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Mutate_set_one_op_add_and_remove_in_one_save_is_refused_unless_they_cancel_out()
+    {
+        await SeedAsync("oneop");
+        await using var db = _fixture.CreateContext();
+        var counter = (await db.Counters.FindAsync("oneop"))!;
+        var tags = db.Entry(counter).Property(c => c.Tags);
+
+        tags.AddToSet("x");
+        tags.RemoveFromSet("x");
+        tags.AddToSet("y");
+        await db.SaveChangesAsync();
+
+        tags.AddToSet("z");
+        tags.RemoveFromSet("a");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("'Counter.Tags'", error.Message, StringComparison.Ordinal);
+
+        var missing = Assert.Throws<InvalidOperationException>(() => tags.RemoveFromSet("nope"));
+        Assert.Contains("does not hold 'nope'", missing.Message, StringComparison.Ordinal);
+
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(["a", "y"], (await check.Counters.FindAsync("oneop"))!.Tags.Order());
     }
 
     public class Counter
     {
+        public HashSet<string> Tags { get; set; } = [];
+
         public string Id { get; set; } = null!;
 
         public int Version { get; set; }
