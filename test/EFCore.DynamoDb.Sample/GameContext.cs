@@ -8,6 +8,8 @@ public class GameContext(DbContextOptions<GameContext> options) : DbContext(opti
 
     public DbSet<SocialMediaItem> SocialMediaItems => Set<SocialMediaItem>();
 
+    public DbSet<Account> Accounts => Set<Account>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<GameScore>(score =>

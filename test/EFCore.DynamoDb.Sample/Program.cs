@@ -102,5 +102,41 @@ await using (var db = new GameContext(options))
     Console.WriteLine($"Found {found.Uid} by its composite key: {found.Text}");
 }
 
+await using (var db = new GameContext(options))
+{
+    // Flywheel README: atomically increment a user's wins on Alien Adventure — an ADD, without reading the item first.
+    var alien = new GameScore { UserId = "102", Title = "Alien Adventure" };
+    db.GameScores.Attach(alien);
+    db.Entry(alien).Property(s => s.Wins).Increment(1);
+    await db.SaveChangesAsync();
+    Console.WriteLine($"Alien Adventure wins for user 102, incremented atomically: {alien.Wins}");
+
+    // A conditional withdrawal: 200 leave the account only if the stored balance still covers them.
+    db.Accounts.Add(new Account { Id = "wallet", Balance = 250m });
+    await db.SaveChangesAsync();
+    var wallet = (await db.Accounts.FindAsync("wallet"))!;
+    foreach (var attempt in new[] { 1, 2 })
+    {
+        wallet.Balance -= 200m;
+        db.Entry(wallet).SaveOnlyIf(a => a.Balance >= 200m);
+        try
+        {
+            await db.SaveChangesAsync();
+            Console.WriteLine($"Withdrawal {attempt}: balance now {wallet.Balance}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Entry(wallet).ReloadAsync();
+            Console.WriteLine($"Withdrawal {attempt} refused: the balance is only {wallet.Balance}");
+        }
+    }
+
+    if (alien.Wins != 33 || wallet.Balance != 50m)
+    {
+        Console.Error.WriteLine("The atomic increment or the conditional withdrawal did not behave as expected");
+        return 1;
+    }
+}
+
 Console.WriteLine("Sample completed.");
 return 0;

@@ -44,6 +44,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoWritePlanner, DynamoWritePlanner>()
                 .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>()
                 .TryAddScoped<IDynamoAtomicOperations, DynamoAtomicOperations>()
+                .TryAddScoped<IDynamoSaveConditions, DynamoSaveConditions>()
                 .TryAddScoped<DynamoTableManager, DynamoTableManager>()
                 .TryAddScoped<DynamoSeedDataInserter, DynamoSeedDataInserter>()
                 .TryAddScoped<IDynamoSchemaUpdater, DynamoSchemaUpdater>());

@@ -226,6 +226,10 @@ public static class DynamoStrings
     public static string RequiredValueMissing(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
 
+    /// <summary>The save condition '{1}' on '{0}' cannot be sent to DynamoDB. {2}</summary>
+    public static string SaveConditionNotTranslatable(object? entityType, object? condition, object? details)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SaveConditionNotTranslatable"), entityType, condition, details);
+
     /// <summary>The query for '{0}' has no equality on the partition key '{2}', so it would scan the whole table '{1}', and the ScanBehavior option is Throw. Add the partition key condition, or call AllowScan() on this query.</summary>
     public static string ScanNotAllowed(object? entityType, object? table, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("ScanNotAllowed"), entityType, table, partitionKey);

@@ -13,7 +13,8 @@ public class DynamoDatabase(
     ICurrentDbContext currentContext,
     IDynamoWritePlanner planner,
     IDynamoWriteExecutor executor,
-    IDynamoAtomicOperations atomicOperations) : Database(dependencies)
+    IDynamoAtomicOperations atomicOperations,
+    IDynamoSaveConditions saveConditions) : Database(dependencies)
 {
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -36,6 +37,7 @@ public class DynamoDatabase(
         foreach (var entry in entries)
         {
             atomicOperations.Clear(entry.ToEntityEntry().Entity);
+            saveConditions.Clear(entry.ToEntityEntry().Entity);
         }
 
         // Every entry was written, owned ones inside their owner's item.

@@ -13,7 +13,9 @@ namespace EFCore.DynamoDb.Update.Internal;
 public class DynamoWritePlanner(
     IDynamoTableNameResolver tableNames,
     IDbContextOptions options,
-    IDynamoAtomicOperations atomicOperations) : IDynamoWritePlanner
+    IDynamoAtomicOperations atomicOperations,
+    IDynamoSaveConditions saveConditions,
+    IQueryContextFactory queryContextFactory) : IDynamoWritePlanner
 {
     private readonly ConflictMode _conflictMode
         = options.FindExtension<Infrastructure.Internal.DynamoDbOptionsExtension>()?.ConflictMode ?? ConflictMode.Update;
@@ -33,9 +35,12 @@ public class DynamoWritePlanner(
                 var item = DynamoItemAttributes.Build(entry);
                 EnsureFits(entry, item);
                 // An insert never replaces an item, unless the application chose last-writer-wins.
-                var condition = _conflictMode == ConflictMode.Overwrite
-                    ? null
-                    : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
+                var condition = WithSaveConditions(
+                    entry,
+                    _conflictMode == ConflictMode.Overwrite
+                        ? null
+                        : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")",
+                    placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values);
             }
@@ -56,7 +61,8 @@ public class DynamoWritePlanner(
                     EnsureFits(entry, placeholders.Values);
                 }
 
-                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, atomicProperties);
+                var condition = WithSaveConditions(
+                    entry, DynamoConflictConditions.Build(entry, _conflictMode, placeholders, atomicProperties), placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
                 {
@@ -66,7 +72,7 @@ public class DynamoWritePlanner(
 
             case EntityState.Deleted:
             {
-                var condition = DynamoConflictConditions.Build(entry, _conflictMode, placeholders, []);
+                var condition = WithSaveConditions(entry, DynamoConflictConditions.Build(entry, _conflictMode, placeholders, []), placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values);
             }
@@ -74,6 +80,19 @@ public class DynamoWritePlanner(
             default:
                 throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entityType.DisplayName(), entry.EntityState));
         }
+    }
+
+    // SaveOnlyIf conditions join those of the conflict mode; their values were captured when they were set.
+    private string? WithSaveConditions(IUpdateEntry entry, string? condition, DynamoExpressionPlaceholders placeholders)
+    {
+        var extra = saveConditions.Find(entry.ToEntityEntry().Entity);
+        if (extra.Count == 0)
+        {
+            return condition;
+        }
+
+        var renderer = new Query.Internal.DynamoConditionRenderer(placeholders, queryContextFactory.Create());
+        return string.Join(" AND ", extra.Select(renderer.Render).Prepend(condition).OfType<string>());
     }
 
     private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)

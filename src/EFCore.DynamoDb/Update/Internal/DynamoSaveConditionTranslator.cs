@@ -1,0 +1,55 @@
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Translates a <c>SaveOnlyIf</c> condition over the stored item into a DynamoDB condition: the same forms as a
+///     query's filter, with captured variables evaluated now, when the condition is set.
+/// </summary>
+public static class DynamoSaveConditionTranslator
+{
+    public static DynamoExpression Translate(IEntityType entityType, LambdaExpression condition)
+    {
+        var parameter = condition.Parameters[0];
+        var body = new CapturedValueEvaluator(parameter).Visit(condition.Body)!;
+        var entity = new StructuralTypeShaperExpression(entityType, Expression.Constant(ValueBuffer.Empty), nullable: false);
+        var translator = new DynamoPredicateTranslator();
+        return translator.Translate(ReplacingExpressionVisitor.Replace(parameter, entity, body))
+            ?? throw new InvalidOperationException(
+                DynamoStrings.SaveConditionNotTranslatable(entityType.DisplayName(), condition.Print(), translator.TranslationErrorDetails));
+    }
+
+    // Everything that does not read the entity is a value: a captured variable, a constant expression, a method call.
+    private sealed class CapturedValueEvaluator(ParameterExpression parameter) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null or ConstantExpression or LambdaExpression || node == parameter || References(node))
+            {
+                return base.Visit(node);
+            }
+
+            var value = Expression.Lambda<Func<object?>>(Expression.Convert(node, typeof(object))).Compile().Invoke();
+            return Expression.Constant(value, node.Type);
+        }
+
+        private bool References(Expression node)
+        {
+            var finder = new ParameterFinder(parameter);
+            finder.Visit(node);
+            return finder.Found;
+        }
+    }
+
+    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            Found |= node == parameter;
+            return node;
+        }
+    }
+}

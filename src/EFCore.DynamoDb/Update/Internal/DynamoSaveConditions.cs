@@ -1,0 +1,16 @@
+using System.Runtime.CompilerServices;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <inheritdoc />
+public class DynamoSaveConditions : IDynamoSaveConditions
+{
+    private readonly ConditionalWeakTable<object, List<DynamoExpression>> _conditions = [];
+
+    public virtual void Add(object entity, DynamoExpression condition) => _conditions.GetOrCreateValue(entity).Add(condition);
+
+    public virtual IReadOnlyList<DynamoExpression> Find(object entity) => _conditions.TryGetValue(entity, out var conditions) ? conditions : [];
+
+    public virtual void Clear(object entity) => _conditions.Remove(entity);
+}

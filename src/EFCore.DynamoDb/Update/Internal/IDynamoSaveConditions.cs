@@ -1,0 +1,13 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>The extra conditions recorded with <c>SaveOnlyIf</c> on the entities of one context, for their next write.</summary>
+public interface IDynamoSaveConditions
+{
+    void Add(object entity, DynamoExpression condition);
+
+    IReadOnlyList<DynamoExpression> Find(object entity);
+
+    void Clear(object entity);
+}
