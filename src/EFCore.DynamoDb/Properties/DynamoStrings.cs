@@ -274,6 +274,10 @@ public static class DynamoStrings
     public static string SetElementMissing(object? entityType, object? property, object? element)
         => string.Format(CultureInfo.CurrentCulture, GetString("SetElementMissing"), entityType, property, element);
 
+    /// <summary>ExecuteUpdate cannot set '{0}' to '{1}' in DynamoDB: set a property that is not part of the key to a constant, a variable, another property, or a property plus or minus a value.</summary>
+    public static string SetterNotTranslatable(object? property, object? value)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SetterNotTranslatable"), property, value);
+
     /// <summary>The entity types '{0}' and '{1}' share the table '{2}' but not its key schema: their partition and sort keys must have the same attribute names and types.</summary>
     public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("SharedTableKeyMismatch"), entityType, otherEntityType, table);

@@ -5,6 +5,16 @@ public static class DynamoQueryArgument
 {
     public static bool IsConstantOrParameter(Expression expression) => expression is ConstantExpression or QueryParameterExpression;
 
+    public static Expression UnwrapConvert(Expression expression)
+    {
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            expression = convert.Operand;
+        }
+
+        return expression;
+    }
+
     public static T Evaluate<T>(Expression argument, QueryContext queryContext)
         => (T)(argument is ConstantExpression constant
             ? constant.Value!

@@ -312,6 +312,69 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Union));
 
+    // ExecuteDelete and ExecuteUpdate write each item the query selects, conditioned on the query's other predicates.
+    protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
+        => CanWriteSelection(source) ? new DynamoNonQueryExpression((DynamoSelectExpression)source.QueryExpression, null) : null;
+
+    protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
+    {
+        if (!CanWriteSelection(source))
+        {
+            return null;
+        }
+
+        var translated = new List<DynamoSetter>();
+        foreach (var setter in setters)
+        {
+            if (DynamoPredicateTranslator.TranslateAttribute(RemapLambdaBody(source, setter.PropertySelector)) is not { IsNested: false } target
+                || target.Property.IsKey()
+                || TranslateSetterValue(source, target, setter.ValueExpression) is not { } value)
+            {
+                AddTranslationErrorDetails(DynamoStrings.SetterNotTranslatable(setter.PropertySelector.Print(), setter.ValueExpression.Print()));
+                return null;
+            }
+
+            translated.Add(value);
+        }
+
+        return new DynamoNonQueryExpression((DynamoSelectExpression)source.QueryExpression, translated);
+    }
+
+    // A value, another attribute, or an attribute plus or minus a value.
+    private static DynamoSetter? TranslateSetterValue(ShapedQueryExpression source, DynamoAttributeExpression target, Expression value)
+    {
+        var body = value is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : value;
+        body = DynamoQueryArgument.UnwrapConvert(body);
+        if (DynamoQueryArgument.IsConstantOrParameter(body))
+        {
+            return new DynamoSetter(target, null, false, new DynamoValueExpression(body, target.Property));
+        }
+
+        if (DynamoPredicateTranslator.TranslateAttribute(body) is { IsNested: false } copied)
+        {
+            return new DynamoSetter(target, copied, false, null);
+        }
+
+        return body is BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract } arithmetic
+            && DynamoPredicateTranslator.TranslateAttribute(arithmetic.Left) is { IsNested: false } from
+            && DynamoQueryArgument.UnwrapConvert(arithmetic.Right) is var operand
+            && DynamoQueryArgument.IsConstantOrParameter(operand)
+                ? new DynamoSetter(target, from, arithmetic.NodeType == ExpressionType.Subtract, new DynamoValueExpression(operand, target.Property))
+                : null;
+    }
+
+    private bool CanWriteSelection(ShapedQueryExpression source)
+    {
+        var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null || source.ShaperExpression is not StructuralTypeShaperExpression)
+        {
+            AddTranslationErrorDetails(DynamoStrings.OperatorNotSupported("ExecuteUpdate or ExecuteDelete after Take, Skip or Select"));
+            return false;
+        }
+
+        return true;
+    }
+
     // DynamoDB has no aggregates: the projected values stream in and are folded on the client (Min and Max of a
     // sort key read a single item, decided once the access path is known).
     private ShapedQueryExpression TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)

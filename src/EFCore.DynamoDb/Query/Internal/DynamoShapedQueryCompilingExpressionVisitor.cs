@@ -16,6 +16,23 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 {
     private static readonly Type ItemType = typeof(Dictionary<string, AttributeValue>);
 
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is not DynamoNonQueryExpression nonQuery)
+        {
+            return base.VisitExtension(extensionExpression);
+        }
+
+        // The items to write are read by their keys only.
+        var selectExpression = nonQuery.SelectExpression;
+        selectExpression.ApplyProjection(selectExpression.EntityType.FindPrimaryKey()!.Properties);
+        var executor = new DynamoNonQueryExecutor(new DynamoCompiledRead(selectExpression, planner.Plan(selectExpression)), nonQuery.Setters);
+        return Expression.Call(
+            Expression.Constant(executor),
+            QueryCompilationContext.IsAsync ? DynamoNonQueryExecutor.ExecuteAsyncMethod : DynamoNonQueryExecutor.ExecuteMethod,
+            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)));
+    }
+
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var selectExpression = (DynamoSelectExpression)shapedQueryExpression.QueryExpression;

@@ -1,0 +1,167 @@
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Runs <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>. When equalities name a full key, one <c>UpdateItem</c> or
+///     <c>DeleteItem</c> carries the query's other predicates as its condition; otherwise the matching keys are read
+///     and each item is written under the same condition, so an item changed meanwhile is left alone. An item whose
+///     condition fails is not counted; updates never create items.
+/// </summary>
+public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnlyList<DynamoSetter>? setters)
+{
+    public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
+
+    public static readonly MethodInfo ExecuteAsyncMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(ExecuteAsync))!;
+
+    public int Execute(DynamoQueryContext queryContext) => ExecuteAsync(queryContext).GetAwaiter().GetResult();
+
+    public async Task<int> ExecuteAsync(DynamoQueryContext queryContext)
+    {
+        var cancellationToken = queryContext.CancellationToken;
+        var plan = keysRead.Plan;
+        var entityType = keysRead.SelectExpression.EntityType;
+        var tableName = queryContext.TableNames.Resolve(entityType);
+        var keyAttributes = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+
+        IEnumerable<Dictionary<string, AttributeValue>> keys;
+        DynamoExpression? condition;
+        if (NamesFullKey(plan))
+        {
+            var renderer = new DynamoConditionRenderer(new DynamoExpressionPlaceholders(), queryContext);
+            var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyCondition!.Attribute.AttributeName] = renderer.EvaluateKey(plan.PartitionKeyCondition.Value) };
+            if (plan.SortKeyCondition is DynamoComparisonExpression sortKey)
+            {
+                key[sortKey.Attribute.AttributeName] = renderer.EvaluateKey(sortKey.Value);
+            }
+
+            keys = [key];
+            condition = Combine(plan.Filter, plan.ClientFilter);
+        }
+        else
+        {
+            var read = new List<Dictionary<string, AttributeValue>>();
+            await foreach (var page in new DynamoPagedReader(keysRead, queryContext).ReadPagesAsync(null, cancellationToken).ConfigureAwait(false))
+            {
+                read.AddRange(page.Items.Select(item => keyAttributes.ToDictionary(a => a, a => item[a])));
+            }
+
+            keys = read;
+            condition = Combine(plan.Filter, plan.ClientFilter);
+        }
+
+        var written = 0;
+        foreach (var key in keys)
+        {
+            if (await WriteAsync(queryContext, tableName, key, keyAttributes[0], condition, cancellationToken).ConfigureAwait(false))
+            {
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    private static bool NamesFullKey(DynamoAccessPlan plan)
+        => plan is { PartitionKeyCondition: not null, IndexName: null }
+            && (plan.SortKeyProperty == null || plan.SortKeyCondition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal });
+
+    private async Task<bool> WriteAsync(
+        DynamoQueryContext queryContext,
+        string tableName,
+        Dictionary<string, AttributeValue> key,
+        string partitionKeyAttribute,
+        DynamoExpression? condition,
+        CancellationToken cancellationToken)
+    {
+        var placeholders = new DynamoExpressionPlaceholders();
+        var renderer = new DynamoConditionRenderer(placeholders, queryContext);
+
+        // The item must still exist (an update never creates one) and still match the query.
+        var conditionText = "attribute_exists(" + placeholders.Name(partitionKeyAttribute) + ")"
+            + (condition == null ? "" : " AND " + renderer.Render(condition));
+        try
+        {
+            if (setters == null)
+            {
+                await queryContext.Client.DeleteItemAsync(
+                        new DeleteItemRequest
+                        {
+                            TableName = tableName,
+                            Key = key,
+                            ConditionExpression = conditionText,
+                            ExpressionAttributeNames = placeholders.Names,
+                            ExpressionAttributeValues = placeholders.Values
+                        },
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                var update = RenderUpdate(placeholders, queryContext);
+                await queryContext.Client.UpdateItemAsync(
+                        new UpdateItemRequest
+                        {
+                            TableName = tableName,
+                            Key = key,
+                            UpdateExpression = update,
+                            ConditionExpression = conditionText,
+                            ExpressionAttributeNames = placeholders.Names,
+                            ExpressionAttributeValues = placeholders.Values
+                        },
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    // SET #a = :v, #b = #c, #d = #d + :v; a null value removes the attribute.
+    private string RenderUpdate(DynamoExpressionPlaceholders placeholders, QueryContext queryContext)
+    {
+        var sets = new List<string>();
+        var removes = new List<string>();
+        foreach (var setter in setters!)
+        {
+            var target = placeholders.Name(setter.Target.AttributeName);
+            var value = setter.Operand?.Evaluate(queryContext);
+            if (setter.Source == null && value == null)
+            {
+                removes.Add(target);
+                continue;
+            }
+
+            var expression = new StringBuilder(target).Append(" = ");
+            if (setter.Source != null)
+            {
+                expression.Append(placeholders.Name(setter.Source.AttributeName));
+                if (value != null)
+                {
+                    expression.Append(setter.Subtract ? " - " : " + ").Append(placeholders.Value(value));
+                }
+            }
+            else
+            {
+                expression.Append(placeholders.Value(value!));
+            }
+
+            sets.Add(expression.ToString());
+        }
+
+        return string.Join(
+            " ",
+            new[] { sets.Count > 0 ? "SET " + string.Join(", ", sets) : null, removes.Count > 0 ? "REMOVE " + string.Join(", ", removes) : null }
+                .OfType<string>());
+    }
+
+    private static DynamoExpression? Combine(DynamoExpression? left, DynamoExpression? right)
+        => left == null ? right : right == null ? left : new DynamoLogicalExpression(left, isAnd: true, right);
+}

@@ -1,0 +1,110 @@
+using EFCore.DynamoDb.FunctionalTests.TestModels;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.FunctionalTests.Update;
+
+/// <summary>ExecuteUpdate and ExecuteDelete: by key with a condition, and by query (Flywheel's query.delete()).</summary>
+public class ExecuteUpdateDeleteTests : IClassFixture<ExecuteUpdateDeleteTests.Fixture>
+{
+    private readonly Fixture _fixture;
+
+    public ExecuteUpdateDeleteTests(Fixture fixture)
+    {
+        _fixture = fixture;
+        _fixture.Store.Recorder.Clear();
+    }
+
+    private async Task SeedAsync(string user, params (string Title, int Wins)[] scores)
+    {
+        await using var db = _fixture.CreateContext();
+        db.GameScores.AddRange(scores.Select(s => new GameScore { UserId = user, Title = s.Title, Wins = s.Wins }));
+        await db.SaveChangesAsync();
+        _fixture.Store.Recorder.Clear();
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_on_a_full_key_is_one_UpdateItem_with_an_arithmetic_SET()
+    {
+        await SeedAsync("upd-key", ("A", 1));
+        await using var db = _fixture.CreateContext();
+
+        var affected = await db.GameScores.Where(s => s.UserId == "upd-key" && s.Title == "A")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Wins, x => x.Wins + 2).SetProperty(x => x.Comment, "bumped"));
+
+        Assert.Equal(1, affected);
+        var update = Assert.Single(_fixture.Store.Recorder.Requests);
+        Assert.Equal("UpdateItem", update.Operation);
+        Assert.Matches(@"SET (#n\d) = \1 \+ :v\d, #n\d = :v\d", update.Expressions);
+        await using var check = _fixture.CreateContext();
+        var stored = (await check.GameScores.FindAsync("upd-key", "A"))!;
+        Assert.Equal((3, "bumped"), (stored.Wins, stored.Comment));
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_with_a_failing_condition_affects_nothing_and_never_creates_an_item()
+    {
+        await SeedAsync("upd-cond", ("A", 1));
+        await using var db = _fixture.CreateContext();
+
+        var conditionFails = db.GameScores.Where(s => s.UserId == "upd-cond" && s.Title == "A" && s.Wins > 5)
+            .ExecuteUpdate(s => s.SetProperty(x => x.Wins, 100));
+        var missing = await db.GameScores.Where(s => s.UserId == "upd-cond" && s.Title == "missing")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Wins, 100));
+
+        Assert.Equal((0, 0), (conditionFails, missing));
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(1, (await check.GameScores.FindAsync("upd-cond", "A"))!.Wins);
+        Assert.Null(await check.GameScores.FindAsync("upd-cond", "missing"));
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_by_query_writes_each_matching_item()
+    {
+        await SeedAsync("upd-query", ("A", 1), ("B", 10), ("C", 20));
+        await using var db = _fixture.CreateContext();
+        var threshold = 5;
+
+        var affected = await db.GameScores.Where(s => s.UserId == "upd-query" && s.Wins > threshold)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Losses, x => x.Wins - 1));
+
+        Assert.Equal(2, affected);
+        Assert.Equal(["Query", "UpdateItem", "UpdateItem"], _fixture.Store.Recorder.Operations);
+        await using var check = _fixture.CreateContext();
+        var scores = await check.GameScores.Where(s => s.UserId == "upd-query").ToListAsync();
+        Assert.Equal([0, 9, 19], scores.Select(s => s.Losses));
+    }
+
+    [Fact]
+    public async Task ExecuteDelete_by_key_and_by_query()
+    {
+        await SeedAsync("del", ("A", 1), ("B", 10), ("C", 20));
+        await using var db = _fixture.CreateContext();
+
+        var byKey = await db.GameScores.Where(s => s.UserId == "del" && s.Title == "A").ExecuteDeleteAsync();
+        var byKeyConditionFails = db.GameScores.Where(s => s.UserId == "del" && s.Title == "B" && s.Wins > 100).ExecuteDelete();
+        var byQuery = await db.GameScores.Where(s => s.UserId == "del" && s.Wins >= 10).ExecuteDeleteAsync();
+
+        Assert.Equal((1, 0, 2), (byKey, byKeyConditionFails, byQuery));
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(0, await check.GameScores.CountAsync(s => s.UserId == "del"));
+    }
+
+    [Fact]
+    public async Task Setting_a_key_or_an_untranslatable_value_is_refused_before_any_request()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var key = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.GameScores.Where(s => s.UserId == "x").ExecuteUpdateAsync(s => s.SetProperty(x => x.Title, "y")));
+        var value = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.GameScores.Where(s => s.UserId == "x").ExecuteUpdateAsync(s => s.SetProperty(x => x.Wins, x => x.Wins * 2)));
+
+        Assert.Contains(".Title", key.Message, StringComparison.Ordinal);
+        Assert.Contains("part of the key", key.Message, StringComparison.Ordinal);
+        Assert.Contains(".Wins * 2", value.Message, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Store.Recorder.Requests);
+    }
+
+    public class Fixture() : DynamoDbFixture<GameContext>("execute", options => new GameContext(options));
+}
