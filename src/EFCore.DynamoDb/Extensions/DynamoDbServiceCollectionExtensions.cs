@@ -35,6 +35,8 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IStructuralTypeMaterializerSource, DynamoStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoValueGeneratorSelector>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
+            .TryAdd<IResettableService, IDynamoAtomicOperations>(p => p.GetRequiredService<IDynamoAtomicOperations>())
+            .TryAdd<IResettableService, IDynamoSaveConditions>(p => p.GetRequiredService<IDynamoSaveConditions>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<IDynamoClientProvider, DynamoClientProvider>()
