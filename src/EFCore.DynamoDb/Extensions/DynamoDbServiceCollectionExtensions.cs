@@ -37,11 +37,13 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAdd<IResettableService, IDynamoAtomicOperations>(p => p.GetRequiredService<IDynamoAtomicOperations>())
             .TryAdd<IResettableService, IDynamoSaveConditions>(p => p.GetRequiredService<IDynamoSaveConditions>())
+            .TryAdd<IResettableService, DynamoConsumedCapacity>(p => p.GetRequiredService<DynamoConsumedCapacity>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<IDynamoClientProvider, DynamoClientProvider>()
                 .TryAddSingleton<IDynamoAccessPathPlanner, DynamoAccessPathPlanner>()
                 .TryAddScoped<IDynamoClientWrapper, DynamoClientWrapper>()
+                .TryAddScoped<DynamoConsumedCapacity, DynamoConsumedCapacity>()
                 .TryAddScoped<IDynamoTableNameResolver, DynamoTableNameResolver>()
                 .TryAddScoped<IDynamoWritePlanner, DynamoWritePlanner>()
                 .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>()

@@ -80,6 +80,7 @@ public class HostIntegrationTests : IAsyncLifetime
         {
             var second = scope.ServiceProvider.GetRequiredService<GameContext>();
             Assert.Same(first, second);
+            Assert.Equal(0, second.Database.GetConsumedCapacity().TotalRequests);
             var property = second.Model.FindEntityType(typeof(GameScore))!.FindProperty(nameof(GameScore.Wins))!;
             Assert.Null(second.GetService<IDynamoAtomicOperations>().Find(score, property));
             Assert.Empty(second.GetService<IDynamoSaveConditions>().Find(score));
