@@ -1,22 +1,26 @@
 using EFCore.DynamoDb.Sample;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
-// The quick start: GameScore from Flywheel's README, against the DynamoDB that build.sh started
-// (or any endpoint in DYNAMODB_SERVICE_URL).
-var serviceUrl = Environment.GetEnvironmentVariable("DYNAMODB_SERVICE_URL") ?? "http://localhost:8000";
+// The quick start: GameScore from Flywheel's README, against the DynamoDB that build.sh started.
+// Settings come from appsettings.json's "DynamoDb" section, overridden by environment variables such as
+// DynamoDb__ServiceUrl; DYNAMODB_SERVICE_URL, which build.sh sets, is read as DynamoDb:ServiceUrl too.
+var configuration = new ConfigurationBuilder()
+    .SetBasePath(AppContext.BaseDirectory)
+    .AddJsonFile("appsettings.json", optional: false)
+    .AddInMemoryCollection(
+        Environment.GetEnvironmentVariable("DYNAMODB_SERVICE_URL") is { } url ? [new("DynamoDb:ServiceUrl", url)] : [])
+    .AddEnvironmentVariables()
+    .Build();
+var settings = configuration.GetSection("DynamoDb");
 
-var options = new DbContextOptionsBuilder<GameContext>()
-    .UseDynamoDb(o => o
-        .ServiceUrl(serviceUrl)
-        .Credentials("local", "local")
-        .TableNamePrefix("sample-"))
-    .Options;
+var options = new DbContextOptionsBuilder<GameContext>().UseDynamoDb(settings).Options;
 
 await using (var db = new GameContext(options))
 {
     await db.Database.EnsureDeletedAsync();
     await db.Database.EnsureCreatedAsync();
-    Console.WriteLine($"Created table sample-GameScores with the global index GameTitleIndex at {serviceUrl}");
+    Console.WriteLine($"Created table {settings["TableNamePrefix"]}GameScores with the global index GameTitleIndex at {settings["ServiceUrl"]}");
 
     db.GameScores.AddRange(
         new GameScore { UserId = "101", Title = "Galaxy Invaders", TopScore = 5842, TopScoreTime = new DateTime(2015, 9, 15, 17, 24, 31, DateTimeKind.Utc), Wins = 21, Losses = 72 },

@@ -12,6 +12,13 @@ public static class DynamoDbDatabaseFacadeExtensions
     public static IAmazonDynamoDB GetDynamoClient(this DatabaseFacade databaseFacade)
         => GetService<IDynamoClientWrapper>(databaseFacade).Client;
 
+    /// <summary>
+    ///     The capacity units the context's requests consumed so far, read and write, and how many requests it sent;
+    ///     <see cref="DynamoConsumedCapacity.Reset" /> starts again from zero. Pooled contexts start each lease at zero.
+    /// </summary>
+    public static DynamoConsumedCapacity GetConsumedCapacity(this DatabaseFacade databaseFacade)
+        => GetService<DynamoConsumedCapacity>(databaseFacade);
+
     /// <summary>True when the context uses the DynamoDB provider.</summary>
     public static bool IsDynamoDb(this DatabaseFacade databaseFacade)
         => databaseFacade.ProviderName == typeof(DynamoDbDatabaseFacadeExtensions).Assembly.GetName().Name;

@@ -20,7 +20,7 @@ public class DynamoDbContextOptionsBuilder
     /// </summary>
     public virtual DynamoDbContextOptionsBuilder ServiceUrl(string serviceUrl)
     {
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        if (!DynamoConnectionRules.IsValidServiceUrl(serviceUrl))
         {
             throw new ArgumentException(DynamoStrings.InvalidServiceUrl(serviceUrl), nameof(serviceUrl));
         }
@@ -31,7 +31,7 @@ public class DynamoDbContextOptionsBuilder
     /// <summary>The AWS region system name, such as <c>eu-west-1</c>.</summary>
     public virtual DynamoDbContextOptionsBuilder Region(string region)
     {
-        if (string.IsNullOrWhiteSpace(region))
+        if (!DynamoConnectionRules.IsValidRegion(region))
         {
             throw new ArgumentException(DynamoStrings.InvalidRegion(region), nameof(region));
         }

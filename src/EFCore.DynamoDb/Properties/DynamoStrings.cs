@@ -88,6 +88,10 @@ public static class DynamoStrings
     public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
         => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
 
+    /// <summary>The configuration sets only one of '{0}' and '{1}'. Set both, or neither to use the AWS SDK's default credential chain.</summary>
+    public static string IncompleteConfiguredCredentials(object? accessKeyPath, object? secretKeyPath)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncompleteConfiguredCredentials"), accessKeyPath, secretKeyPath);
+
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);
@@ -104,8 +108,16 @@ public static class DynamoStrings
     public static string IndexThroughputOnDemandTable(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexThroughputOnDemandTable"), entityType, index);
 
+    /// <summary>The configuration value '{0}' is not valid: {1}</summary>
+    public static string InvalidConfigurationValue(object? key, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidConfigurationValue"), key, reason);
+
     /// <summary>The continuation token is not valid for this query: it was changed, or it was issued for another query (another table, index, condition or value). Start again without a token.</summary>
     public static string InvalidContinuationToken => GetString("InvalidContinuationToken");
+
+    /// <summary>'{0}' is not one of {1}.</summary>
+    public static string InvalidEnumValue(object? value, object? names)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidEnumValue"), value, names);
 
     /// <summary>The index name '{1}' of the entity type '{0}' is not valid in DynamoDB: names have 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Choose another name.</summary>
     public static string InvalidIndexName(object? entityType, object? index)
@@ -122,6 +134,14 @@ public static class DynamoStrings
     /// <summary>'{0}' is not an AWS region name such as 'eu-west-1'.</summary>
     public static string InvalidRegion(object? region)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRegion"), region);
+
+    /// <summary>'{0}' is not a whole number of retries, 0 or more.</summary>
+    public static string InvalidRetryCount(object? value)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRetryCount"), value);
+
+    /// <summary>'{0}' is not a non-negative time span such as '00:00:30'.</summary>
+    public static string InvalidRetryDelay(object? value)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRetryDelay"), value);
 
     /// <summary>'{0}' is not an absolute http or https URL such as 'http://localhost:8000'.</summary>
     public static string InvalidServiceUrl(object? serviceUrl)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EFCore.DynamoDb.FunctionalTests.TestModels;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,62 @@ public class DiagnosticsTests : IClassFixture<GameFixture>
         var writes = _fixture.Store.Recorder.Requests;
         Assert.Equal(["PutItem", "DeleteItem"], writes.Select(r => r.Operation));
         Assert.All(writes, w => Assert.True(w.ConsumedCapacity > 0));
+    }
+
+    [Fact]
+    public async Task The_consumed_capacity_of_reads_and_writes_is_summed_per_context_until_reset()
+    {
+        await using var db = _fixture.CreateContext();
+        var capacity = db.Database.GetConsumedCapacity();
+
+        await db.GameScores.Where(s => s.UserId == "101").ToListAsync();
+        Assert.Equal((1, 0), (capacity.TotalRequests, capacity.WriteCapacityUnits));
+        Assert.True(capacity.ReadCapacityUnits > 0);
+
+        db.GameScores.Add(new GameScore { UserId = "diag", Title = "Capacity" });
+        await db.SaveChangesAsync();
+        db.GameScores.Remove(db.GameScores.Local.Single(s => s.Title == "Capacity"));
+        await db.SaveChangesAsync();
+
+        var requests = _fixture.Store.Recorder.Requests;
+        Assert.Equal(3, capacity.TotalRequests);
+        Assert.Equal(requests.Sum(r => r.ConsumedCapacity ?? 0), capacity.ReadCapacityUnits + capacity.WriteCapacityUnits, 6);
+        Assert.True(capacity.WriteCapacityUnits > 0);
+
+        capacity.Reset();
+        Assert.Equal((0, 0, 0), (capacity.TotalRequests, capacity.ReadCapacityUnits, capacity.WriteCapacityUnits));
+        await using var other = _fixture.CreateContext();
+        Assert.Equal(0, other.Database.GetConsumedCapacity().TotalRequests);
+    }
+
+    [Fact]
+    public async Task LogTo_writes_a_line_for_a_find_a_query_a_scan_warning_and_a_transactional_save()
+    {
+        var lines = new List<string>();
+        var options = new DbContextOptionsBuilder<GameContext>(_fixture.Store.CreateOptions<GameContext>())
+            .LogTo(
+                lines.Add,
+                [DynamoDbEventId.RequestExecuted, DynamoDbEventId.ScanWarning],
+                options: DbContextLoggerOptions.Level | DbContextLoggerOptions.SingleLine)
+            .Options;
+        await using var db = new GameContext(options);
+        var table = Regex.Escape("'" + _fixture.Store.TablePrefix + "GameScores'");
+        const string Timing = @"\(\d+(\.\d+)? ms, \d+(\.\d+)? capacity units\)";
+
+        await db.GameScores.FindAsync("102", "Alien Adventure");
+        await db.GameScores.Where(s => s.UserId == "101").ToListAsync();
+        await db.GameScores.Where(s => s.Wins > 30).ToListAsync();
+        db.GameScores.AddRange(new GameScore { UserId = "diag-tx", Title = "A" }, new GameScore { UserId = "diag-tx", Title = "B" });
+        await db.SaveChangesAsync();
+
+        Assert.Collection(
+            lines,
+            l => Assert.Matches($"^info: -> Executed DynamoDB GetItem on {table} {Timing}", l),
+            l => Assert.Matches($"^info: -> Executed DynamoDB Query on {table} {Timing} KeyCondition: #n0 = :v0", l),
+            l => Assert.Matches($"^warn: -> The query for 'GameScore' fixes no partition key, so it scans the whole table {table}", l),
+            l => Assert.Matches($"^info: -> Executed DynamoDB Scan on {table} {Timing} Filter: #n0 > :v0", l),
+            l => Assert.Matches($"^info: -> Executed DynamoDB TransactWriteItems on .*{table}.* {Timing}", l));
+        Assert.All(lines, l => Assert.DoesNotContain("Alien", l, StringComparison.Ordinal));
     }
 
     [Fact]

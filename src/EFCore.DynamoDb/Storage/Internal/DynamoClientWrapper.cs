@@ -10,13 +10,16 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public class DynamoClientWrapper : IDynamoClientWrapper
 {
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
+    private readonly DynamoConsumedCapacity _consumedCapacity;
 
     public DynamoClientWrapper(
         IDbContextOptions options,
         IDynamoClientProvider clientProvider,
-        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger)
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
+        DynamoConsumedCapacity consumedCapacity)
     {
         _logger = logger;
+        _consumedCapacity = consumedCapacity;
 
         // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
         // such as the one from AWSSDK.Extensions.NETCore.Setup; otherwise the SDK's defaults apply.
@@ -33,6 +36,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: false,
             DynamoRequestDescriber.Describe(request),
             ct => Client.GetItemAsync(request, ct),
             r => r.ConsumedCapacity,
@@ -42,19 +46,24 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return ExecuteAsync(
+            isWrite: false,
+            DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return ExecuteAsync(
+            isWrite: false,
+            DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: false,
             DynamoRequestDescriber.Describe(request),
             ct => Client.BatchGetItemAsync(request, ct),
             r => SumCapacity(r.ConsumedCapacity),
@@ -64,13 +73,16 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return ExecuteAsync(
+            isWrite: true,
+            DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: true,
             DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
@@ -78,6 +90,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: true,
             DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
@@ -85,6 +98,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: true,
             DynamoRequestDescriber.Describe(request),
             ct => Client.TransactWriteItemsAsync(request, ct),
             r => SumCapacity(r.ConsumedCapacity),
@@ -95,6 +109,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
+            isWrite: true,
             DynamoRequestDescriber.Describe(request),
             ct => Client.BatchWriteItemAsync(request, ct),
             r => SumCapacity(r.ConsumedCapacity),
@@ -170,6 +185,19 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     // Multi-table requests report one capacity per table.
     private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
         => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
+
+    // A read or write request: its capacity is added to the context's sum.
+    private async Task<TResponse> ExecuteAsync<TResponse>(
+        bool isWrite,
+        DynamoRequestDescription description,
+        Func<CancellationToken, Task<TResponse>> send,
+        Func<TResponse, ConsumedCapacity?> consumedCapacity,
+        CancellationToken cancellationToken)
+    {
+        var response = await ExecuteAsync(description, send, consumedCapacity, cancellationToken).ConfigureAwait(false);
+        _consumedCapacity.Add(isWrite, consumedCapacity(response)?.CapacityUnits);
+        return response;
+    }
 
     private async Task<TResponse> ExecuteAsync<TResponse>(
         DynamoRequestDescription description,

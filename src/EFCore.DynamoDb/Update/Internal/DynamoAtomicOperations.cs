@@ -24,4 +24,13 @@ public class DynamoAtomicOperations : IDynamoAtomicOperations
         => _operations.TryGetValue(entity, out var operations) && operations.TryGetValue(target, out var operation) ? operation : null;
 
     public virtual void Clear(object entity) => _operations.Remove(entity);
+
+    // A pooled context forgets what its previous lease recorded.
+    public virtual void ResetState() => _operations.Clear();
+
+    public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
+    {
+        ResetState();
+        return Task.CompletedTask;
+    }
 }

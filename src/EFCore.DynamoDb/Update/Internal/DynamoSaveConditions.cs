@@ -13,4 +13,13 @@ public class DynamoSaveConditions : IDynamoSaveConditions
     public virtual IReadOnlyList<DynamoExpression> Find(object entity) => _conditions.TryGetValue(entity, out var conditions) ? conditions : [];
 
     public virtual void Clear(object entity) => _conditions.Remove(entity);
+
+    // A pooled context forgets what its previous lease recorded.
+    public virtual void ResetState() => _conditions.Clear();
+
+    public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
+    {
+        ResetState();
+        return Task.CompletedTask;
+    }
 }

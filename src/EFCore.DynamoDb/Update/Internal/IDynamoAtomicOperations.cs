@@ -4,7 +4,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 ///     The atomic operations recorded on the entities of one context (<c>Increment</c>, <c>AddToSet</c>,
 ///     <c>RemoveFromSet</c>), waiting for the next <c>SaveChanges</c> to send them as <c>ADD</c> and <c>DELETE</c>.
 /// </summary>
-public interface IDynamoAtomicOperations
+public interface IDynamoAtomicOperations : IResettableService
 {
     /// <summary>The pending operation of a property, created when there is none.</summary>
     DynamoPendingOperation GetOrAdd(object entity, IProperty target);

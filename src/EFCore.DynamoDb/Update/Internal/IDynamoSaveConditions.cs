@@ -3,7 +3,7 @@ using EFCore.DynamoDb.Query.Internal.Expressions;
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>The extra conditions recorded with <c>SaveOnlyIf</c> on the entities of one context, for their next write.</summary>
-public interface IDynamoSaveConditions
+public interface IDynamoSaveConditions : IResettableService
 {
     void Add(object entity, DynamoExpression condition);
 

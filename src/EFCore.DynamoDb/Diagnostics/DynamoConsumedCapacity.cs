@@ -1,0 +1,54 @@
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore.Diagnostics;
+
+/// <summary>
+///     The capacity units a context's requests consumed, summed since the context was created or since
+///     <see cref="Reset" />; read it with <c>db.Database.GetConsumedCapacity()</c>. Table management requests
+///     (create, describe, delete) consume none and are not counted.
+/// </summary>
+public sealed class DynamoConsumedCapacity : IResettableService
+{
+    private readonly Lock _lock = new();
+
+    /// <summary>The read capacity units of GetItem, BatchGetItem, Query and Scan requests.</summary>
+    public double ReadCapacityUnits { get; private set; }
+
+    /// <summary>The write capacity units of PutItem, UpdateItem, DeleteItem, BatchWriteItem and TransactWriteItems requests.</summary>
+    public double WriteCapacityUnits { get; private set; }
+
+    /// <summary>How many read and write requests were answered.</summary>
+    public int TotalRequests { get; private set; }
+
+    /// <summary>Starts counting again from zero.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            (ReadCapacityUnits, WriteCapacityUnits, TotalRequests) = (0, 0, 0);
+        }
+    }
+
+    void IResettableService.ResetState() => Reset();
+
+    Task IResettableService.ResetStateAsync(CancellationToken cancellationToken)
+    {
+        Reset();
+        return Task.CompletedTask;
+    }
+
+    internal void Add(bool isWrite, double? capacityUnits)
+    {
+        lock (_lock)
+        {
+            TotalRequests++;
+            if (isWrite)
+            {
+                WriteCapacityUnits += capacityUnits ?? 0;
+            }
+            else
+            {
+                ReadCapacityUnits += capacityUnits ?? 0;
+            }
+        }
+    }
+}
