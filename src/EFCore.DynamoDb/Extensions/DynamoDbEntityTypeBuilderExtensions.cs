@@ -118,7 +118,7 @@ public static class DynamoDbEntityTypeBuilderExtensions
         // Computed when the entity is added, so that a composite key is known before the entity is tracked.
         var propertyBuilder = entityTypeBuilder.Property(compositeName)
             .ValueGeneratedOnAdd()
-            .HasValueGenerator((property, _) => new DynamoCompositeValueGenerator(property));
+            .HasValueGeneratorFactory<DynamoCompositeValueGeneratorFactory>();
         propertyBuilder.Metadata.SetAnnotation(DynamoAnnotationNames.CompositeComponents, componentNames);
         return propertyBuilder.Metadata;
     }

@@ -33,6 +33,14 @@ public static class DynamoStrings
     public static string CollectionTypeNotSupported(object? entityType, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("CollectionTypeNotSupported"), entityType, property, clrType);
 
+    /// <summary>The entity type '{0}' has the check '{1}', configured with HasCheck as a delegate, which a compiled model cannot contain (it stores annotations as code, and a lambda cannot be written as code). Remove the check from the model used by 'dotnet ef dbcontext optimize', or validate the entity in SaveChanges instead.</summary>
+    public static string CompiledModelCheck(object? entityType, object? check)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompiledModelCheck"), entityType, check);
+
+    /// <summary>The composite '{0}.{1}' is computed by a merge function configured with HasMerge, a delegate that a compiled model cannot contain (it stores annotations as code, and a lambda cannot be written as code). Use the components and separator instead of HasMerge, or do not use a compiled model for this context.</summary>
+    public static string CompiledModelCompositeMerge(object? entityType, object? composite)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompiledModelCompositeMerge"), entityType, composite);
+
     /// <summary>The composite '{0}.{1}' names the component '{2}', which is not a mapped property of '{0}'.</summary>
     public static string CompositeComponentNotFound(object? entityType, object? composite, object? component)
         => string.Format(CultureInfo.CurrentCulture, GetString("CompositeComponentNotFound"), entityType, composite, component);
@@ -198,6 +206,10 @@ public static class DynamoStrings
     /// <summary>The value of '{0}.{1}' has length {2}, over its maximum length of {3}.</summary>
     public static string MaxLengthExceeded(object? entityType, object? property, object? length, object? maxLength)
         => string.Format(CultureInfo.CurrentCulture, GetString("MaxLengthExceeded"), entityType, property, length, maxLength);
+
+    /// <summary>DynamoDB has no migrations: the provider '{0}' keeps no migration history, and tables have no schema besides their keys and indexes. Create the tables with context.Database.EnsureCreated() and apply key, index, throughput and TTL changes with context.Database.UpdateDynamoSchema() (UpdateDynamoSchema(dryRun: true) lists them first).</summary>
+    public static string MigrationsNotSupported(object? provider)
+        => string.Format(CultureInfo.CurrentCulture, GetString("MigrationsNotSupported"), provider);
 
     /// <summary>The property '{0}.{1}' is compared with null by an operator that needs a value; only == null and != null test for a missing attribute.</summary>
     public static string NullComparison(object? entityType, object? property)

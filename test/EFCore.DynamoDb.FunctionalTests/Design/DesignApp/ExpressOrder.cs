@@ -1,0 +1,6 @@
+namespace DesignApp;
+
+public class ExpressOrder : Order
+{
+    public int Priority { get; set; }
+}
