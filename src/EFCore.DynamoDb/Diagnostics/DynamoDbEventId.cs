@@ -15,10 +15,12 @@ public static class DynamoDbEventId
         // Database.Command events
         RequestExecuted = CoreEventId.ProviderBaseId,
         RequestFailed,
+        UnprocessedItems,
 
         // Query events
         ScanWarning = CoreEventId.ProviderBaseId + 100,
         SkipWarning,
+        IndexChosen,
 
         // Database (schema) events
         SchemaChanged = CoreEventId.ProviderBaseId + 200
@@ -33,6 +35,12 @@ public static class DynamoDbEventId
 
     /// <summary>A request sent to DynamoDB failed.</summary>
     public static readonly EventId RequestFailed = new((int)Id.RequestFailed, CommandPrefix + Id.RequestFailed);
+
+    /// <summary>DynamoDB left items of a batch unprocessed (throttling); they are sent again with backoff.</summary>
+    public static readonly EventId UnprocessedItems = new((int)Id.UnprocessedItems, CommandPrefix + Id.UnprocessedItems);
+
+    /// <summary>A query reads through a secondary index, chosen by the provider or forced with <c>WithIndex</c>.</summary>
+    public static readonly EventId IndexChosen = new((int)Id.IndexChosen, QueryPrefix + Id.IndexChosen);
 
     /// <summary>A query could not use a key and reads the whole table with a Scan.</summary>
     public static readonly EventId ScanWarning = new((int)Id.ScanWarning, QueryPrefix + Id.ScanWarning);

@@ -44,6 +44,24 @@ public static class DynamoResources
                 "DynamoDbEventId.SchemaChanged",
                 level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.SchemaChanged, DynamoStrings.GetString(nameof(LogSchemaChanged)))));
 
+    public static EventDefinition<string, string> LogIndexChosen(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string>)(Definitions(logger).LogIndexChosen
+            ??= new EventDefinition<string, string>(
+                logger.Options,
+                DynamoDbEventId.IndexChosen,
+                LogLevel.Debug,
+                "DynamoDbEventId.IndexChosen",
+                level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.IndexChosen, DynamoStrings.GetString(nameof(LogIndexChosen)))));
+
+    public static EventDefinition<string, int> LogUnprocessedItems(IDiagnosticsLogger logger)
+        => (EventDefinition<string, int>)(Definitions(logger).LogUnprocessedItems
+            ??= new EventDefinition<string, int>(
+                logger.Options,
+                DynamoDbEventId.UnprocessedItems,
+                LogLevel.Information,
+                "DynamoDbEventId.UnprocessedItems",
+                level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.UnprocessedItems, DynamoStrings.GetString(nameof(LogUnprocessedItems)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

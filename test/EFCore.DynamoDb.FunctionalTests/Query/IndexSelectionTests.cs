@@ -30,6 +30,18 @@ public class IndexSelectionTests : IClassFixture<IndexSelectionTests.Fixture>
         var request = Assert.Single(Recorder.Requests);
         Assert.Equal(("Query", "name-index"), (request.Operation, request.IndexName));
         Assert.DoesNotContain("Filter", request.Expressions, StringComparison.Ordinal);
+        var chosen = Assert.Single(Recorder.Log, l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.IndexChosen);
+        Assert.Contains("'name-index'", chosen.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_table_key_logs_no_index_choice()
+    {
+        await using var db = _fixture.CreateContext();
+
+        await db.Widgets.Where(w => w.UserId == "u1").ToListAsync();
+
+        Assert.DoesNotContain(Recorder.Log, l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.IndexChosen);
     }
 
     [Fact]

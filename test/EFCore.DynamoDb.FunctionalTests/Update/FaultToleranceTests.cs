@@ -64,6 +64,9 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
         Assert.True(
             _fixture.Store.Recorder.Operations.Count(o => o == "BatchWriteItem") > 3,
             string.Join(", ", _fixture.Store.Recorder.Requests.Select(r => r.Operation + ":" + r.EventId.Name)));
+        Assert.Contains(
+            _fixture.Store.Recorder.Log,
+            l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.UnprocessedItems && l.Message.Contains("GameScores", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -20,46 +20,32 @@ public static class DynamoLoggerExtensions
         => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), request, consumedCapacity: null, elapsed, exception);
 
     public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
-    {
-        var definition = DynamoResources.LogScanWarning(diagnostics);
-        if (diagnostics.ShouldLog(definition))
-        {
-            definition.Log(diagnostics, entityTypeName, tableName);
-        }
-
-        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
-        {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(entityTypeName, tableName));
-            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
-        }
-    }
+        => Log(diagnostics, DynamoResources.LogScanWarning(diagnostics), entityTypeName, tableName);
 
     public static void SkipWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, int count)
-    {
-        var definition = DynamoResources.LogSkipWarning(diagnostics);
-        if (diagnostics.ShouldLog(definition))
-        {
-            definition.Log(diagnostics, entityTypeName, count);
-        }
+        => Log(diagnostics, DynamoResources.LogSkipWarning(diagnostics), entityTypeName, count);
 
-        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
-        {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, int>)d).GenerateMessage(entityTypeName, count));
-            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
-        }
-    }
+    public static void IndexChosen(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, string indexName)
+        => Log(diagnostics, DynamoResources.LogIndexChosen(diagnostics), entityTypeName, indexName);
+
+    public static void UnprocessedItems(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string tableName, int count)
+        => Log(diagnostics, DynamoResources.LogUnprocessedItems(diagnostics), tableName, count);
 
     public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
+        => Log(diagnostics, DynamoResources.LogSchemaChanged(diagnostics), change.Table, change.Description);
+
+    // Logs an event of two arguments and dispatches it to diagnostic listeners.
+    private static void Log<TCategory, T1, T2>(IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<T1, T2> definition, T1 arg1, T2 arg2)
+        where TCategory : LoggerCategory<TCategory>, new()
     {
-        var definition = DynamoResources.LogSchemaChanged(diagnostics);
         if (diagnostics.ShouldLog(definition))
         {
-            definition.Log(diagnostics, change.Table, change.Description);
+            definition.Log(diagnostics, arg1, arg2);
         }
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(change.Table, change.Description));
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<T1, T2>)d).GenerateMessage(arg1, arg2));
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }

@@ -11,5 +11,9 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
 
     public EventDefinitionBase? LogSkipWarning;
 
+    public EventDefinitionBase? LogIndexChosen;
+
+    public EventDefinitionBase? LogUnprocessedItems;
+
     public EventDefinitionBase? LogSchemaChanged;
 }

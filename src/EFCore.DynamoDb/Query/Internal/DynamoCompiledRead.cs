@@ -18,7 +18,8 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
 
     /// <summary>
     ///     Renders the requests for this execution: one, or one per segment of a parallel scan. A scan is first
-    ///     checked against the <c>ScanBehavior</c> option: refused, logged as a warning, or allowed.
+    ///     checked against the <c>ScanBehavior</c> option: refused, logged as a warning, or allowed. The choice of a
+    ///     secondary index is logged at debug level, so that a user can see why a query reads where it does.
     /// </summary>
     public IReadOnlyList<DynamoReadRequest> CreateRequests(DynamoQueryContext queryContext)
     {
@@ -35,6 +36,11 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
                     queryContext.QueryLogger.ScanWarning(tableName, entityType.DisplayName());
                     break;
             }
+        }
+
+        if (Plan.IndexName != null)
+        {
+            queryContext.QueryLogger.IndexChosen(SelectExpression.EntityType.DisplayName(), Plan.IndexName);
         }
 
         if (Plan.Path == DynamoAccessPath.Scan && SelectExpression.ReadOptions.ParallelSegments is { } segmentsArgument)

@@ -59,15 +59,22 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
-    public virtual Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+    public virtual async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: false,
-            DynamoRequestDescriber.Describe(request),
-            ct => Client.BatchGetItemAsync(request, ct),
-            r => SumCapacity(r.ConsumedCapacity),
-            cancellationToken);
+        var response = await ExecuteAsync(
+                isWrite: false,
+                DynamoRequestDescriber.Describe(request),
+                ct => Client.BatchGetItemAsync(request, ct),
+                r => SumCapacity(r.ConsumedCapacity),
+                cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (table, keys) in response.UnprocessedKeys ?? [])
+        {
+            _logger.UnprocessedItems(table, keys.Keys?.Count ?? 0);
+        }
+
+        return response;
     }
 
     public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
@@ -105,15 +112,22 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             cancellationToken);
     }
 
-    public virtual Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+    public virtual async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: true,
-            DynamoRequestDescriber.Describe(request),
-            ct => Client.BatchWriteItemAsync(request, ct),
-            r => SumCapacity(r.ConsumedCapacity),
-            cancellationToken);
+        var response = await ExecuteAsync(
+                isWrite: true,
+                DynamoRequestDescriber.Describe(request),
+                ct => Client.BatchWriteItemAsync(request, ct),
+                r => SumCapacity(r.ConsumedCapacity),
+                cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (table, writes) in response.UnprocessedItems ?? [])
+        {
+            _logger.UnprocessedItems(table, writes.Count);
+        }
+
+        return response;
     }
 
     public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
