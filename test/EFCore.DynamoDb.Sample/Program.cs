@@ -1,20 +1,11 @@
 using EFCore.DynamoDb.Sample;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 // The quick start: GameScore from Flywheel's README, against the DynamoDB that build.sh started.
-// Settings come from appsettings.json's "DynamoDb" section, overridden by environment variables such as
-// DynamoDb__ServiceUrl; DYNAMODB_SERVICE_URL, which build.sh sets, is read as DynamoDb:ServiceUrl too.
-var configuration = new ConfigurationBuilder()
-    .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: false)
-    .AddInMemoryCollection(
-        Environment.GetEnvironmentVariable("DYNAMODB_SERVICE_URL") is { } url ? [new("DynamoDb:ServiceUrl", url)] : [])
-    .AddEnvironmentVariables()
-    .Build();
-var settings = configuration.GetSection("DynamoDb");
-
-var options = new DbContextOptionsBuilder<GameContext>().UseDynamoDb(settings).Options;
+// Settings come from appsettings.json and environment variables (SampleSettings); GameContextFactory builds the
+// options, and dotnet ef uses the same factory.
+var settings = SampleSettings.Load();
+var options = GameContextFactory.CreateOptions(settings);
 
 await using (var db = new GameContext(options))
 {

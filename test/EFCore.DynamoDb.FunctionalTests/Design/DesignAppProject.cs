@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace EFCore.DynamoDb.FunctionalTests.Design;
 
 /// <summary>
-///     The test app in <c>Design/DesignApp</c>, driven the way a developer does: <c>dotnet tool restore</c> and
+///     An app of the repository, the test app in <c>Design/DesignApp</c> or the quick-start sample, driven the way a developer does: <c>dotnet tool restore</c> and
 ///     <c>dotnet ef</c> from the repository's tool manifest, <c>dotnet build</c>, and running the built app.
 /// </summary>
 public sealed class DesignAppProject
@@ -16,10 +16,10 @@ public sealed class DesignAppProject
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
 
-    private DesignAppProject(string repositoryRoot)
+    private DesignAppProject(string repositoryRoot, string projectDirectory)
     {
         RepositoryRoot = repositoryRoot;
-        ProjectDirectory = Path.Combine(repositoryRoot, "test", "EFCore.DynamoDb.FunctionalTests", "Design", "DesignApp");
+        ProjectDirectory = Path.Combine([repositoryRoot, .. projectDirectory.Split('/')]);
     }
 
     public string RepositoryRoot { get; }
@@ -30,12 +30,18 @@ public sealed class DesignAppProject
     public string RuntimeModelAssembly => Path.Combine(ProjectDirectory, "bin", Configuration, "net10.0", "DesignApp.dll");
 
     public static DesignAppProject Locate()
+        => new(RepositoryRootDirectory(), "test/EFCore.DynamoDb.FunctionalTests/Design/DesignApp");
+
+    public static DesignAppProject LocateSample()
+        => new(RepositoryRootDirectory(), "test/EFCore.DynamoDb.Sample");
+
+    private static string RepositoryRootDirectory()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "EFCore.DynamoDb.sln")))
             {
-                return new DesignAppProject(directory.FullName);
+                return directory.FullName;
             }
         }
 

@@ -3,7 +3,7 @@ using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 namespace EFCore.DynamoDb.FunctionalTests.Design;
 
 /// <summary>
-///     dotnet ef, from the repository's tool manifest, against a small app: dbcontext info and optimize work, the
+///     dotnet ef, from the repository's tool manifest, against a small app and the sample: dbcontext info and optimize work, the
 ///     generated compiled model compiles and behaves like the runtime model, and migrations are refused clearly.
 /// </summary>
 public class DotnetEfTests
@@ -40,6 +40,18 @@ public class DotnetEfTests
         {
             work.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Dbcontext_info_works_against_the_sample_through_its_design_time_factory()
+    {
+        var sample = DesignAppProject.LocateSample();
+        sample.RestoreTools();
+
+        var info = sample.Ef(build: true, "dbcontext", "info").EnsureSucceeded();
+
+        Assert.Contains("Type: EFCore.DynamoDb.Sample.GameContext", info.Output, StringComparison.Ordinal);
+        Assert.Contains("Provider name: EFCore.DynamoDb", info.Output, StringComparison.Ordinal);
     }
 
     [Fact]
