@@ -16,6 +16,7 @@ public static class DynamoDbEventId
         RequestExecuted = CoreEventId.ProviderBaseId,
         RequestFailed,
         UnprocessedItems,
+        BatchRetrying,
 
         // Query events
         ScanWarning = CoreEventId.ProviderBaseId + 100,
@@ -38,6 +39,12 @@ public static class DynamoDbEventId
 
     /// <summary>DynamoDB left items of a batch unprocessed (throttling); they are sent again with backoff.</summary>
     public static readonly EventId UnprocessedItems = new((int)Id.UnprocessedItems, CommandPrefix + Id.UnprocessedItems);
+
+    /// <summary>
+    ///     A batch request is sent again after a backoff, because DynamoDB throttled it or left part of it unprocessed.
+    ///     Retries of a whole query or save by the execution strategy are EF Core's <c>CoreEventId.ExecutionStrategyRetrying</c>.
+    /// </summary>
+    public static readonly EventId BatchRetrying = new((int)Id.BatchRetrying, CommandPrefix + Id.BatchRetrying);
 
     /// <summary>A query reads through a secondary index, chosen by the provider or forced with <c>WithIndex</c>.</summary>
     public static readonly EventId IndexChosen = new((int)Id.IndexChosen, QueryPrefix + Id.IndexChosen);

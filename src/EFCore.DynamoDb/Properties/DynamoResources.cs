@@ -62,6 +62,15 @@ public static class DynamoResources
                 "DynamoDbEventId.UnprocessedItems",
                 level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.UnprocessedItems, DynamoStrings.GetString(nameof(LogUnprocessedItems)))));
 
+    public static EventDefinition<string, int> LogBatchRetrying(IDiagnosticsLogger logger)
+        => (EventDefinition<string, int>)(Definitions(logger).LogBatchRetrying
+            ??= new EventDefinition<string, int>(
+                logger.Options,
+                DynamoDbEventId.BatchRetrying,
+                LogLevel.Information,
+                "DynamoDbEventId.BatchRetrying",
+                level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.BatchRetrying, DynamoStrings.GetString(nameof(LogBatchRetrying)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

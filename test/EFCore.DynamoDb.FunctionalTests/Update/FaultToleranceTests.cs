@@ -67,6 +67,9 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
         Assert.Contains(
             _fixture.Store.Recorder.Log,
             l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.UnprocessedItems && l.Message.Contains("GameScores", StringComparison.Ordinal));
+        Assert.Contains(
+            _fixture.Store.Recorder.Log,
+            l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.BatchRetrying && l.Message.Contains("BatchWriteItem", StringComparison.Ordinal));
     }
 
     [Fact]

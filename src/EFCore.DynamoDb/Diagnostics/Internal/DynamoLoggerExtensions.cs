@@ -31,6 +31,9 @@ public static class DynamoLoggerExtensions
     public static void UnprocessedItems(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string tableName, int count)
         => Log(diagnostics, DynamoResources.LogUnprocessedItems(diagnostics), tableName, count);
 
+    public static void BatchRetrying(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string operation, TimeSpan delay)
+        => Log(diagnostics, DynamoResources.LogBatchRetrying(diagnostics), operation, (int)delay.TotalMilliseconds);
+
     public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
         => Log(diagnostics, DynamoResources.LogSchemaChanged(diagnostics), change.Table, change.Description);
 

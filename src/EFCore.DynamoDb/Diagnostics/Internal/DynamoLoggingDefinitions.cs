@@ -15,5 +15,7 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
 
     public EventDefinitionBase? LogUnprocessedItems;
 
+    public EventDefinitionBase? LogBatchRetrying;
+
     public EventDefinitionBase? LogSchemaChanged;
 }

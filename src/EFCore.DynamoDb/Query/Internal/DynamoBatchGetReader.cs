@@ -51,7 +51,7 @@ public sealed class DynamoBatchGetReader(
                 throw new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(tableName, pending.Count, attempt));
             }
 
-            await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            await client.BackOffAsync("BatchGetItem", backoff, cancellationToken).ConfigureAwait(false);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
 

@@ -196,6 +196,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
         => ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
 
+    public virtual Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        _logger.BatchRetrying(operation, delay);
+        return Task.Delay(delay, cancellationToken);
+    }
+
     // Multi-table requests report one capacity per table.
     private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
         => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;

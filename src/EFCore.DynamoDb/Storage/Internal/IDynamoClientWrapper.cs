@@ -42,4 +42,7 @@ public interface IDynamoClientWrapper
     Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken);
 
     Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Waits <paramref name="delay" /> before a batch request is sent again, and logs that it will be.</summary>
+    Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken);
 }

@@ -106,7 +106,7 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                     DynamoStrings.UnprocessedItemsRemain(pending.Sum(p => p.Value.Count), attempt), batch.Select(w => w.Entry).ToList());
             }
 
-            await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+            await client.BackOffAsync("BatchWriteItem", backoff, cancellationToken).ConfigureAwait(false);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
     }
