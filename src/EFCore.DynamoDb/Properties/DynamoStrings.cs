@@ -21,6 +21,10 @@ public static class DynamoStrings
     public static string AtomicOperationThenAssigned(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("AtomicOperationThenAssigned"), entityType, property);
 
+    /// <summary>The changes of this SaveChanges were written, but reading back the result of an atomic operation on the '{0}' entity in table '{1}' failed: {2}. Do not save again, which would apply the operation twice: reload the entity instead.</summary>
+    public static string AtomicReadBackFailed(object? entityType, object? table, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicReadBackFailed"), entityType, table, reason);
+
     /// <summary>The attribute '{0}' of an item cannot be read as the property '{1}.{2}': {3}</summary>
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);

@@ -23,6 +23,10 @@ public class DynamoExecutionStrategy : ExecutionStrategy
     }
 
     protected override bool ShouldRetryOn(Exception exception)
+        => IsTransient(exception);
+
+    /// <summary>Whether DynamoDB may accept the same request when it is sent again: throttling, 5xx, transaction conflicts.</summary>
+    public static bool IsTransient(Exception exception)
         => exception switch
         {
             ProvisionedThroughputExceededException or RequestLimitExceededException or InternalServerErrorException

@@ -18,10 +18,14 @@ public sealed class FaultInjectingHttpClientFactory(FaultInjectingHttpClientFact
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(new Handler(fault));
 
     public static HttpResponseMessage Throttled()
+        => Error("ProvisionedThroughputExceededException", "Injected throttling");
+
+    /// <summary>A DynamoDB error response, such as <c>ResourceNotFoundException</c>.</summary>
+    public static HttpResponseMessage Error(string type, string message)
         => new(HttpStatusCode.BadRequest)
         {
             Content = new StringContent(
-                """{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"Injected throttling"}""",
+                new JsonObject { ["__type"] = "com.amazonaws.dynamodb.v20120810#" + type, ["message"] = message }.ToJsonString(),
                 Encoding.UTF8,
                 "application/x-amz-json-1.0")
         };

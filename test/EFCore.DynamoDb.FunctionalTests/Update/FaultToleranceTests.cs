@@ -105,6 +105,62 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
         Assert.Contains(Chain(error), e => e is Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException);
     }
 
+    [Fact]
+    public async Task A_failed_read_back_after_a_committed_transaction_is_not_retried_and_applies_the_increment_once()
+    {
+        await using (var seed = _fixture.CreateContext())
+        {
+            seed.GameScores.Add(new GameScore { UserId = "readback", Title = "Counted", Wins = 1 });
+            await seed.SaveChangesAsync();
+        }
+
+        var committed = 0;
+        using var services = CreateServices((operation, _, _) =>
+        {
+            if (operation == "TransactWriteItems")
+            {
+                Interlocked.Exchange(ref committed, 1);
+            }
+
+            return Task.FromResult(operation == "GetItem" && Volatile.Read(ref committed) == 1 ? FaultInjectingHttpClientFactory.Throttled() : null);
+        });
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GameContext>();
+            var score = (await db.GameScores.FindAsync("readback", "Counted"))!;
+            db.Entry(score).Property(s => s.Wins).Increment(1);
+            db.GameScores.Add(new GameScore { UserId = "readback", Title = "Added" });
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            Assert.Contains("were written", error.Message, StringComparison.Ordinal);
+            Assert.Contains("'GameScore'", error.Message, StringComparison.Ordinal);
+        }
+
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(2, (await check.GameScores.FindAsync("readback", "Counted"))!.Wins);
+        Assert.NotNull(await check.GameScores.FindAsync("readback", "Added"));
+        Assert.Equal(1, _fixture.Store.Recorder.Operations.Count(o => o == "TransactWriteItems"));
+    }
+
+    [Fact]
+    public async Task A_refused_transaction_is_an_update_exception_naming_the_entity()
+    {
+        using var services = CreateServices((operation, _, _) => Task.FromResult(
+            operation == "TransactWriteItems"
+                ? FaultInjectingHttpClientFactory.Error("ResourceNotFoundException", "Requested resource not found")
+                : null));
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GameContext>();
+        db.GameScores.AddRange(new GameScore { UserId = "refused", Title = "A" }, new GameScore { UserId = "refused", Title = "B" });
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Contains("'GameScore'", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<Amazon.DynamoDBv2.AmazonDynamoDBException>(error.InnerException);
+        Assert.Equal(2, error.Entries.Count);
+    }
+
     private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? current = exception; current != null; current = current.InnerException)

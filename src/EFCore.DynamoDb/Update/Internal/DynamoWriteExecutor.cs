@@ -44,13 +44,6 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                     new TransactWriteItemsRequest { TransactItems = writes.Select(DynamoWriteRequests.ToTransactItem).ToList() },
                     cancellationToken)
                 .ConfigureAwait(false);
-
-            // A transaction returns no values: the results of atomic operations are read back.
-            foreach (var write in writes.Where(w => w.AtomicProperties.Count > 0))
-            {
-                var response = await client.GetItemAsync(DynamoWriteRequests.ToReadBackRequest(write), cancellationToken).ConfigureAwait(false);
-                ApplyAtomicResults(write, response.Item);
-            }
         }
         catch (TransactionCanceledException exception)
             when (exception.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
@@ -61,6 +54,33 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
                 .Select(r => r.write)
                 .ToList();
             throw ConditionFailed(failed, exception);
+        }
+        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
+        {
+            throw WriteFailed(writes, exception);
+        }
+
+        await ReadBackAtomicResultsAsync(writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A transaction returns no values: the results of atomic operations are read back. The transaction has committed,
+    // so a failure here must not be retried by the execution strategy, which would apply the operations a second time;
+    // it is not a DbUpdateException either, because strategies look through those at the inner exception.
+    private async Task ReadBackAtomicResultsAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
+    {
+        foreach (var write in writes.Where(w => w.AtomicProperties.Count > 0))
+        {
+            try
+            {
+                var response = await client.GetItemAsync(DynamoWriteRequests.ToReadBackRequest(write), cancellationToken).ConfigureAwait(false);
+                ApplyAtomicResults(write, response.Item);
+            }
+            catch (AmazonDynamoDBException exception)
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.AtomicReadBackFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message),
+                    exception);
+            }
         }
     }
 
@@ -93,6 +113,10 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
             catch (ProvisionedThroughputExceededException) when (attempt < MaxBatchAttempts)
             {
                 // Nothing of the batch was written; send it all again after the backoff.
+            }
+            catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
+            {
+                throw WriteFailed(batch, exception);
             }
 
             if (pending.Count == 0)
@@ -134,10 +158,9 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
         {
             throw ConditionFailed([write], exception);
         }
-        catch (AmazonDynamoDBException exception) when (exception is not ProvisionedThroughputExceededException)
+        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
         {
-            throw new DbUpdateException(
-                DynamoStrings.WriteFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message), exception, [write.Entry]);
+            throw WriteFailed([write], exception);
         }
     }
 
@@ -153,6 +176,13 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
             }
         }
     }
+
+    // DynamoDB refused the request itself (a missing table, an invalid item): the error names the first entity.
+    private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, AmazonDynamoDBException exception)
+        => new(
+            DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].TableName, exception.Message),
+            exception,
+            writes.Select(w => w.Entry).ToList());
 
     // An insert's only condition is that its key is free, so when only inserts failed the keys were taken; any other
     // failed condition means a stored item is no longer what this context read.
