@@ -145,6 +145,19 @@ public class IndexSelectionTests : IClassFixture<IndexSelectionTests.Fixture>
     }
 
     [Fact]
+    public async Task A_parallel_scan_of_a_keys_only_index_fetches_the_other_attributes_from_the_table()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var widgets = await db.Widgets.WithIndex("color-index").WithParallelScan(2).ToListAsync();
+        var expected = await db.Widgets.AsNoTracking().AllowScan().ToListAsync();
+
+        Assert.Equal(expected.Select(w => (w.Id, w.Name)).Order(), widgets.Select(w => (w.Id, w.Name)).Order());
+        Assert.All(widgets, w => Assert.NotNull(w.Name));
+        Assert.Contains("BatchGetItem", Recorder.Operations);
+    }
+
+    [Fact]
     public async Task Without_a_covering_index_an_equality_on_an_index_key_scans()
     {
         await using var db = _fixture.CreateContext();

@@ -55,7 +55,7 @@ public sealed class DynamoPagedReader
         if (requests.Count > 1)
         {
             // Parallel scan: every segment is read to its end concurrently, then the pages are returned in order.
-            var segments = await Task.WhenAll(requests.Select(r => ReadAllAsync(r, cancellationToken))).ConfigureAwait(false);
+            var segments = await Task.WhenAll(requests.Select(r => ReadAllAsync(r, CreateClientFilter(), cancellationToken))).ConfigureAwait(false);
             foreach (var page in segments.SelectMany(pages => pages))
             {
                 yield return page;
@@ -79,7 +79,7 @@ public sealed class DynamoPagedReader
             }
         }
 
-        var clientFilter = _compiledRead.Plan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
+        var clientFilter = CreateClientFilter();
         var read = 0;
         var matched = 0;
         while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
@@ -87,21 +87,32 @@ public sealed class DynamoPagedReader
             var page = await request.ReadPageAsync(
                     _queryContext.Client, MaxItemsToRead(itemsWanted - matched, _scanLimit - read), cancellationToken)
                 .ConfigureAwait(false);
-            if (clientFilter != null)
-            {
-                var items = page.Items.Where(clientFilter.Matches).ToList();
-                page = page with { Items = items, Count = items.Count };
-            }
-
-            if (_compiledRead.Plan.FetchFromTable && page.Items.Count > 0)
-            {
-                page = page with { Items = await FetchFromTableAsync(page.Items, cancellationToken).ConfigureAwait(false) };
-            }
-
+            page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
             read += page.ScannedCount;
             matched += page.Count;
             yield return page;
         }
+    }
+
+    private DynamoItemPredicate? CreateClientFilter()
+        => _compiledRead.Plan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
+
+    // Drops the items that the conditions DynamoDB cannot evaluate reject, then fetches from the table what an index
+    // that does not hold every attribute left out.
+    private async Task<DynamoReadPage> CompleteAsync(DynamoReadPage page, DynamoItemPredicate? clientFilter, CancellationToken cancellationToken)
+    {
+        if (clientFilter != null)
+        {
+            var items = page.Items.Where(clientFilter.Matches).ToList();
+            page = page with { Items = items, Count = items.Count };
+        }
+
+        if (_compiledRead.Plan.FetchFromTable && page.Items.Count > 0)
+        {
+            page = page with { Items = await FetchFromTableAsync(page.Items, cancellationToken).ConfigureAwait(false) };
+        }
+
+        return page;
     }
 
     // An index that does not hold every attribute returns keys and some attributes; the table has the rest.
@@ -131,7 +142,10 @@ public sealed class DynamoPagedReader
     private static string KeyText(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item, List<string> keyAttributes)
         => string.Join("\u0001", keyAttributes.Select(a => Storage.Internal.DynamoAttributeValueFormatter.Format(item[a])));
 
-    private async Task<List<DynamoReadPage>> ReadAllAsync(DynamoReadRequest request, CancellationToken cancellationToken)
+    private async Task<List<DynamoReadPage>> ReadAllAsync(
+        DynamoReadRequest request,
+        DynamoItemPredicate? clientFilter,
+        CancellationToken cancellationToken)
     {
         var pages = new List<DynamoReadPage>();
         var read = 0;
@@ -140,7 +154,7 @@ public sealed class DynamoPagedReader
             var page = await request.ReadPageAsync(_queryContext.Client, MaxItemsToRead(null, _scanLimit - read), cancellationToken)
                 .ConfigureAwait(false);
             read += page.ScannedCount;
-            pages.Add(page);
+            pages.Add(await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false));
         }
 
         return pages;
