@@ -7,17 +7,17 @@ public static class DynamoLoggerExtensions
 {
     public static void RequestExecuted(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        DynamoRequestDescription request,
+        Func<DynamoRequestDescription> describe,
         double? consumedCapacity,
         TimeSpan elapsed)
-        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), request, consumedCapacity, elapsed, exception: null);
+        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, consumedCapacity, elapsed, exception: null);
 
     public static void RequestFailed(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        DynamoRequestDescription request,
+        Func<DynamoRequestDescription> describe,
         TimeSpan elapsed,
         Exception exception)
-        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), request, consumedCapacity: null, elapsed, exception);
+        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, consumedCapacity: null, elapsed, exception);
 
     public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
         => Log(diagnostics, DynamoResources.LogScanWarning(diagnostics), entityTypeName, tableName);
@@ -56,7 +56,7 @@ public static class DynamoLoggerExtensions
     private static void LogRequest(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,
-        DynamoRequestDescription request,
+        Func<DynamoRequestDescription> describe,
         double? consumedCapacity,
         TimeSpan elapsed,
         Exception? exception)
@@ -67,6 +67,8 @@ public static class DynamoLoggerExtensions
         {
             return;
         }
+
+        var request = describe();
 
         // Values leave the process only when the application opted in to sensitive data logging.
         var parameters = diagnostics.ShouldLogSensitiveData() ? request.FormatValues() : null;

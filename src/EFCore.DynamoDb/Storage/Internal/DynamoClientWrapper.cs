@@ -37,7 +37,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: false,
-            DynamoRequestDescriber.Describe(request),
+            () => DynamoRequestDescriber.Describe(request),
             ct => Client.GetItemAsync(request, ct),
             r => r.ConsumedCapacity,
             cancellationToken);
@@ -48,7 +48,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: false,
-            DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+            () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: false,
-            DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+            () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         var response = await ExecuteAsync(
                 isWrite: false,
-                DynamoRequestDescriber.Describe(request),
+                () => DynamoRequestDescriber.Describe(request),
                 ct => Client.BatchGetItemAsync(request, ct),
                 r => SumCapacity(r.ConsumedCapacity),
                 cancellationToken)
@@ -82,7 +82,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: true,
-            DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+            () => DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: true,
-            DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+            () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: true,
-            DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+            () => DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     public virtual Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
             isWrite: true,
-            DynamoRequestDescriber.Describe(request),
+            () => DynamoRequestDescriber.Describe(request),
             ct => Client.TransactWriteItemsAsync(request, ct),
             r => SumCapacity(r.ConsumedCapacity),
             cancellationToken);
@@ -117,7 +117,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         var response = await ExecuteAsync(
                 isWrite: true,
-                DynamoRequestDescriber.Describe(request),
+                () => DynamoRequestDescriber.Describe(request),
                 ct => Client.BatchWriteItemAsync(request, ct),
                 r => SumCapacity(r.ConsumedCapacity),
                 cancellationToken)
@@ -135,7 +135,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         try
         {
             var response = await ExecuteAsync(
-                    new DynamoRequestDescription("DescribeTable", tableName, null, ""),
+                    () => new DynamoRequestDescription("DescribeTable", tableName, null, ""),
                     ct => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct),
                     _ => null,
                     cancellationToken)
@@ -151,7 +151,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual async Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(
-                DynamoRequestDescriber.Describe(request), ct => Client.CreateTableAsync(request, ct), _ => null, cancellationToken)
+                () => DynamoRequestDescriber.Describe(request), ct => Client.CreateTableAsync(request, ct), _ => null, cancellationToken)
             .ConfigureAwait(false);
         return response.TableDescription;
     }
@@ -161,7 +161,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         try
         {
             await ExecuteAsync(
-                    new DynamoRequestDescription("DeleteTable", tableName, null, ""),
+                    () => new DynamoRequestDescription("DeleteTable", tableName, null, ""),
                     ct => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, ct),
                     _ => null,
                     cancellationToken)
@@ -177,7 +177,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual async Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(
-                DynamoRequestDescriber.Describe(request), ct => Client.UpdateTableAsync(request, ct), _ => null, cancellationToken)
+                () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTableAsync(request, ct), _ => null, cancellationToken)
             .ConfigureAwait(false);
         return response.TableDescription;
     }
@@ -185,7 +185,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual async Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(
-                new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
+                () => new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
                 ct => Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, ct),
                 _ => null,
                 cancellationToken)
@@ -194,7 +194,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     }
 
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
-        => ExecuteAsync(DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
+        => ExecuteAsync(() => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
 
     public virtual Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -207,34 +207,40 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
 
     // A read or write request: its capacity is added to the context's sum.
-    private async Task<TResponse> ExecuteAsync<TResponse>(
+    private Task<TResponse> ExecuteAsync<TResponse>(
         bool isWrite,
-        DynamoRequestDescription description,
+        Func<DynamoRequestDescription> describe,
         Func<CancellationToken, Task<TResponse>> send,
         Func<TResponse, ConsumedCapacity?> consumedCapacity,
         CancellationToken cancellationToken)
-    {
-        var response = await ExecuteAsync(description, send, consumedCapacity, cancellationToken).ConfigureAwait(false);
-        _consumedCapacity.Add(isWrite, consumedCapacity(response)?.CapacityUnits);
-        return response;
-    }
+        => ExecuteAsync(
+            describe,
+            send,
+            response =>
+            {
+                var units = consumedCapacity(response)?.CapacityUnits;
+                _consumedCapacity.Add(isWrite, units);
+                return units;
+            },
+            cancellationToken);
 
+    // The request is described only when a logger or listener wants the event: describing formats every expression.
     private async Task<TResponse> ExecuteAsync<TResponse>(
-        DynamoRequestDescription description,
+        Func<DynamoRequestDescription> describe,
         Func<CancellationToken, Task<TResponse>> send,
-        Func<TResponse, ConsumedCapacity?> consumedCapacity,
+        Func<TResponse, double?> consumedCapacity,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
             var response = await send(cancellationToken).ConfigureAwait(false);
-            _logger.RequestExecuted(description, consumedCapacity(response)?.CapacityUnits, stopwatch.Elapsed);
+            _logger.RequestExecuted(describe, consumedCapacity(response), stopwatch.Elapsed);
             return response;
         }
         catch (AmazonDynamoDBException exception)
         {
-            _logger.RequestFailed(description, stopwatch.Elapsed, exception);
+            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
             throw;
         }
     }
