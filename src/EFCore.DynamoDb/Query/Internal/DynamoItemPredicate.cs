@@ -11,7 +11,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoItemPredicate(DynamoExpression condition, QueryContext queryContext)
 {
+    // Parameters are evaluated once per execution, not once per item.
     private readonly Dictionary<DynamoValueExpression, AttributeValue?> _values = [];
+    private readonly Dictionary<DynamoInExpression, (IReadOnlyList<AttributeValue> Values, bool HasNull)> _inLists = [];
 
     public bool Matches(Dictionary<string, AttributeValue> item) => Evaluate(condition, item);
 
@@ -99,7 +101,13 @@ public sealed class DynamoItemPredicate(DynamoExpression condition, QueryContext
 
     private bool In(DynamoInExpression @in, Dictionary<string, AttributeValue> item)
     {
-        var (values, hasNull) = @in.Evaluate(queryContext);
+        if (!_inLists.TryGetValue(@in, out var evaluated))
+        {
+            evaluated = @in.Evaluate(queryContext);
+            _inLists[@in] = evaluated;
+        }
+
+        var (values, hasNull) = evaluated;
         return Read(item, @in.Attribute) is { } stored
             ? values.Any(v => DynamoAttributeValueComparer.Compare(stored, v) == 0)
             : hasNull;
