@@ -120,6 +120,10 @@ public static class DynamoStrings
     public static string IndexThroughputOnDemandTable(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexThroughputOnDemandTable"), entityType, index);
 
+    /// <summary>The '{0}' entity was not inserted into table '{1}': its SaveOnlyIf condition did not hold, or an item with its key already exists.</summary>
+    public static string InsertConditionFailed(object? entityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InsertConditionFailed"), entityType, table);
+
     /// <summary>The configuration value '{0}' is not valid: {1}</summary>
     public static string InvalidConfigurationValue(object? key, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidConfigurationValue"), key, reason);

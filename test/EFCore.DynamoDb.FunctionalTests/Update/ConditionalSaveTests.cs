@@ -60,6 +60,23 @@ public class ConditionalSaveTests : IClassFixture<ConditionalSaveTests.Fixture>
     }
 
     [Fact]
+    public async Task An_insert_whose_condition_fails_is_not_reported_as_a_duplicate_key()
+    {
+        await using var db = _fixture.CreateContext();
+        var account = new Account { Id = "conditional-insert", Balance = 10m };
+        db.Accounts.Add(account);
+        db.Entry(account).SaveOnlyIf(a => a.Balance >= 0m);
+
+        // No item is stored, so the condition on its balance cannot hold.
+        var error = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("SaveOnlyIf condition did not hold", error.Message, StringComparison.Ordinal);
+        Assert.Same(account, Assert.Single(error.Entries).Entity);
+        await using var check = _fixture.CreateContext();
+        Assert.Null(await check.Accounts.FindAsync("conditional-insert"));
+    }
+
+    [Fact]
     public async Task A_condition_applies_to_one_save_only_and_guards_deletes_too()
     {
         await SeedAsync("once", 10m);

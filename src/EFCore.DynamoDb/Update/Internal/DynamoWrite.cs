@@ -19,4 +19,7 @@ public sealed record DynamoWrite(
 {
     /// <summary>The properties this write changes atomically (<c>ADD</c>/<c>DELETE</c>); their new values are read back after the write.</summary>
     public IReadOnlyList<IProperty> AtomicProperties { get; init; } = [];
+
+    /// <summary>Whether an insert carries conditions of <c>SaveOnlyIf</c> besides its key being free.</summary>
+    public bool HasSaveConditions { get; init; }
 }

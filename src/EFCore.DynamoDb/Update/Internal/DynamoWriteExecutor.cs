@@ -184,14 +184,20 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
             exception,
             writes.Select(w => w.Entry).ToList());
 
-    // An insert's only condition is that its key is free, so when only inserts failed the keys were taken; any other
-    // failed condition means a stored item is no longer what this context read.
+    // An insert without SaveOnlyIf conditions only requires its key to be free, so when only such inserts failed the
+    // keys were taken; any other failed condition means a stored item is not what this save required.
     private static DbUpdateException ConditionFailed(List<DynamoWrite> failed, Exception exception)
     {
         var first = failed[0];
+        var entityType = first.Entry.EntityType.DisplayName();
         var entries = failed.Select(w => w.Entry).ToList();
-        return failed.All(w => w.Kind == DynamoWriteKind.Put)
-            ? new DbUpdateException(DynamoStrings.DuplicateKey(first.Entry.EntityType.DisplayName(), first.TableName), exception, entries)
-            : new DbUpdateConcurrencyException(DynamoStrings.ConcurrencyConflict(first.Entry.EntityType.DisplayName(), first.TableName), exception, entries);
+        return failed.All(w => w.Kind == DynamoWriteKind.Put && !w.HasSaveConditions)
+            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.TableName), exception, entries)
+            : new DbUpdateConcurrencyException(
+                first.Kind == DynamoWriteKind.Put
+                    ? DynamoStrings.InsertConditionFailed(entityType, first.TableName)
+                    : DynamoStrings.ConcurrencyConflict(entityType, first.TableName),
+                exception,
+                entries);
     }
 }

@@ -35,14 +35,15 @@ public class DynamoWritePlanner(
                 var item = DynamoItemAttributes.Build(entry);
                 EnsureFits(entry, item);
                 // An insert never replaces an item, unless the application chose last-writer-wins.
-                var condition = WithSaveConditions(
-                    entry,
-                    _conflictMode == ConflictMode.Overwrite
-                        ? null
-                        : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")",
-                    placeholders);
+                var keyIsFree = _conflictMode == ConflictMode.Overwrite
+                    ? null
+                    : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
+                var condition = WithSaveConditions(entry, keyIsFree, placeholders);
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values);
+                    entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values)
+                {
+                    HasSaveConditions = condition != keyIsFree
+                };
             }
 
             // An unchanged owner is written when only owned entities inside its item changed.
