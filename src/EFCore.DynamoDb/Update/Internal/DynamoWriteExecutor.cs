@@ -21,17 +21,21 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     public virtual Task ExecuteAsync(IReadOnlyList<DynamoWrite> writes, bool atomic, CancellationToken cancellationToken)
-        => writes.Count switch
+    {
+        // An update that sets nothing and checks nothing is not sent: DynamoDB would create a key-only item in place
+        // of one deleted meanwhile.
+        writes = writes.Where(w => !(w.Kind == DynamoWriteKind.Update && w.UpdateExpression == null && w.ConditionExpression == null)).ToList();
+        return writes.Count switch
         {
             0 => Task.CompletedTask,
             1 => SendAloneAsync(writes[0], cancellationToken),
             _ when atomic => SendTransactionAsync(writes, cancellationToken),
             _ => SendIndividuallyAsync(writes, cancellationToken)
         };
+    }
 
     private async Task SendTransactionAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
     {
-        writes = writes.Where(w => !(w.Kind == DynamoWriteKind.Update && w.UpdateExpression == null && w.ConditionExpression == null)).ToList();
         var size = writes.Sum(w => DynamoItemSize.Of(w.Item ?? w.Key) + (w.Values == null ? 0 : DynamoItemSize.Of(w.Values)));
         if (writes.Count > MaxTransactionItems || size > MaxTransactionBytes)
         {
