@@ -29,6 +29,10 @@ public static class DynamoStrings
     public static string AttributeNotReadable(object? attributeName, object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("AttributeNotReadable"), attributeName, entityType, property, reason);
 
+    /// <summary>{0} on '{1}' in table '{2}' failed after {3} items were written, which stay written: {4}</summary>
+    public static string BulkWriteFailed(object? operation, object? entityType, object? table, object? written, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("BulkWriteFailed"), operation, entityType, table, written, reason);
+
     /// <summary>The '{0}' entity fails its check '{1}', so it was not saved.</summary>
     public static string CheckFailed(object? entityType, object? check)
         => string.Format(CultureInfo.CurrentCulture, GetString("CheckFailed"), entityType, check);

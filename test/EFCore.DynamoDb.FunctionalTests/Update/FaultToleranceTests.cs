@@ -161,6 +161,34 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
         Assert.Equal(2, error.Entries.Count);
     }
 
+    [Fact]
+    public async Task ExecuteUpdate_that_fails_midway_says_how_many_items_stay_written()
+    {
+        await using (var seed = _fixture.CreateContext())
+        {
+            seed.GameScores.AddRange(Enumerable.Range(0, 3).Select(i => new GameScore { UserId = "bulk", Title = $"g{i}", Wins = 1 }));
+            await seed.SaveChangesAsync();
+        }
+
+        var updates = 0;
+        using var services = CreateServices((operation, _, _) => Task.FromResult(
+            operation == "UpdateItem" && Interlocked.Increment(ref updates) == 2
+                ? FaultInjectingHttpClientFactory.Error("ValidationException", "Injected refusal")
+                : null));
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GameContext>();
+            var error = await Assert.ThrowsAsync<DbUpdateException>(
+                () => db.GameScores.Where(s => s.UserId == "bulk").ExecuteUpdateAsync(u => u.SetProperty(s => s.Wins, s => s.Wins + 1)));
+            Assert.Contains("ExecuteUpdate on 'GameScore'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("after 1 items were written", error.Message, StringComparison.Ordinal);
+        }
+
+        await using var check = _fixture.CreateContext();
+        Assert.Equal([1, 1, 2], (await check.GameScores.Where(s => s.UserId == "bulk").ToListAsync()).Select(s => s.Wins).Order());
+    }
+
     private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? current = exception; current != null; current = current.InnerException)

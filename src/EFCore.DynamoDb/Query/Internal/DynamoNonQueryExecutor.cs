@@ -56,9 +56,20 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
         var written = 0;
         foreach (var key in keys)
         {
-            if (await WriteAsync(queryContext, tableName, key, keyAttributes[0], condition, cancellationToken).ConfigureAwait(false))
+            try
             {
-                written++;
+                if (await WriteAsync(queryContext, tableName, key, keyAttributes[0], condition, cancellationToken).ConfigureAwait(false))
+                {
+                    written++;
+                }
+            }
+            catch (Amazon.DynamoDBv2.AmazonDynamoDBException exception)
+            {
+                // Each item is its own request: those written stay written, so the application is told how many.
+                throw new DbUpdateException(
+                    DynamoStrings.BulkWriteFailed(
+                        setters == null ? "ExecuteDelete" : "ExecuteUpdate", entityType.DisplayName(), tableName, written, exception.Message),
+                    exception);
             }
         }
 
