@@ -54,18 +54,27 @@ public sealed class DynamoCompiledRead(DynamoSelectExpression selectExpression, 
         return [DynamoReadRequestRenderer.Render(Plan, SelectExpression, queryContext, tableName, () => KeyAttributeNames)];
     }
 
+    /// <summary>The attributes of the table's key, partition key first.</summary>
+    public IReadOnlyList<string> TableKeyAttributeNames
+        => _tableKeyAttributeNames ??= SelectExpression.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+
     /// <summary>The attributes that identify an item read through this plan: the table key, and the index key if any.</summary>
     public IReadOnlyList<string> KeyAttributeNames
-        => _keyAttributeNames ??= SelectExpression.EntityType.FindPrimaryKey()!.Properties
-            .Concat(Plan.IndexName == null
-                ? []
-                : SelectExpression.EntityType.GetIndexes().Single(i => i.Name == Plan.IndexName) is var index
-                    ? [index.GetPartitionKeyProperty(), .. index.GetSortKeyProperty() is { } sortKey ? [sortKey] : Array.Empty<IProperty>()]
-                    : [])
-            .Select(p => p.GetAttributeName())
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        => _keyAttributeNames ??= TableKeyAttributeNames.Concat(IndexKeyAttributeNames()).Distinct(StringComparer.Ordinal).ToList();
 
+    private IEnumerable<string> IndexKeyAttributeNames()
+    {
+        if (Plan.IndexName == null)
+        {
+            return [];
+        }
+
+        var index = SelectExpression.EntityType.GetIndexes().Single(i => i.Name == Plan.IndexName);
+        IProperty?[] keys = [index.GetPartitionKeyProperty(), index.GetSortKeyProperty()];
+        return keys.OfType<IProperty>().Select(p => p.GetAttributeName());
+    }
+
+    private IReadOnlyList<string>? _tableKeyAttributeNames;
     private IReadOnlyList<string>? _keyAttributeNames;
 
     public string ToQueryString(DynamoQueryContext queryContext)

@@ -25,7 +25,7 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
         var plan = keysRead.Plan;
         var entityType = keysRead.SelectExpression.EntityType;
         var tableName = queryContext.TableNames.Resolve(entityType);
-        var keyAttributes = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+        var keyAttributes = keysRead.TableKeyAttributeNames;
 
         IEnumerable<Dictionary<string, AttributeValue>> keys;
         DynamoExpression? condition;

@@ -121,7 +121,7 @@ public sealed class DynamoPagedReader
         CancellationToken cancellationToken)
     {
         var entityType = _compiledRead.SelectExpression.EntityType;
-        var keyAttributes = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+        var keyAttributes = _compiledRead.TableKeyAttributeNames;
         var keys = indexItems.Select(item => keyAttributes.ToDictionary(a => a, a => item[a])).ToList();
         var reader = new DynamoBatchGetReader(
             _queryContext.TableNames.Resolve(entityType), keys, _compiledRead.SelectExpression.ReadOptions.ConsistentRead);
@@ -139,7 +139,7 @@ public sealed class DynamoPagedReader
         return indexItems.Select(item => fullItems.GetValueOrDefault(KeyText(item, keyAttributes))).OfType<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>().ToList();
     }
 
-    private static string KeyText(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item, List<string> keyAttributes)
+    private static string KeyText(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item, IReadOnlyList<string> keyAttributes)
         => string.Join("\u0001", keyAttributes.Select(a => Storage.Internal.DynamoAttributeValueFormatter.Format(item[a])));
 
     private async Task<List<DynamoReadPage>> ReadAllAsync(
