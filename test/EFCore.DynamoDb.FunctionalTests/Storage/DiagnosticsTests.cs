@@ -125,6 +125,21 @@ public class DiagnosticsTests : IClassFixture<GameFixture>
     }
 
     [Fact]
+    public async Task A_missing_table_is_an_answer_to_DescribeTable_and_DeleteTable_not_a_failure()
+    {
+        var options = _fixture.Store.CreateOptions<GameContext>(o => o.TableNamePrefix(_fixture.Store.TablePrefix + "fresh-"));
+        await using var db = new GameContext(options);
+
+        Assert.True(await db.Database.EnsureCreatedAsync());
+        Assert.True(await db.Database.EnsureDeletedAsync());
+        Assert.False(await db.Database.EnsureDeletedAsync());
+
+        var requests = _fixture.Store.Recorder.Requests;
+        Assert.Contains(requests, r => r.Operation == "DescribeTable");
+        Assert.All(requests, r => Assert.Equal(DynamoDbEventId.RequestExecuted, r.EventId));
+    }
+
+    [Fact]
     public async Task A_failed_request_is_logged_as_failed()
     {
         await using var db = _fixture.CreateContext();

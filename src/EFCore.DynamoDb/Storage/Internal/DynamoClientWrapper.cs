@@ -138,7 +138,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                     () => new DynamoRequestDescription("DescribeTable", tableName, null, ""),
                     ct => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct),
                     _ => null,
-                    cancellationToken)
+                    cancellationToken,
+                    missingIsAnswer: true)
                 .ConfigureAwait(false);
             return response.Table;
         }
@@ -164,7 +165,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                     () => new DynamoRequestDescription("DeleteTable", tableName, null, ""),
                     ct => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, ct),
                     _ => null,
-                    cancellationToken)
+                    cancellationToken,
+                    missingIsAnswer: true)
                 .ConfigureAwait(false);
             return true;
         }
@@ -229,7 +231,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         Func<DynamoRequestDescription> describe,
         Func<CancellationToken, Task<TResponse>> send,
         Func<TResponse, double?> consumedCapacity,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool missingIsAnswer = false)
     {
         var stopwatch = Stopwatch.StartNew();
         try
@@ -237,6 +240,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             var response = await send(cancellationToken).ConfigureAwait(false);
             _logger.RequestExecuted(describe, consumedCapacity(response), stopwatch.Elapsed);
             return response;
+        }
+        catch (ResourceNotFoundException) when (missingIsAnswer)
+        {
+            // DescribeTable and DeleteTable answer "no such table" with an error; for them it is an answer, not a failure.
+            _logger.RequestExecuted(describe, null, stopwatch.Elapsed);
+            throw;
         }
         catch (AmazonDynamoDBException exception)
         {
