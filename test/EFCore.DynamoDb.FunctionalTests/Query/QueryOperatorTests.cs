@@ -87,6 +87,7 @@ public class QueryOperatorTests : IClassFixture<GameFixture>
         await using var db = _fixture.CreateContext();
 
         Assert.True(await db.GameScores.AnyAsync(s => s.UserId == "101"));
+        Assert.Contains("Limit: 1", Assert.Single(Recorder.Requests).Expressions, StringComparison.Ordinal);
         Assert.False(await db.GameScores.AnyAsync(s => s.UserId == "nobody"));
         Assert.True(db.GameScores.Any(s => s.UserId == "102" && s.Losses > 100));
         Assert.True(await db.GameScores.Where(s => s.UserId == "101").AllAsync(s => s.Wins >= 4));

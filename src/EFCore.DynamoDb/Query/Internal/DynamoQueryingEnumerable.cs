@@ -56,8 +56,9 @@ public sealed class DynamoQueryingEnumerable<T>(
 
             case DynamoResultKind.Any:
             {
+                // One match settles it: without a filter DynamoDB is asked to read a single item.
                 var any = false;
-                await foreach (var page in reader.ReadPagesAsync(itemsWanted: null, cancellationToken).ConfigureAwait(false))
+                await foreach (var page in reader.ReadPagesAsync(itemsWanted: 1, cancellationToken).ConfigureAwait(false))
                 {
                     if (page.Count > 0)
                     {
