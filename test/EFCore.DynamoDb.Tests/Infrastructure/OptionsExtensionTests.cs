@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Tests.Infrastructure;
 
@@ -36,4 +37,28 @@ public class OptionsExtensionTests
         Assert.False(original.HasConnectionSettings);
         Assert.Contains("TableNamePrefix=p-", changed.Info.LogFragment, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ServiceUrl")]
+    [InlineData("Region")]
+    [InlineData("Credentials")]
+    public void A_changed_client_option_on_a_shared_service_provider_is_named(string option)
+    {
+        var initial = new DynamoDbOptionsExtension().WithServiceUrl("http://localhost:8000").WithRegion("us-east-1").WithCredentials("a", "b");
+        var changed = option switch
+        {
+            "ServiceUrl" => initial.WithServiceUrl("http://localhost:8001"),
+            "Region" => initial.WithRegion("eu-west-1"),
+            _ => initial.WithCredentials("a", "c")
+        };
+        var singletonOptions = new DynamoDbSingletonOptions();
+        singletonOptions.Initialize(OptionsWith(initial));
+
+        var error = Assert.Throws<InvalidOperationException>(() => singletonOptions.Validate(OptionsWith(changed)));
+
+        Assert.Contains($"'{option}'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static DbContextOptions OptionsWith(DynamoDbOptionsExtension extension)
+        => new DbContextOptionsBuilder().Options.WithExtension(extension);
 }

@@ -25,16 +25,19 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
     public virtual void Validate(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
-        if (extension != null
-            && (ServiceUrl != extension.ServiceUrl
-                || Region != extension.Region
-                || AccessKey != extension.AccessKey
-                || SecretKey != extension.SecretKey))
+        var changed = extension == null
+            ? null
+            : ServiceUrl != extension.ServiceUrl
+                ? nameof(DynamoDbContextOptionsBuilder.ServiceUrl)
+                : Region != extension.Region
+                    ? nameof(DynamoDbContextOptionsBuilder.Region)
+                    : AccessKey != extension.AccessKey || SecretKey != extension.SecretKey
+                        ? nameof(DynamoDbContextOptionsBuilder.Credentials)
+                        : null;
+        if (changed != null)
         {
             throw new InvalidOperationException(
-                CoreStrings.SingletonOptionChanged(
-                    nameof(DynamoDbContextOptionsBuilder.ServiceUrl),
-                    nameof(DbContextOptionsBuilder.UseInternalServiceProvider)));
+                CoreStrings.SingletonOptionChanged(changed, nameof(DbContextOptionsBuilder.UseInternalServiceProvider)));
         }
     }
 }
