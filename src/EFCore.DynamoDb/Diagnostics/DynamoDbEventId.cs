@@ -24,12 +24,16 @@ public static class DynamoDbEventId
         IndexChosen,
 
         // Database (schema) events
-        SchemaChanged = CoreEventId.ProviderBaseId + 200
+        SchemaChanged = CoreEventId.ProviderBaseId + 200,
+
+        // Update events
+        SaveSplitWarning = CoreEventId.ProviderBaseId + 300
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
+    private static readonly string UpdatePrefix = DbLoggerCategory.Update.Name + ".";
 
     /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
@@ -57,4 +61,10 @@ public static class DynamoDbEventId
 
     /// <summary><c>UpdateDynamoSchema</c> changed a table: created it, added an index, changed its throughput or time to live.</summary>
     public static readonly EventId SchemaChanged = new((int)Id.SchemaChanged, DatabasePrefix + Id.SchemaChanged);
+
+    /// <summary>
+    ///     A <c>SaveChanges</c> under <c>AutoTransactionBehavior.WhenNeeded</c> writes more than one DynamoDB transaction
+    ///     holds (100 items, 4 MB), so it is sent as several consecutive transactions: each is atomic, the save is not.
+    /// </summary>
+    public static readonly EventId SaveSplitWarning = new((int)Id.SaveSplitWarning, UpdatePrefix + Id.SaveSplitWarning);
 }

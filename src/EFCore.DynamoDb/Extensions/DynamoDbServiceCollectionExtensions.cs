@@ -38,6 +38,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IResettableService, IDynamoAtomicOperations>(p => p.GetRequiredService<IDynamoAtomicOperations>())
             .TryAdd<IResettableService, IDynamoSaveConditions>(p => p.GetRequiredService<IDynamoSaveConditions>())
             .TryAdd<IResettableService, DynamoConsumedCapacity>(p => p.GetRequiredService<DynamoConsumedCapacity>())
+            .TryAdd<IResettableService, DynamoSaveAttempts>(p => p.GetRequiredService<DynamoSaveAttempts>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<IDynamoClientProvider, DynamoClientProvider>()
@@ -49,6 +50,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoWriteExecutor, DynamoWriteExecutor>()
                 .TryAddScoped<IDynamoAtomicOperations, DynamoAtomicOperations>()
                 .TryAddScoped<IDynamoSaveConditions, DynamoSaveConditions>()
+                .TryAddScoped<DynamoSaveAttempts, DynamoSaveAttempts>()
                 .TryAddScoped<DynamoTableManager, DynamoTableManager>()
                 .TryAddScoped<DynamoSeedDataInserter, DynamoSeedDataInserter>()
                 .TryAddScoped<IDynamoSchemaUpdater, DynamoSchemaUpdater>());

@@ -71,6 +71,15 @@ public static class DynamoResources
                 "DynamoDbEventId.BatchRetrying",
                 level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.BatchRetrying, DynamoStrings.GetString(nameof(LogBatchRetrying)))));
 
+    public static EventDefinition<int, int> LogSaveSplitWarning(IDiagnosticsLogger logger)
+        => (EventDefinition<int, int>)(Definitions(logger).LogSaveSplitWarning
+            ??= new EventDefinition<int, int>(
+                logger.Options,
+                DynamoDbEventId.SaveSplitWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.SaveSplitWarning",
+                level => LoggerMessage.Define<int, int>(level, DynamoDbEventId.SaveSplitWarning, DynamoStrings.GetString(nameof(LogSaveSplitWarning)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

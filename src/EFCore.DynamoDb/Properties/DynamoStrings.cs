@@ -274,6 +274,10 @@ public static class DynamoStrings
     public static string SaveConditionNotTranslatable(object? entityType, object? condition, object? details)
         => string.Format(CultureInfo.CurrentCulture, GetString("SaveConditionNotTranslatable"), entityType, condition, details);
 
+    /// <summary>SaveChanges wrote {0} of its {1} entries in the transactions that committed before one failed; they are accepted (Unchanged). The other {2} entries were not written and keep their states: {3}. Call SaveChanges again to write them once the cause is fixed. {4}</summary>
+    public static string SavePartiallyWritten(object? written, object? total, object? notWritten, object? entityTypes, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SavePartiallyWritten"), written, total, notWritten, entityTypes, reason);
+
     /// <summary>The query for '{0}' has no equality on the partition key '{2}', so it would scan the whole table '{1}', and the ScanBehavior option is Throw. Add the partition key condition, or call AllowScan() on this query.</summary>
     public static string ScanNotAllowed(object? entityType, object? table, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("ScanNotAllowed"), entityType, table, partitionKey);
@@ -349,7 +353,7 @@ public static class DynamoStrings
     public static string TooManyLocalIndexes(object? entityType, object? table, object? count)
         => string.Format(CultureInfo.CurrentCulture, GetString("TooManyLocalIndexes"), entityType, table, count);
 
-    /// <summary>This SaveChanges writes {0} items ({1} bytes), more than one DynamoDB transaction holds ({2} items, {3} bytes), so nothing was sent. Save in smaller groups, or opt out of atomicity with context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never (writes are then batched; conditions still apply).</summary>
+    /// <summary>This SaveChanges writes {0} items ({1} bytes), more than one DynamoDB transaction holds ({2} items, {3} bytes), so nothing was sent (AutoTransactionBehavior.Always). Save in smaller groups; or let the save be split into consecutive transactions with AutoTransactionBehavior.WhenNeeded, the default; or opt out of atomicity with AutoTransactionBehavior.Never (writes are then batched; conditions still apply).</summary>
     public static string TransactionTooLarge(object? count, object? size, object? maxCount, object? maxSize)
         => string.Format(CultureInfo.CurrentCulture, GetString("TransactionTooLarge"), count, size, maxCount, maxSize);
 

@@ -25,12 +25,15 @@ public class DynamoExecutionStrategy : ExecutionStrategy
     protected override bool ShouldRetryOn(Exception exception)
         => IsTransient(exception);
 
-    /// <summary>Whether DynamoDB may accept the same request when it is sent again: throttling, 5xx, transaction conflicts.</summary>
+    /// <summary>
+    ///     Whether DynamoDB may accept the same request when it is sent again: throttling, 5xx, transaction conflicts, and
+    ///     a transaction of the same client request token still in progress (an earlier attempt whose answer was lost).
+    /// </summary>
     public static bool IsTransient(Exception exception)
         => exception switch
         {
             ProvisionedThroughputExceededException or RequestLimitExceededException or InternalServerErrorException
-                or TransactionConflictException => true,
+                or TransactionConflictException or TransactionInProgressException => true,
             TransactionCanceledException canceled => canceled.CancellationReasons?.Any(
                 r => r.Code is "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded") == true,
             AmazonServiceException service => (int)service.StatusCode >= 500 || service.ErrorCode == "ThrottlingException",

@@ -34,6 +34,9 @@ public static class DynamoLoggerExtensions
     public static void BatchRetrying(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string operation, TimeSpan delay)
         => Log(diagnostics, DynamoResources.LogBatchRetrying(diagnostics), operation, (int)delay.TotalMilliseconds);
 
+    public static void SaveSplitWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
+        => Log(diagnostics, DynamoResources.LogSaveSplitWarning(diagnostics), writes, transactions);
+
     public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
         => Log(diagnostics, DynamoResources.LogSchemaChanged(diagnostics), change.Table, change.Description);
 

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Update.Internal;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
@@ -7,6 +8,8 @@ namespace EFCore.DynamoDb.Storage.Internal;
 ///     recomputes composites and row versions, validates and plans every write first (so bad input fails before
 ///     anything is sent), then executes them — atomically unless the application opted out with
 ///     <see cref="AutoTransactionBehavior.Never" />. One write per item, owned entities being part of their owner's item.
+///     When a save stops after some of its writes were applied (a split save, or one without a transaction), the
+///     entries of those writes are accepted, so that saving again writes only what is left.
 /// </summary>
 public class DynamoDatabase(
     DatabaseDependencies dependencies,
@@ -14,7 +17,8 @@ public class DynamoDatabase(
     IDynamoWritePlanner planner,
     IDynamoWriteExecutor executor,
     IDynamoAtomicOperations atomicOperations,
-    IDynamoSaveConditions saveConditions) : Database(dependencies)
+    IDynamoSaveConditions saveConditions,
+    DynamoSaveAttempts attempts) : Database(dependencies)
 {
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -30,18 +34,91 @@ public class DynamoDatabase(
             EnsureAtomicOperationsCanBeSent(entry);
         }
 
-        var writes = DynamoAggregateCollector.Collect(entries).Select(planner.Plan).ToList();
-        var atomic = currentContext.Context.Database.AutoTransactionBehavior != AutoTransactionBehavior.Never;
-        await executor.ExecuteAsync(writes, atomic, cancellationToken).ConfigureAwait(false);
+        var aggregates = DynamoAggregateCollector.Collect(entries);
+        var writes = aggregates.Select(planner.Plan).ToList();
+        var behavior = currentContext.Context.Database.AutoTransactionBehavior;
+        var written = new List<DynamoWrite>();
+        try
+        {
+            await executor.ExecuteAsync(writes, behavior, written, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // A retry of this save (the execution strategy's, or the application's after a cancellation) must send what
+            // this attempt sent with the same tokens; after any other failure the next save is a new one.
+            if (!MayBeRetried(exception))
+            {
+                attempts.Clear();
+            }
 
+            var accepted = AcceptWritten(aggregates, writes, written);
+            if (accepted.Count == 0 || behavior == AutoTransactionBehavior.Never)
+            {
+                throw;
+            }
+
+            throw PartiallyWritten(exception, accepted, entries);
+        }
+
+        attempts.Clear();
         foreach (var entry in entries)
         {
-            atomicOperations.Clear(entry.ToEntityEntry().Entity);
-            saveConditions.Clear(entry.ToEntityEntry().Entity);
+            ForgetPendingChanges(entry);
         }
 
         // Every entry was written, owned ones inside their owner's item.
         return entries.Count;
+    }
+
+    private static bool MayBeRetried(Exception exception)
+        => exception is OperationCanceledException
+            || DynamoExecutionStrategy.IsTransient(exception is DbUpdateException { InnerException: { } inner } ? inner : exception);
+
+    // The entries of the writes DynamoDB applied are saved: they take EF Core's accepted state now, as after a
+    // successful save, and EF Core leaves them so when it sees the failure.
+    private HashSet<IUpdateEntry> AcceptWritten(IReadOnlyList<DynamoAggregate> aggregates, List<DynamoWrite> writes, List<DynamoWrite> written)
+    {
+        var writtenWrites = written.ToHashSet(ReferenceEqualityComparer.Instance);
+        var accepted = new HashSet<IUpdateEntry>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (!writtenWrites.Contains(writes[i]))
+            {
+                continue;
+            }
+
+            foreach (var entry in aggregates[i].Entries)
+            {
+                ForgetPendingChanges(entry);
+                ((InternalEntityEntry)entry).AcceptChanges();
+                accepted.Add(entry);
+            }
+        }
+
+        return accepted;
+    }
+
+    private void ForgetPendingChanges(IUpdateEntry entry)
+    {
+        var entity = entry.ToEntityEntry().Entity;
+        atomicOperations.Clear(entity);
+        saveConditions.Clear(entity);
+    }
+
+    // A split save stopped: the exception keeps the kind and the cause of the failure (so that the execution strategy
+    // retries what is transient), and tells what was written and what was not.
+    private static DbUpdateException PartiallyWritten(Exception exception, HashSet<IUpdateEntry> accepted, IList<IUpdateEntry> entries)
+    {
+        var notWritten = entries.Where(e => !accepted.Contains(e)).ToList();
+        var message = DynamoStrings.SavePartiallyWritten(
+            accepted.Count,
+            entries.Count,
+            notWritten.Count,
+            string.Join(", ", notWritten.GroupBy(e => e.EntityType.DisplayName()).Select(g => $"'{g.Key}' ({g.Count()})")),
+            exception.Message);
+        return exception is DbUpdateConcurrencyException concurrency
+            ? new DbUpdateConcurrencyException(message, exception, concurrency.Entries.Select(e => (IUpdateEntry)e.GetInfrastructure()).ToList())
+            : new DbUpdateException(message, exception, notWritten);
     }
 
     // An atomic operation is sent as ADD or DELETE of its change: a later assignment of the property would be lost,

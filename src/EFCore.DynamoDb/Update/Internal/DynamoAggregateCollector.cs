@@ -13,6 +13,7 @@ public static class DynamoAggregateCollector
     {
         // Kept in the order the roots first appear, so writes go out in the order EF Core gave.
         var changedNavigations = new Dictionary<IUpdateEntry, HashSet<INavigation>>(ReferenceEqualityComparer.Instance);
+        var entriesOfRoot = new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);
         var roots = new List<IUpdateEntry>();
         foreach (var entry in entries)
         {
@@ -26,8 +27,11 @@ public static class DynamoAggregateCollector
             {
                 navigations = [];
                 changedNavigations.Add(root, navigations);
+                entriesOfRoot.Add(root, []);
                 roots.Add(root);
             }
+
+            entriesOfRoot[root].Add(entry);
 
             if (navigation != null)
             {
@@ -35,7 +39,7 @@ public static class DynamoAggregateCollector
             }
         }
 
-        return roots.Select(root => new DynamoAggregate(root, changedNavigations[root])).ToList();
+        return roots.Select(root => new DynamoAggregate(root, changedNavigations[root], entriesOfRoot[root])).ToList();
     }
 
     // The root owner of an entry (the entry itself when it is not owned) and the root's navigation that leads to it;

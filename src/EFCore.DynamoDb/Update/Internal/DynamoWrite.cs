@@ -20,6 +20,15 @@ public sealed record DynamoWrite(
     /// <summary>The properties this write changes atomically (<c>ADD</c>/<c>DELETE</c>); their new values are read back after the write.</summary>
     public IReadOnlyList<IProperty> AtomicProperties { get; init; } = [];
 
+    /// <summary>
+    ///     Whether the write adds to a number (an increment): the one action that a second application changes again, so
+    ///     it is only sent with a client request token.
+    /// </summary>
+    public bool HasIncrement { get; init; }
+
     /// <summary>Whether an insert carries conditions of <c>SaveOnlyIf</c> besides its key being free.</summary>
     public bool HasSaveConditions { get; init; }
+
+    /// <summary>The attributes an update sets, and those it removes (a <see langword="null" /> value).</summary>
+    public IReadOnlyDictionary<string, AttributeValue?> Assignments { get; init; } = new Dictionary<string, AttributeValue?>();
 }

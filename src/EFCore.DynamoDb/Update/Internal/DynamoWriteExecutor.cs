@@ -1,17 +1,24 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
-///     Sends the writes of one <c>SaveChanges</c>. Atomically: one write alone, several as one
-///     <c>TransactWriteItems</c> (at most 100 items and 4 MB; beyond that the save is refused before anything is
-///     sent). Without a transaction: unconditional puts and deletes in <c>BatchWriteItem</c>s of 25, unprocessed items
-///     sent again with backoff until every one is written, and conditional writes one by one — opting out of the
-///     transaction never opts out of the conditions.
+///     Sends the writes of one <c>SaveChanges</c>. Atomically (unless <see cref="AutoTransactionBehavior.Never" />): one
+///     write alone, several as one <c>TransactWriteItems</c> when they fit (at most 100 items and 4 MB); beyond that,
+///     <see cref="AutoTransactionBehavior.WhenNeeded" /> sends consecutive transactions that fit, each atomic, and
+///     <see cref="AutoTransactionBehavior.Always" /> refuses the save before anything is sent. A transaction carries a
+///     client request token that its retries reuse, so it is applied once; a lone increment is therefore sent as a
+///     transaction of one. Without a transaction: unconditional puts and deletes in <c>BatchWriteItem</c>s of 25,
+///     unprocessed items sent again with backoff until every one is written, and conditional writes one by one —
+///     opting out of the transaction never opts out of the conditions.
 /// </summary>
-public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExecutor
+public class DynamoWriteExecutor(
+    IDynamoClientWrapper client,
+    DynamoSaveAttempts attempts,
+    IDiagnosticsLogger<DbLoggerCategory.Update> logger) : IDynamoWriteExecutor
 {
     public const int MaxTransactionItems = 100;
     public const long MaxTransactionBytes = 4 * 1024 * 1024;
@@ -20,33 +27,95 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    public virtual Task ExecuteAsync(IReadOnlyList<DynamoWrite> writes, bool atomic, CancellationToken cancellationToken)
+    public virtual async Task ExecuteAsync(
+        IReadOnlyList<DynamoWrite> writes,
+        AutoTransactionBehavior behavior,
+        ICollection<DynamoWrite> written,
+        CancellationToken cancellationToken)
     {
         // An update that sets nothing and checks nothing is not sent: DynamoDB would create a key-only item in place
         // of one deleted meanwhile.
-        writes = writes.Where(w => !(w.Kind == DynamoWriteKind.Update && w.UpdateExpression == null && w.ConditionExpression == null)).ToList();
-        return writes.Count switch
+        var toSend = new List<DynamoWrite>(writes.Count);
+        foreach (var write in writes)
         {
-            0 => Task.CompletedTask,
-            1 => SendAloneAsync(writes[0], cancellationToken),
-            _ when atomic => SendTransactionAsync(writes, cancellationToken),
-            _ => SendIndividuallyAsync(writes, cancellationToken)
-        };
-    }
-
-    private async Task SendTransactionAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
-    {
-        var size = writes.Sum(w => DynamoItemSize.Of(w.Item ?? w.Key) + (w.Values == null ? 0 : DynamoItemSize.Of(w.Values)));
-        if (writes.Count > MaxTransactionItems || size > MaxTransactionBytes)
-        {
-            throw new InvalidOperationException(DynamoStrings.TransactionTooLarge(writes.Count, size, MaxTransactionItems, MaxTransactionBytes));
+            if (write is { Kind: DynamoWriteKind.Update, UpdateExpression: null, ConditionExpression: null })
+            {
+                written.Add(write);
+            }
+            else
+            {
+                toSend.Add(write);
+            }
         }
 
+        if (behavior == AutoTransactionBehavior.Never)
+        {
+            await SendIndividuallyAsync(toSend, written, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (toSend is [{ HasIncrement: false } alone])
+        {
+            await SendAloneAsync(alone, cancellationToken).ConfigureAwait(false);
+            written.Add(alone);
+            return;
+        }
+
+        var transactions = SplitIntoTransactions(toSend);
+        if (transactions.Count > 1)
+        {
+            if (behavior == AutoTransactionBehavior.Always)
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.TransactionTooLarge(toSend.Count, toSend.Sum(SizeOf), MaxTransactionItems, MaxTransactionBytes));
+            }
+
+            logger.SaveSplitWarning(toSend.Count, transactions.Count);
+        }
+
+        foreach (var transaction in transactions)
+        {
+            await SendTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+            foreach (var write in transaction)
+            {
+                written.Add(write);
+            }
+        }
+    }
+
+    private static long SizeOf(DynamoWrite write)
+        => DynamoItemSize.Of(write.Item ?? write.Key) + (write.Values == null ? 0 : DynamoItemSize.Of(write.Values));
+
+    // Consecutive writes, in the order EF Core gave, as many in each transaction as DynamoDB allows.
+    private static List<List<DynamoWrite>> SplitIntoTransactions(List<DynamoWrite> writes)
+    {
+        var transactions = new List<List<DynamoWrite>>();
+        var current = new List<DynamoWrite>();
+        var size = 0L;
+        foreach (var write in writes)
+        {
+            var writeSize = SizeOf(write);
+            if (current.Count == MaxTransactionItems || (current.Count > 0 && size + writeSize > MaxTransactionBytes))
+            {
+                transactions.Add(current);
+                current = [];
+                size = 0;
+            }
+
+            current.Add(write);
+            size += writeSize;
+        }
+
+        transactions.Add(current);
+        return transactions;
+    }
+
+    private async Task SendTransactionAsync(List<DynamoWrite> writes, CancellationToken cancellationToken)
+    {
         try
         {
             await client.TransactWriteItemsAsync(
-                    new TransactWriteItemsRequest { TransactItems = writes.Select(DynamoWriteRequests.ToTransactItem).ToList() },
-                    cancellationToken)
+                    DynamoWriteRequests.ToTransactWriteItemsRequest(writes, attempts.TokenFor(writes)), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (TransactionCanceledException exception)
@@ -88,17 +157,22 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
         }
     }
 
-    private async Task SendIndividuallyAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
+    private async Task SendIndividuallyAsync(List<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
     {
         var batchable = writes.Where(w => w.ConditionExpression == null && w.Kind != DynamoWriteKind.Update).ToList();
         foreach (var write in writes.Except(batchable))
         {
             await SendAloneAsync(write, cancellationToken).ConfigureAwait(false);
+            written.Add(write);
         }
 
         foreach (var batch in batchable.Chunk(MaxBatchItems))
         {
             await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var write in batch)
+            {
+                written.Add(write);
+            }
         }
     }
 
@@ -141,22 +215,29 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
 
     private async Task SendAloneAsync(DynamoWrite write, CancellationToken cancellationToken)
     {
+        // A single write has no request token. When an earlier attempt of this save sent it and lost the answer, a
+        // condition it now fails may be failing against that write itself: the stored item tells.
+        var retry = write.ConditionExpression != null && attempts.RecordSent(write);
         try
         {
             switch (write.Kind)
             {
                 case DynamoWriteKind.Put:
-                    await client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write), cancellationToken).ConfigureAwait(false);
+                    await client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write, retry), cancellationToken).ConfigureAwait(false);
                     break;
                 case DynamoWriteKind.Update:
-                    var response = await client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write), cancellationToken)
+                    var response = await client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write, retry), cancellationToken)
                         .ConfigureAwait(false);
                     ApplyAtomicResults(write, response.Attributes);
                     break;
                 default:
-                    await client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write), cancellationToken).ConfigureAwait(false);
+                    await client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write, retry), cancellationToken).ConfigureAwait(false);
                     break;
             }
+        }
+        catch (ConditionalCheckFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.Item))
+        {
+            ApplyAtomicResults(write, exception.Item);
         }
         catch (ConditionalCheckFailedException exception)
         {
@@ -167,6 +248,20 @@ public class DynamoWriteExecutor(IDynamoClientWrapper client) : IDynamoWriteExec
             throw WriteFailed([write], exception);
         }
     }
+
+    // Whether the stored item is what the write made of it: the item it put, the attributes it set and removed, or
+    // no item after a delete.
+    private static bool HoldsWhatWasWritten(DynamoWrite write, Dictionary<string, AttributeValue>? stored)
+        => write.Kind switch
+        {
+            DynamoWriteKind.Put => stored != null && DynamoAttributeValueEquality.AreEqual(stored, write.Item!),
+            DynamoWriteKind.Update => stored != null
+                && write.Assignments.Count > 0
+                && write.Assignments.All(a => a.Value == null
+                    ? !stored.ContainsKey(a.Key)
+                    : stored.TryGetValue(a.Key, out var value) && DynamoAttributeValueEquality.AreEqual(value, a.Value)),
+            _ => stored is null or { Count: 0 }
+        };
 
     // After an atomic operation the property holds the value DynamoDB computed, concurrent operations included.
     private static void ApplyAtomicResults(DynamoWrite write, Dictionary<string, AttributeValue>? attributes)

@@ -54,7 +54,8 @@ public class DynamoWritePlanner(
                     .Select(p => (Property: p, Operation: atomicOperations.Find(entity, p)))
                     .Where(p => p.Operation != null)
                     .ToList();
-                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, atomic!, placeholders);
+                var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
+                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, atomic!, placeholders, assignments);
                 var atomicProperties = atomic.Select(a => a.Property).ToList();
                 if (placeholders.Values != null)
                 {
@@ -67,7 +68,9 @@ public class DynamoWritePlanner(
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
                 {
-                    AtomicProperties = atomicProperties
+                    AtomicProperties = atomicProperties,
+                    HasIncrement = atomic.Any(a => a.Operation!.Delta != null),
+                    Assignments = assignments
                 };
             }
 
@@ -122,7 +125,8 @@ public class DynamoWritePlanner(
         IUpdateEntry entry,
         IReadOnlySet<INavigation> changedOwnedNavigations,
         List<(IProperty Property, DynamoPendingOperation Operation)> atomic,
-        DynamoExpressionPlaceholders placeholders)
+        DynamoExpressionPlaceholders placeholders,
+        Dictionary<string, AttributeValue?> assignments)
     {
         var sets = new List<string>();
         var removes = new List<string>();
@@ -195,6 +199,7 @@ public class DynamoWritePlanner(
 
         void Assign(string attributeName, AttributeValue? value)
         {
+            assignments[attributeName] = value;
             var name = placeholders.Name(attributeName);
             if (value == null)
             {

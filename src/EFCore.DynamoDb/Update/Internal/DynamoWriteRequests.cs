@@ -3,20 +3,24 @@ using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
-/// <summary>The AWS SDK request shapes of a planned write: alone, in a transaction or in a batch.</summary>
+/// <summary>
+///     The AWS SDK request shapes of a planned write: alone, in a transaction or in a batch. A write sent alone asks,
+///     when told to, for the stored item if its condition fails (<c>ALL_OLD</c>).
+/// </summary>
 public static class DynamoWriteRequests
 {
-    public static PutItemRequest ToPutItemRequest(DynamoWrite write)
+    public static PutItemRequest ToPutItemRequest(DynamoWrite write, bool returnStoredOnConditionFailure)
         => new()
         {
             TableName = write.TableName,
             Item = write.Item,
             ConditionExpression = write.ConditionExpression,
             ExpressionAttributeNames = write.Names,
-            ExpressionAttributeValues = write.Values
+            ExpressionAttributeValues = write.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(returnStoredOnConditionFailure)
         };
 
-    public static UpdateItemRequest ToUpdateItemRequest(DynamoWrite write)
+    public static UpdateItemRequest ToUpdateItemRequest(DynamoWrite write, bool returnStoredOnConditionFailure)
         => new()
         {
             TableName = write.TableName,
@@ -25,20 +29,29 @@ public static class DynamoWriteRequests
             UpdateExpression = write.UpdateExpression,
             ConditionExpression = write.ConditionExpression,
             ExpressionAttributeNames = write.Names,
-            ExpressionAttributeValues = write.Values
+            ExpressionAttributeValues = write.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(returnStoredOnConditionFailure)
         };
 
-    public static DeleteItemRequest ToDeleteItemRequest(DynamoWrite write)
+    public static DeleteItemRequest ToDeleteItemRequest(DynamoWrite write, bool returnStoredOnConditionFailure)
         => new()
         {
             TableName = write.TableName,
             Key = write.Key,
             ConditionExpression = write.ConditionExpression,
             ExpressionAttributeNames = write.Names,
-            ExpressionAttributeValues = write.Values
+            ExpressionAttributeValues = write.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(returnStoredOnConditionFailure)
         };
 
-    public static TransactWriteItem ToTransactItem(DynamoWrite write)
+    /// <summary>One transaction; the token makes DynamoDB apply it once however often it is sent within ten minutes.</summary>
+    public static TransactWriteItemsRequest ToTransactWriteItemsRequest(IEnumerable<DynamoWrite> writes, string clientRequestToken)
+        => new() { TransactItems = writes.Select(ToTransactItem).ToList(), ClientRequestToken = clientRequestToken };
+
+    private static ReturnValuesOnConditionCheckFailure? StoredOnConditionFailure(bool returnStored)
+        => returnStored ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null;
+
+    private static TransactWriteItem ToTransactItem(DynamoWrite write)
         => write.Kind switch
         {
             DynamoWriteKind.Put => new TransactWriteItem

@@ -4,7 +4,15 @@ namespace EFCore.DynamoDb.Update.Internal;
 public interface IDynamoWriteExecutor
 {
     /// <param name="writes">The writes of one <c>SaveChanges</c>.</param>
-    /// <param name="atomic">Whether all must succeed or none (<c>TransactWriteItems</c>).</param>
+    /// <param name="behavior">Whether the writes go out in transactions, and what happens when one cannot hold them.</param>
+    /// <param name="written">
+    ///     Receives each write once DynamoDB applied it, so that when a later one fails the entries already written can
+    ///     be accepted.
+    /// </param>
     /// <param name="cancellationToken">Cancels the sending.</param>
-    Task ExecuteAsync(IReadOnlyList<DynamoWrite> writes, bool atomic, CancellationToken cancellationToken);
+    Task ExecuteAsync(
+        IReadOnlyList<DynamoWrite> writes,
+        AutoTransactionBehavior behavior,
+        ICollection<DynamoWrite> written,
+        CancellationToken cancellationToken);
 }

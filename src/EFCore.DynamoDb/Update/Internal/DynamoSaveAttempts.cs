@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     What the attempts of one <c>SaveChanges</c> sent, kept in the context from one attempt to the next (the
+///     execution strategy re-runs the whole save, and a cancelled save is saved again) until the save succeeds or
+///     fails for good. A transaction sent again with the same writes carries the same client request token, so
+///     DynamoDB applies it once and answers the retry with success; a single write sent again is known as a retry,
+///     so that a condition it fails against its own earlier write is recognised.
+/// </summary>
+public class DynamoSaveAttempts : IResettableService
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sent = new(StringComparer.Ordinal);
+
+    /// <summary>The client request token of a transaction of these writes: the one an earlier attempt used, or a new one.</summary>
+    public virtual string TokenFor(IEnumerable<DynamoWrite> writes)
+    {
+        var fingerprint = Fingerprint(writes);
+        if (!_tokens.TryGetValue(fingerprint, out var token))
+        {
+            token = Guid.NewGuid().ToString("N");
+            _tokens.Add(fingerprint, token);
+        }
+
+        return token;
+    }
+
+    /// <summary>Records that a single write is sent; returns whether an earlier attempt of this save sent it already.</summary>
+    public virtual bool RecordSent(DynamoWrite write) => !_sent.Add(Fingerprint([write]));
+
+    /// <summary>Forgets every attempt: the save succeeded, or failed in a way no retry repeats.</summary>
+    public virtual void Clear()
+    {
+        _tokens.Clear();
+        _sent.Clear();
+    }
+
+    public virtual void ResetState() => Clear();
+
+    public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
+    {
+        Clear();
+        return Task.CompletedTask;
+    }
+
+    // Two attempts send the same request when every part of every write is the same; a hash keeps the key small.
+    private static string Fingerprint(IEnumerable<DynamoWrite> writes)
+    {
+        var text = new StringBuilder();
+        foreach (var write in writes)
+        {
+            text.Append(write.Kind).Append('|').Append(write.TableName).Append('|');
+            Append(write.Key);
+            Append(write.Item);
+            text.Append(write.UpdateExpression).Append('|').Append(write.ConditionExpression).Append('|');
+            foreach (var (placeholder, name) in write.Names ?? [])
+            {
+                text.Append(placeholder).Append('=').Append(name).Append(';');
+            }
+
+            Append(write.Values);
+            text.Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+
+        void Append(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? attributes)
+        {
+            foreach (var (name, value) in attributes ?? [])
+            {
+                text.Append(name).Append('=').Append(DynamoAttributeValueFormatter.Format(value)).Append(';');
+            }
+
+            text.Append('|');
+        }
+    }
+}
