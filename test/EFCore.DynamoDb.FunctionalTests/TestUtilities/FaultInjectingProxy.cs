@@ -7,7 +7,8 @@ namespace EFCore.DynamoDb.FunctionalTests.TestUtilities;
 /// <summary>
 ///     A loopback HTTP proxy in front of DynamoDB Local that loses answers on purpose. Each request is shown to a rule,
 ///     which decides what the client gets: the real answer, the answer lost after DynamoDB applied the request (an HTTP
-///     500, or the connection cut in the middle of the answer), or throttling without the request reaching DynamoDB.
+///     500, or the connection cut in the middle of the answer), or throttling or a refusal without the request reaching
+///     DynamoDB.
 ///     Point a context at <see cref="ServiceUrl" />; the proxy counts what it received and what it forwarded.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
@@ -83,6 +84,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        client.NoDelay = true;
         try
         {
             var stream = client.GetStream();
@@ -106,12 +108,14 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         var operation = request.Headers.TryGetValue("X-Amz-Target", out var target) ? target.Split('.')[^1] : "";
         var number = Increment(_received, operation);
         var fault = _rule(new ProxyRequest(operation, Encoding.UTF8.GetString(request.Body), number));
-        if (fault == ProxyFault.Throttle)
+        if (fault is ProxyFault.Throttle or ProxyFault.Refuse)
         {
             await WriteResponseAsync(
                 stream,
                 400,
-                """{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"Injected throttling"}"""u8.ToArray());
+                fault == ProxyFault.Throttle
+                    ? """{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"Injected throttling"}"""u8.ToArray()
+                    : """{"__type":"com.amazon.coral.validate#ValidationException","message":"Injected refusal"}"""u8.ToArray());
             return true;
         }
 
@@ -153,8 +157,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             + "Content-Type: application/x-amz-json-1.0\r\n"
             + $"Content-Length: {body.Length}\r\n"
             + $"x-amzn-RequestId: {Guid.NewGuid()}\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        await stream.WriteAsync(body.AsMemory(0, sendOnly ?? body.Length));
+        // One write, so that the head does not wait for an acknowledgement before the body goes.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(body.Take(sendOnly ?? body.Length)).ToArray());
         await stream.FlushAsync();
     }
 
@@ -205,5 +209,8 @@ public enum ProxyFault
     CutConnection,
 
     /// <summary>Answer with throttling; the request never reaches DynamoDB.</summary>
-    Throttle
+    Throttle,
+
+    /// <summary>Answer with a <c>ValidationException</c>, which no retry changes; the request never reaches DynamoDB.</summary>
+    Refuse
 }

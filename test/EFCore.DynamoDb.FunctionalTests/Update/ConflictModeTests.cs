@@ -208,9 +208,10 @@ public class ConflictModeTests : IClassFixture<ConflictModeTests.Fixture>
     }
 
     [Fact]
-    public async Task More_than_a_transaction_holds_is_refused_before_anything_is_sent()
+    public async Task More_than_a_transaction_holds_is_refused_before_anything_is_sent_when_the_save_must_be_atomic()
     {
         await using var db = Context();
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         db.GameScores.AddRange(Enumerable.Range(0, 101).Select(i => new GameScore { UserId = "tx101", Title = $"g{i:D3}" }));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
