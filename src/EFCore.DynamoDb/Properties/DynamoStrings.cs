@@ -73,9 +73,13 @@ public static class DynamoStrings
     public static string CompositeWithoutComponents(object? entityType, object? composite)
         => string.Format(CultureInfo.CurrentCulture, GetString("CompositeWithoutComponents"), entityType, composite);
 
-    /// <summary>The '{0}' item in table '{1}' was changed or deleted since it was read: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
+    /// <summary>The '{0}' item in table '{1}' was changed or deleted since this context read or saved it: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
     public static string ConcurrencyConflict(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
+
+    /// <summary>The '{0}' item in table '{1}' does not hold the original value of {2} that this save required, so nothing was written for it. This context never read the entity, so that original value is the one it was attached with: set Entry(entity).Property("{3}").OriginalValue to the value the change was based on (or query the entity instead of attaching it), then save again.</summary>
+    public static string ConcurrencyTokenNotRead(object? entityType, object? table, object? tokens, object? token)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyTokenNotRead"), entityType, table, tokens, token);
 
     /// <summary>The query for '{0}' reads the global secondary index '{1}', which DynamoDB cannot read consistently. Remove WithConsistentRead, or query the table or a local index.</summary>
     public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
@@ -269,6 +273,10 @@ public static class DynamoStrings
     /// <summary>The required property '{0}.{1}' has no value.</summary>
     public static string RequiredValueMissing(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
+
+    /// <summary>The '{0}' item in table '{1}' does not meet a SaveOnlyIf condition of this save, or no longer exists, so nothing was written for it.</summary>
+    public static string SaveConditionFailed(object? entityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SaveConditionFailed"), entityType, table);
 
     /// <summary>The save condition '{1}' on '{0}' cannot be sent to DynamoDB. {2}</summary>
     public static string SaveConditionNotTranslatable(object? entityType, object? condition, object? details)

@@ -14,7 +14,8 @@ public class DynamoDatabase(
     IDynamoWritePlanner planner,
     IDynamoWriteExecutor executor,
     IDynamoAtomicOperations atomicOperations,
-    IDynamoSaveConditions saveConditions) : Database(dependencies)
+    IDynamoSaveConditions saveConditions,
+    IDynamoReadEntries readEntries) : Database(dependencies)
 {
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -38,6 +39,12 @@ public class DynamoDatabase(
         {
             atomicOperations.Clear(entry.ToEntityEntry().Entity);
             saveConditions.Clear(entry.ToEntityEntry().Entity);
+
+            // An inserted item holds exactly what was written, so its values are known as if read.
+            if (entry.EntityState == EntityState.Added)
+            {
+                readEntries.MarkRead(entry);
+            }
         }
 
         // Every entry was written, owned ones inside their owner's item.

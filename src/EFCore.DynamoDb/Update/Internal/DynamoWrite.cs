@@ -22,4 +22,7 @@ public sealed record DynamoWrite(
 
     /// <summary>Whether an insert carries conditions of <c>SaveOnlyIf</c> besides its key being free.</summary>
     public bool HasSaveConditions { get; init; }
+
+    /// <summary>Whether the entry's original values are what the database held, so a failed condition means the item changed since.</summary>
+    public bool OriginalValuesRead { get; init; }
 }
