@@ -5,6 +5,7 @@ using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
 using EFCore.DynamoDb.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -35,6 +36,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoValueGeneratorSelector>()
+            .TryAdd<IValueGenerationManager, DynamoValueGenerationManager>()
             .TryAdd<IEntityFinderSource, DynamoEntityFinderSource>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAdd<IResettableService, IDynamoAtomicOperations>(p => p.GetRequiredService<IDynamoAtomicOperations>())
