@@ -24,7 +24,8 @@ public static class DynamoDbEventId
         IndexChosen,
 
         // Database (schema) events
-        SchemaChanged = CoreEventId.ProviderBaseId + 200
+        SchemaChanged = CoreEventId.ProviderBaseId + 200,
+        SchemaIncompleteWarning
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
@@ -57,4 +58,10 @@ public static class DynamoDbEventId
 
     /// <summary><c>UpdateDynamoSchema</c> changed a table: created it, added an index, changed its throughput or time to live.</summary>
     public static readonly EventId SchemaChanged = new((int)Id.SchemaChanged, DatabasePrefix + Id.SchemaChanged);
+
+    /// <summary>
+    ///     <c>EnsureCreated</c> found an existing table that lacks a secondary index or the time to live of the model;
+    ///     <c>UpdateDynamoSchema</c> adds what it can.
+    /// </summary>
+    public static readonly EventId SchemaIncompleteWarning = new((int)Id.SchemaIncompleteWarning, DatabasePrefix + Id.SchemaIncompleteWarning);
 }

@@ -116,6 +116,10 @@ public static class DynamoStrings
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);
 
+    /// <summary>The query reads the secondary index '{0}' of table '{1}', which the table does not have: the model defines the index, but the table was created without it. Call Database.UpdateDynamoSchema() to add a missing global index (a local index can only be created with its table).</summary>
+    public static string IndexMissingFromTable(object? index, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexMissingFromTable"), index, table);
+
     /// <summary>The entity type '{0}' has no secondary index '{1}'. Its indexes are: {2}.</summary>
     public static string IndexNotFound(object? entityType, object? index, object? indexes)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexNotFound"), entityType, index, indexes);
@@ -313,6 +317,18 @@ public static class DynamoStrings
     /// <summary>The table '{0}' exists with the key {2}, but the model expects {1}. DynamoDB cannot change the key of a table: delete the table (EnsureDeleted) and create it again, or change the model to match.</summary>
     public static string SchemaKeyMismatch(object? table, object? expected, object? actual)
         => string.Format(CultureInfo.CurrentCulture, GetString("SchemaKeyMismatch"), table, expected, actual);
+
+    /// <summary>the global secondary index '{0}'</summary>
+    public static string SchemaMissingGlobalIndex(object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingGlobalIndex"), index);
+
+    /// <summary>the local secondary index '{0}' (a local index can only be created with its table: delete the table and create it again)</summary>
+    public static string SchemaMissingLocalIndex(object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingLocalIndex"), index);
+
+    /// <summary>time to live on '{0}'</summary>
+    public static string SchemaMissingTimeToLive(object? attribute)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingTimeToLive"), attribute);
 
     /// <summary>{0} read and {1} write capacity units</summary>
     public static string SchemaThroughput(object? readCapacityUnits, object? writeCapacityUnits)
