@@ -25,6 +25,7 @@ public static class DynamoDbEventId
 
         // Database (schema) events
         SchemaChanged = CoreEventId.ProviderBaseId + 200,
+        SchemaIncompleteWarning,
 
         // Update events
         SaveSplitWarning = CoreEventId.ProviderBaseId + 300
@@ -67,4 +68,10 @@ public static class DynamoDbEventId
     ///     holds (100 items, 4 MB), so it is sent as several consecutive transactions: each is atomic, the save is not.
     /// </summary>
     public static readonly EventId SaveSplitWarning = new((int)Id.SaveSplitWarning, UpdatePrefix + Id.SaveSplitWarning);
+
+    /// <summary>
+    ///     <c>EnsureCreated</c> found an existing table that lacks a secondary index or the time to live of the model;
+    ///     <c>UpdateDynamoSchema</c> adds what it can.
+    /// </summary>
+    public static readonly EventId SchemaIncompleteWarning = new((int)Id.SchemaIncompleteWarning, DatabasePrefix + Id.SchemaIncompleteWarning);
 }

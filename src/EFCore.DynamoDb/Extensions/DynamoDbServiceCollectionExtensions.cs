@@ -5,6 +5,8 @@ using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
 using EFCore.DynamoDb.ValueGeneration.Internal;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
@@ -34,11 +36,14 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoValueGeneratorSelector>()
+            .TryAdd<IValueGenerationManager, DynamoValueGenerationManager>()
+            .TryAdd<IEntityFinderSource, DynamoEntityFinderSource>()
             .TryAdd<ISingletonOptions, IDynamoDbSingletonOptions>(p => p.GetRequiredService<IDynamoDbSingletonOptions>())
             .TryAdd<IResettableService, IDynamoAtomicOperations>(p => p.GetRequiredService<IDynamoAtomicOperations>())
             .TryAdd<IResettableService, IDynamoSaveConditions>(p => p.GetRequiredService<IDynamoSaveConditions>())
             .TryAdd<IResettableService, DynamoConsumedCapacity>(p => p.GetRequiredService<DynamoConsumedCapacity>())
             .TryAdd<IResettableService, DynamoSaveAttempts>(p => p.GetRequiredService<DynamoSaveAttempts>())
+            .TryAdd<IResettableService, IDynamoReadEntries>(p => p.GetRequiredService<IDynamoReadEntries>())
             .TryAddProviderSpecificServices(b => b
                 .TryAddSingleton<IDynamoDbSingletonOptions, DynamoDbSingletonOptions>()
                 .TryAddSingleton<IDynamoClientProvider, DynamoClientProvider>()
@@ -51,6 +56,7 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<IDynamoAtomicOperations, DynamoAtomicOperations>()
                 .TryAddScoped<IDynamoSaveConditions, DynamoSaveConditions>()
                 .TryAddScoped<DynamoSaveAttempts, DynamoSaveAttempts>()
+                .TryAddScoped<IDynamoReadEntries, DynamoReadEntries>()
                 .TryAddScoped<DynamoTableManager, DynamoTableManager>()
                 .TryAddScoped<DynamoSeedDataInserter, DynamoSeedDataInserter>()
                 .TryAddScoped<IDynamoSchemaUpdater, DynamoSchemaUpdater>());

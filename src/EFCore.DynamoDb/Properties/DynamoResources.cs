@@ -44,6 +44,15 @@ public static class DynamoResources
                 "DynamoDbEventId.SchemaChanged",
                 level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.SchemaChanged, DynamoStrings.GetString(nameof(LogSchemaChanged)))));
 
+    public static EventDefinition<string, string> LogSchemaIncomplete(IDiagnosticsLogger logger)
+        => (EventDefinition<string, string>)(Definitions(logger).LogSchemaIncomplete
+            ??= new EventDefinition<string, string>(
+                logger.Options,
+                DynamoDbEventId.SchemaIncompleteWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.SchemaIncompleteWarning",
+                level => LoggerMessage.Define<string, string>(level, DynamoDbEventId.SchemaIncompleteWarning, DynamoStrings.GetString(nameof(LogSchemaIncomplete)))));
+
     public static EventDefinition<string, string> LogIndexChosen(IDiagnosticsLogger logger)
         => (EventDefinition<string, string>)(Definitions(logger).LogIndexChosen
             ??= new EventDefinition<string, string>(

@@ -73,9 +73,13 @@ public static class DynamoStrings
     public static string CompositeWithoutComponents(object? entityType, object? composite)
         => string.Format(CultureInfo.CurrentCulture, GetString("CompositeWithoutComponents"), entityType, composite);
 
-    /// <summary>The '{0}' item in table '{1}' was changed or deleted since it was read: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
+    /// <summary>The '{0}' item in table '{1}' was changed or deleted since this context read or saved it: a condition of this save no longer holds, so nothing was written for it. Reload the entity and apply the change again.</summary>
     public static string ConcurrencyConflict(object? entityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyConflict"), entityType, table);
+
+    /// <summary>The '{0}' item in table '{1}' does not hold the original value of {2} that this save required, so nothing was written for it. This context never read the entity, so that original value is the one it was attached with: set Entry(entity).Property("{3}").OriginalValue to the value the change was based on (or query the entity instead of attaching it), then save again.</summary>
+    public static string ConcurrencyTokenNotRead(object? entityType, object? table, object? tokens, object? token)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConcurrencyTokenNotRead"), entityType, table, tokens, token);
 
     /// <summary>The query for '{0}' reads the global secondary index '{1}', which DynamoDB cannot read consistently. Remove WithConsistentRead, or query the table or a local index.</summary>
     public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
@@ -111,6 +115,10 @@ public static class DynamoStrings
     /// <summary>The key property '{0}.{2}' of the index '{1}' is of type '{3}', which is not stored as a string, number or binary attribute; DynamoDB index keys must be one of those. Use another property, or a value converter to one of those types.</summary>
     public static string IndexKeyPropertyTypeNotSupported(object? entityType, object? index, object? property, object? clrType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexKeyPropertyTypeNotSupported"), entityType, index, property, clrType);
+
+    /// <summary>The query reads the secondary index '{0}' of table '{1}', which the table does not have: the model defines the index, but the table was created without it. Call Database.UpdateDynamoSchema() to add a missing global index (a local index can only be created with its table).</summary>
+    public static string IndexMissingFromTable(object? index, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexMissingFromTable"), index, table);
 
     /// <summary>The entity type '{0}' has no secondary index '{1}'. Its indexes are: {2}.</summary>
     public static string IndexNotFound(object? entityType, object? index, object? indexes)
@@ -270,6 +278,10 @@ public static class DynamoStrings
     public static string RequiredValueMissing(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
 
+    /// <summary>The '{0}' item in table '{1}' does not meet a SaveOnlyIf condition of this save, or no longer exists, so nothing was written for it.</summary>
+    public static string SaveConditionFailed(object? entityType, object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SaveConditionFailed"), entityType, table);
+
     /// <summary>The save condition '{1}' on '{0}' cannot be sent to DynamoDB. {2}</summary>
     public static string SaveConditionNotTranslatable(object? entityType, object? condition, object? details)
         => string.Format(CultureInfo.CurrentCulture, GetString("SaveConditionNotTranslatable"), entityType, condition, details);
@@ -309,6 +321,18 @@ public static class DynamoStrings
     /// <summary>The table '{0}' exists with the key {2}, but the model expects {1}. DynamoDB cannot change the key of a table: delete the table (EnsureDeleted) and create it again, or change the model to match.</summary>
     public static string SchemaKeyMismatch(object? table, object? expected, object? actual)
         => string.Format(CultureInfo.CurrentCulture, GetString("SchemaKeyMismatch"), table, expected, actual);
+
+    /// <summary>the global secondary index '{0}'</summary>
+    public static string SchemaMissingGlobalIndex(object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingGlobalIndex"), index);
+
+    /// <summary>the local secondary index '{0}' (a local index can only be created with its table: delete the table and create it again)</summary>
+    public static string SchemaMissingLocalIndex(object? index)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingLocalIndex"), index);
+
+    /// <summary>time to live on '{0}'</summary>
+    public static string SchemaMissingTimeToLive(object? attribute)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMissingTimeToLive"), attribute);
 
     /// <summary>{0} read and {1} write capacity units</summary>
     public static string SchemaThroughput(object? readCapacityUnits, object? writeCapacityUnits)

@@ -202,6 +202,40 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
         }
     }
 
+    [Fact]
+    public async Task Empty_string_initializers_on_a_composite_sort_key_count_as_unset()
+    {
+        await using (var db = _fixture.CreateContext())
+        {
+            var first = new Tag { Owner = "empty", Kind = "color", Name = "red" };
+            var second = new Tag { Owner = "empty", Kind = "size", Name = "xl" };
+
+            db.Tags.Add(first);
+            db.Tags.Add(second);
+
+            Assert.Equal(("color:red", "size:xl"), (first.Uid, second.Uid));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["TransactWriteItems"], _fixture.Store.Recorder.Operations);
+        await using var check = _fixture.CreateContext();
+        Assert.Equal("xl", (await check.Tags.FindAsync("empty", "size:xl"))!.Name);
+        Assert.Equal(2, await check.Tags.CountAsync(t => t.Owner == "empty"));
+    }
+
+    [Fact]
+    public async Task Empty_string_initializers_on_a_composite_partition_key_count_as_unset()
+    {
+        await using (var db = _fixture.CreateContext())
+        {
+            db.Badges.AddRange(new Badge { Group = "gold", Code = "1" }, new Badge { Group = "gold", Code = "2" });
+            db.SaveChanges();
+        }
+
+        await using var check = _fixture.CreateContext();
+        Assert.Equal("2", (await check.Badges.FindAsync("gold:2"))!.Code);
+    }
+
     public class SocialMediaItem
     {
         public string UserId { get; set; } = null!;
@@ -234,11 +268,36 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
         public int? Score { get; set; }
     }
 
+    // Non-nullable strings initialized the usual C# way, composites included.
+    public class Tag
+    {
+        public string Owner { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Uid { get; set; } = "";
+    }
+
+    public class Badge
+    {
+        public string Key { get; set; } = "";
+
+        public string Group { get; set; } = "";
+
+        public string Code { get; set; } = "";
+    }
+
     public class SocialContext(DbContextOptions options) : DbContext(options)
     {
         public DbSet<SocialMediaItem> Items => Set<SocialMediaItem>();
 
         public DbSet<Post> Posts => Set<Post>();
+
+        public DbSet<Tag> Tags => Set<Tag>();
+
+        public DbSet<Badge> Badges => Set<Badge>();
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
@@ -255,6 +314,17 @@ public class CompositeTests : IClassFixture<CompositeTests.Fixture>
                 post.HasSortKey(p => p.Id);
                 post.HasComposite(p => p.Score, p => p.Likes, p => p.Replies, p => p.Deleted)
                     .HasMerge(p => p.Deleted ? null : p.Likes + 5 * p.Replies);
+            });
+            modelBuilder.Entity<Tag>(tag =>
+            {
+                tag.HasPartitionKey(t => t.Owner);
+                tag.HasSortKey(t => t.Uid);
+                tag.HasComposite(t => t.Uid, t => t.Kind, t => t.Name);
+            });
+            modelBuilder.Entity<Badge>(badge =>
+            {
+                badge.HasPartitionKey(b => b.Key);
+                badge.HasComposite(b => b.Key, b => b.Group, b => b.Code);
             });
         }
     }

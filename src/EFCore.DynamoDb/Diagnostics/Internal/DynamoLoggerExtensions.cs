@@ -40,6 +40,9 @@ public static class DynamoLoggerExtensions
     public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
         => Log(diagnostics, DynamoResources.LogSchemaChanged(diagnostics), change.Table, change.Description);
 
+    public static void SchemaIncomplete(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, string table, IEnumerable<string> missing)
+        => Log(diagnostics, DynamoResources.LogSchemaIncomplete(diagnostics), table, string.Join(", ", missing));
+
     // Logs an event of two arguments and dispatches it to diagnostic listeners.
     private static void Log<TCategory, T1, T2>(IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<T1, T2> definition, T1 arg1, T2 arg2)
         where TCategory : LoggerCategory<TCategory>, new()

@@ -20,4 +20,6 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogSchemaChanged;
 
     public EventDefinitionBase? LogSaveSplitWarning;
+
+    public EventDefinitionBase? LogSchemaIncomplete;
 }

@@ -1,14 +1,27 @@
 using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
-/// <summary>The per-execution state of a query: EF Core's, plus the client and the table names of this context.</summary>
+/// <summary>
+///     The per-execution state of a query: EF Core's, plus the client and the table names of this context; it records
+///     the entries it tracks as read.
+/// </summary>
 public class DynamoQueryContext(
     QueryContextDependencies dependencies,
     IDynamoClientWrapper client,
     IDynamoTableNameResolver tableNames,
+    IDynamoReadEntries readEntries,
     ScanBehavior scanBehavior) : QueryContext(dependencies)
 {
+    // An entity the query materializes and tracks holds the stored values: its later writes may be conditioned on them.
+    public override InternalEntityEntry StartTracking(IEntityType entityType, object entity, in ISnapshot snapshot)
+    {
+        var entry = base.StartTracking(entityType, entity, snapshot);
+        readEntries.MarkRead(entry);
+        return entry;
+    }
+
     public virtual ScanBehavior ScanBehavior { get; } = scanBehavior;
 
     public virtual IDynamoClientWrapper Client { get; } = client;

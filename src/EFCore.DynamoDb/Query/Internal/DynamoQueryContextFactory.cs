@@ -7,9 +7,10 @@ public class DynamoQueryContextFactory(
     QueryContextDependencies dependencies,
     IDynamoClientWrapper client,
     IDynamoTableNameResolver tableNames,
+    IDynamoReadEntries readEntries,
     IDbContextOptions options) : IQueryContextFactory
 {
     private readonly ScanBehavior _scanBehavior = options.FindExtension<DynamoDbOptionsExtension>()?.ScanBehavior ?? ScanBehavior.Warn;
 
-    public virtual QueryContext Create() => new DynamoQueryContext(dependencies, client, tableNames, _scanBehavior);
+    public virtual QueryContext Create() => new DynamoQueryContext(dependencies, client, tableNames, readEntries, _scanBehavior);
 }

@@ -46,17 +46,23 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: false,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return ReadIndexAsync(
+            request.TableName,
+            request.IndexName,
+            ExecuteAsync(
+                isWrite: false,
+                () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
     }
 
     public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: false,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return ReadIndexAsync(
+            request.TableName,
+            request.IndexName,
+            ExecuteAsync(
+                isWrite: false,
+                () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
     }
 
     public virtual async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
@@ -202,6 +208,23 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         _logger.BatchRetrying(operation, delay);
         return Task.Delay(delay, cancellationToken);
+    }
+
+    // The model has an index the table lacks (created before the index was added): DynamoDB's answer is a bare
+    // ValidationException, so it is replaced with one that says how to add the index.
+    private static async Task<TResponse> ReadIndexAsync<TResponse>(string tableName, string? indexName, Task<TResponse> read)
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (AmazonDynamoDBException exception)
+            when (indexName != null
+                && exception.ErrorCode == "ValidationException"
+                && exception.Message.Contains("does not have the specified index", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(DynamoStrings.IndexMissingFromTable(indexName, tableName), exception);
+        }
     }
 
     // Multi-table requests report one capacity per table.

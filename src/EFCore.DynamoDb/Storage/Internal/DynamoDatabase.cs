@@ -18,7 +18,8 @@ public class DynamoDatabase(
     IDynamoWriteExecutor executor,
     IDynamoAtomicOperations atomicOperations,
     IDynamoSaveConditions saveConditions,
-    DynamoSaveAttempts attempts) : Database(dependencies)
+    DynamoSaveAttempts attempts,
+    IDynamoReadEntries readEntries) : Database(dependencies)
 {
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -63,7 +64,7 @@ public class DynamoDatabase(
         attempts.Clear();
         foreach (var entry in entries)
         {
-            ForgetPendingChanges(entry);
+            Saved(entry);
         }
 
         // Every entry was written, owned ones inside their owner's item.
@@ -89,7 +90,7 @@ public class DynamoDatabase(
 
             foreach (var entry in aggregates[i].Entries)
             {
-                ForgetPendingChanges(entry);
+                Saved(entry);
                 ((InternalEntityEntry)entry).AcceptChanges();
                 accepted.Add(entry);
             }
@@ -98,11 +99,17 @@ public class DynamoDatabase(
         return accepted;
     }
 
-    private void ForgetPendingChanges(IUpdateEntry entry)
+    // A written entry has no pending atomic operations or save conditions left; an inserted item holds exactly what
+    // was written, so its values are known as if read.
+    private void Saved(IUpdateEntry entry)
     {
         var entity = entry.ToEntityEntry().Entity;
         atomicOperations.Clear(entity);
         saveConditions.Clear(entity);
+        if (entry.EntityState == EntityState.Added)
+        {
+            readEntries.MarkRead(entry);
+        }
     }
 
     // A split save stopped: the exception keeps the kind and the cause of the failure (so that the execution strategy

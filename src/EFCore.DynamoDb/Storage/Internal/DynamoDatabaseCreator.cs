@@ -1,18 +1,21 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics.Internal;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     Creates the model's tables (with their indexes, billing and time to live) and inserts their seed data; deletes
-///     them. Existing tables are checked, not changed: <c>UpdateDynamoSchema</c> changes them.
+///     them. Existing tables are checked, not changed: a different key is an error, and a missing index or time to
+///     live a warning, since <c>UpdateDynamoSchema</c> changes them.
 /// </summary>
 public class DynamoDatabaseCreator(
     ICurrentDbContext currentContext,
     IDynamoClientWrapper client,
     IDynamoTableNameResolver tableNames,
     DynamoTableManager tables,
-    DynamoSeedDataInserter seedData) : IDatabaseCreator
+    DynamoSeedDataInserter seedData,
+    IDiagnosticsLogger<DbLoggerCategory.Database> logger) : IDatabaseCreator
 {
     private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(5);
 
@@ -32,6 +35,7 @@ public class DynamoDatabaseCreator(
             else
             {
                 table.EnsureKeySchemaMatches(description);
+                await WarnIfIncompleteAsync(table, description, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -42,6 +46,19 @@ public class DynamoDatabaseCreator(
 
         await seedData.InsertAsync(missing.Select(t => t.TableName).ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         return missing.Count > 0;
+    }
+
+    // Time to live is not part of the table description: it is asked for only when the model has it.
+    private async Task WarnIfIncompleteAsync(DynamoTableSchema table, TableDescription description, CancellationToken cancellationToken)
+    {
+        var timeToLive = table.TimeToLiveAttribute != null
+            ? await client.DescribeTimeToLiveAsync(table.TableName, cancellationToken).ConfigureAwait(false)
+            : null;
+        var missing = table.DescribeMissing(description, timeToLive);
+        if (missing.Count > 0)
+        {
+            logger.SchemaIncomplete(table.TableName, missing);
+        }
     }
 
     public virtual bool EnsureDeleted() => EnsureDeletedAsync().GetAwaiter().GetResult();

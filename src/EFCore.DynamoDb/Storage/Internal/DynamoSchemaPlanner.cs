@@ -102,8 +102,7 @@ public static class DynamoSchemaPlanner
 
     private static void PlanMissingIndexes(DynamoTableSchema schema, TableDescription table, List<DynamoSchemaStep> steps)
     {
-        var existing = (table.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
-        foreach (var index in schema.GlobalIndexes.Where(i => !existing.Contains(i.Name!)))
+        foreach (var index in schema.MissingGlobalIndexes(table))
         {
             steps.Add(
                 Step(
@@ -122,9 +121,7 @@ public static class DynamoSchemaPlanner
 
     private static void PlanTimeToLive(DynamoTableSchema schema, TimeToLiveDescription? timeToLive, List<DynamoSchemaStep> steps)
     {
-        var enabled = (timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLING)
-            && timeToLive.AttributeName == schema.TimeToLiveAttribute;
-        if (!enabled && schema.ToTimeToLiveRequest() is { } request)
+        if (schema.LacksTimeToLive(timeToLive) && schema.ToTimeToLiveRequest() is { } request)
         {
             steps.Add(
                 Step(

@@ -69,6 +69,27 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             ProvisionedThroughput = ToProvisionedThroughput(GetThroughput(globalIndex))
         };
 
+    /// <summary>The global secondary indexes of the model that the existing table lacks.</summary>
+    public IEnumerable<IIndex> MissingGlobalIndexes(TableDescription table)
+        => Missing(GlobalIndexes, table.GlobalSecondaryIndexes?.Select(i => i.IndexName));
+
+    /// <summary>The local secondary indexes of the model that the existing table lacks (they can only be created with it).</summary>
+    public IEnumerable<IIndex> MissingLocalIndexes(TableDescription table)
+        => Missing(LocalIndexes, table.LocalSecondaryIndexes?.Select(i => i.IndexName));
+
+    /// <summary>Whether the model has a time-to-live property that the existing table does not expire items on.</summary>
+    public bool LacksTimeToLive(TimeToLiveDescription? timeToLive)
+        => TimeToLiveAttribute != null
+            && !((timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLING)
+                && timeToLive.AttributeName == TimeToLiveAttribute);
+
+    /// <summary>What of the model the existing table lacks, described for the log: missing indexes and time to live.</summary>
+    public IReadOnlyList<string> DescribeMissing(TableDescription table, TimeToLiveDescription? timeToLive)
+        => MissingGlobalIndexes(table).Select(i => DynamoStrings.SchemaMissingGlobalIndex(i.Name))
+            .Concat(MissingLocalIndexes(table).Select(i => DynamoStrings.SchemaMissingLocalIndex(i.Name)))
+            .Concat(LacksTimeToLive(timeToLive) ? [DynamoStrings.SchemaMissingTimeToLive(TimeToLiveAttribute)] : [])
+            .ToList();
+
     /// <summary>The request that enables the table's time to live, if the model has a time-to-live property.</summary>
     public UpdateTimeToLiveRequest? ToTimeToLiveRequest()
         => TimeToLiveAttribute is { } attribute
@@ -162,4 +183,10 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             DynamoScalarType.Number => ScalarAttributeType.N,
             _ => ScalarAttributeType.B
         };
+
+    private static IEnumerable<IIndex> Missing(IReadOnlyList<IIndex> indexes, IEnumerable<string>? existing)
+    {
+        var names = (existing ?? []).ToHashSet(StringComparer.Ordinal);
+        return indexes.Where(i => !names.Contains(i.Name!));
+    }
 }

@@ -5,24 +5,27 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// <summary>
 ///     The conditions a write carries so that it never silently overwrites a concurrent change: per the
 ///     <see cref="ConflictMode" />, the values this context read of what it changes (or, for a delete in
-///     <see cref="ConflictMode.Raise" />, of everything), plus the original values of concurrency tokens.
+///     <see cref="ConflictMode.Raise" />, of everything), plus the original values of concurrency tokens. An entity
+///     the context never read (attached as a stub, or with <c>Update()</c>) has no read values: only its tokens are checked.
 /// </summary>
 public static class DynamoConflictConditions
 {
     /// <param name="entry">The entry written.</param>
     /// <param name="mode">The conflict mode.</param>
+    /// <param name="originalValuesRead">Whether the entry's original values are what the database held (see <see cref="IDynamoReadEntries" />).</param>
     /// <param name="placeholders">The placeholders of the write's expressions.</param>
     /// <param name="increments">Properties incremented atomically: concurrent increments must both succeed, so they are not checked.</param>
     public static string? Build(
         IUpdateEntry entry,
         ConflictMode mode,
+        bool originalValuesRead,
         DynamoExpressionPlaceholders placeholders,
         IReadOnlyCollection<IProperty> increments)
     {
         var conditions = new List<string>();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (property.IsPrimaryKey() || increments.Contains(property) || !IsChecked(entry, property, mode))
+            if (property.IsPrimaryKey() || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
             {
                 continue;
             }
@@ -35,7 +38,7 @@ public static class DynamoConflictConditions
         return conditions.Count > 0 ? string.Join(" AND ", conditions) : null;
     }
 
-    private static bool IsChecked(IUpdateEntry entry, IProperty property, ConflictMode mode)
+    private static bool IsChecked(IUpdateEntry entry, IProperty property, ConflictMode mode, bool originalValuesRead)
     {
         if (property.IsConcurrencyToken)
         {
@@ -43,7 +46,8 @@ public static class DynamoConflictConditions
         }
 
         // A composite is derived: the conditions on its components guard it (and an incremented component changes it).
-        if (property.IsDynamoComposite())
+        // The original values of an entity never read are whatever it was attached with, not what the item holds.
+        if (property.IsDynamoComposite() || !originalValuesRead)
         {
             return false;
         }
@@ -54,7 +58,7 @@ public static class DynamoConflictConditions
             (ConflictMode.Raise, EntityState.Deleted) => true,
             (_, EntityState.Deleted) => false,
 
-            // Only a real change is checked: an entity attached with Update() has no values read from the store.
+            // Only a real change is checked: a property marked modified with its original value is not a change.
             _ => entry.IsModified(property)
                 && !property.GetValueComparer().Equals(entry.GetOriginalValue(property), entry.GetCurrentValue(property))
         };

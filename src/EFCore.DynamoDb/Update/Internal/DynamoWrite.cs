@@ -31,4 +31,7 @@ public sealed record DynamoWrite(
 
     /// <summary>The attributes an update sets, and those it removes (a <see langword="null" /> value).</summary>
     public IReadOnlyDictionary<string, AttributeValue?> Assignments { get; init; } = new Dictionary<string, AttributeValue?>();
+
+    /// <summary>Whether the entry's original values are what the database held, so a failed condition means the item changed since.</summary>
+    public bool OriginalValuesRead { get; init; }
 }

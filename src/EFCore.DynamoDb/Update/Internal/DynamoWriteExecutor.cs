@@ -292,11 +292,6 @@ public class DynamoWriteExecutor(
         var entries = failed.Select(w => w.Entry).ToList();
         return failed.All(w => w.Kind == DynamoWriteKind.Put && !w.HasSaveConditions)
             ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.TableName), exception, entries)
-            : new DbUpdateConcurrencyException(
-                first.Kind == DynamoWriteKind.Put
-                    ? DynamoStrings.InsertConditionFailed(entityType, first.TableName)
-                    : DynamoStrings.ConcurrencyConflict(entityType, first.TableName),
-                exception,
-                entries);
+            : new DbUpdateConcurrencyException(DynamoConflictMessages.ConditionFailed(first), exception, entries);
     }
 }

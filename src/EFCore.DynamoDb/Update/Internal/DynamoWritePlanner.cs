@@ -8,13 +8,15 @@ namespace EFCore.DynamoDb.Update.Internal;
 ///     Plans the write for one item: Added → <c>PutItem</c> of the whole item, owned entities included, that never
 ///     replaces an existing item; Modified → <c>UpdateItem</c> that sets or removes only the modified attributes, and
 ///     rewrites each owned navigation in which something changed (also when only owned entities changed); Deleted →
-///     <c>DeleteItem</c>. Conditions come from the <see cref="ConflictMode" /> and the concurrency tokens.
+///     <c>DeleteItem</c>. Conditions come from the <see cref="ConflictMode" /> (for entities this context read) and the
+///     concurrency tokens.
 /// </summary>
 public class DynamoWritePlanner(
     IDynamoTableNameResolver tableNames,
     IDbContextOptions options,
     IDynamoAtomicOperations atomicOperations,
     IDynamoSaveConditions saveConditions,
+    IDynamoReadEntries readEntries,
     IQueryContextFactory queryContextFactory) : IDynamoWritePlanner
 {
     private readonly ConflictMode _conflictMode
@@ -63,22 +65,29 @@ public class DynamoWritePlanner(
                     EnsureFits(entry, placeholders.Values);
                 }
 
+                var read = readEntries.WasRead(entry);
                 var condition = WithSaveConditions(
-                    entry, DynamoConflictConditions.Build(entry, _conflictMode, placeholders, atomicProperties), placeholders);
+                    entry, DynamoConflictConditions.Build(entry, _conflictMode, read, placeholders, atomicProperties), placeholders);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
                 {
                     AtomicProperties = atomicProperties,
                     HasIncrement = atomic.Any(a => a.Operation!.Delta != null),
-                    Assignments = assignments
+                    Assignments = assignments,
+                    OriginalValuesRead = read
                 };
             }
 
             case EntityState.Deleted:
             {
-                var condition = WithSaveConditions(entry, DynamoConflictConditions.Build(entry, _conflictMode, placeholders, []), placeholders);
+                var read = readEntries.WasRead(entry);
+                var condition = WithSaveConditions(
+                    entry, DynamoConflictConditions.Build(entry, _conflictMode, read, placeholders, []), placeholders);
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values);
+                    entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values)
+                {
+                    OriginalValuesRead = read
+                };
             }
 
             default:

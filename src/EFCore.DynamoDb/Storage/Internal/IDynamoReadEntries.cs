@@ -1,0 +1,14 @@
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     The tracked entries of one context whose original values are what the database holds: materialized by a
+///     tracking query (a LINQ query, <c>Find</c>, lazy or explicit loading), reloaded, or inserted by this context.
+///     The conflict conditions of a save check only the values of such entries; an entry attached from outside has
+///     no values read from the store to check.
+/// </summary>
+public interface IDynamoReadEntries : IResettableService
+{
+    void MarkRead(IUpdateEntry entry);
+
+    bool WasRead(IUpdateEntry entry);
+}

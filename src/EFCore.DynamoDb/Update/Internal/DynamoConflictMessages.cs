@@ -1,0 +1,29 @@
+namespace EFCore.DynamoDb.Update.Internal;
+
+/// <summary>
+///     Explains why a write's condition failed by what the condition checked: the values this context read, the
+///     concurrency tokens of an entity it never read (whose original values are what it was attached with), or only
+///     <c>SaveOnlyIf</c> conditions.
+/// </summary>
+public static class DynamoConflictMessages
+{
+    public static string ConditionFailed(DynamoWrite write)
+    {
+        var entityType = write.Entry.EntityType;
+        if (write.Kind == DynamoWriteKind.Put)
+        {
+            return DynamoStrings.InsertConditionFailed(entityType.DisplayName(), write.TableName);
+        }
+
+        if (write.OriginalValuesRead)
+        {
+            return DynamoStrings.ConcurrencyConflict(entityType.DisplayName(), write.TableName);
+        }
+
+        var tokens = entityType.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name).ToList();
+        return tokens.Count > 0
+            ? DynamoStrings.ConcurrencyTokenNotRead(
+                entityType.DisplayName(), write.TableName, string.Join(", ", tokens.Select(t => "'" + t + "'")), tokens[0])
+            : DynamoStrings.SaveConditionFailed(entityType.DisplayName(), write.TableName);
+    }
+}
