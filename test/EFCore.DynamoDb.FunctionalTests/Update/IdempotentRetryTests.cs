@@ -115,6 +115,37 @@ public class IdempotentRetryTests : IClassFixture<IdempotentRetryTests.Fixture>
         Assert.Equal([2, 2], await check.Items.Where(i => i.Group == user).Select(i => i.Version).ToListAsync());
     }
 
+    // Lost with a 500, so the SDK gives up and the execution strategy re-runs the save: a connection cut mid-answer is
+    // resent below the provider (by the AWS SDK's HTTP layer, even with MaxErrorRetry = 0), where no retry can be known.
+    [Fact]
+    public async Task A_lone_conditional_write_retried_after_its_answer_was_lost_finds_its_own_write()
+    {
+        const string user = "alone";
+        await SeedAsync(new Item { Group = user, Id = 1, Text = "old" });
+
+        await using var proxy = new FaultInjectingProxy(
+            r => r is { Operation: "PutItem" or "UpdateItem", Number: 1 } ? ProxyFault.LoseWith500 : ProxyFault.None);
+        await using (var db = CreateContext(proxy, sdkRetries: false))
+        {
+            var inserted = new Item { Group = user, Id = 2, Text = "new" };
+            db.Items.Add(inserted);
+            await db.SaveChangesAsync();
+            Assert.Equal(EntityState.Unchanged, db.Entry(inserted).State);
+
+            var updated = (await db.Items.FindAsync(user, 1))!;
+            updated.Text = "changed";
+            await db.SaveChangesAsync();
+            Assert.Equal(2, updated.Version);
+        }
+
+        Assert.Equal(2, proxy.Forwarded("PutItem"));
+        Assert.Equal(2, proxy.Forwarded("UpdateItem"));
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(
+            ["changed:2", "new:1"],
+            (await check.Items.Where(i => i.Group == user).OrderBy(i => i.Id).ToListAsync()).Select(i => $"{i.Text}:{i.Version}"));
+    }
+
     [Fact]
     public async Task Concurrent_increments_under_throttling_and_lost_answers_end_exact()
     {
