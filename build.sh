@@ -74,13 +74,15 @@ start_dynamodb() {
   local port jar_dir
   port="$(free_port)"
   jar_dir="$(dirname "$DYNAMODB_LOCAL_JAR")"
-  # Its own working folder: DynamoDB Local writes files into the folder it runs in.
-  dynamodb_dir="$(mktemp -d "${TMPDIR:-/tmp}/efcore-dynamodb-local.XXXXXX")"
+  # DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder (the test
+  # fixture uses the same one). In memory and without telemetry, nothing is written there.
+  local dynamodb_dir="${TMPDIR:-/tmp}/efcore-dynamodb-local"
+  mkdir -p "$dynamodb_dir"
   log "starting DynamoDB Local on port $port"
   (cd "$dynamodb_dir" && exec java -Djava.library.path="$jar_dir/DynamoDBLocal_lib" -jar "$DYNAMODB_LOCAL_JAR" \
     -inMemory -sharedDb -disableTelemetry -port "$port") >"${TMPDIR:-/tmp}/efcore-dynamodb-local.log" 2>&1 &
   dynamodb_pid=$!
-  trap 'kill "$dynamodb_pid" 2>/dev/null || true; rm -rf "$dynamodb_dir"' EXIT
+  trap 'kill "$dynamodb_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 300); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       export DYNAMODB_SERVICE_URL="http://127.0.0.1:$port"

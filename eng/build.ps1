@@ -55,8 +55,9 @@ function Start-DynamoDb {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
     $jarDir = Split-Path -Parent $env:DYNAMODB_LOCAL_JAR
-    # Its own working folder: DynamoDB Local writes files into the folder it runs in.
-    $workingDirectory = Join-Path ([System.IO.Path]::GetTempPath()) "efcore-dynamodb-local-$PID"
+    # DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder (the test
+    # fixture uses the same one). In memory and without telemetry, nothing is written there.
+    $workingDirectory = Join-Path ([System.IO.Path]::GetTempPath()) "efcore-dynamodb-local"
     New-Item -ItemType Directory -Force $workingDirectory | Out-Null
     Log "starting DynamoDB Local on port $port"
     $process = Start-Process java -PassThru -WindowStyle Hidden -WorkingDirectory $workingDirectory -ArgumentList @(

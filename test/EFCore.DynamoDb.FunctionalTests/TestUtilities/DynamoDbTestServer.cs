@@ -49,8 +49,9 @@ public static class DynamoDbTestServer
         var port = FindFreePort();
         var javaArguments = $"-Djava.library.path=\"{Path.Combine(Path.GetDirectoryName(jar)!, "DynamoDBLocal_lib")}\" -jar \"{jar}\" "
             + $"-inMemory -sharedDb -disableTelemetry -port {port}";
-        // Its own working folder: DynamoDB Local writes files into the folder it runs in.
-        var workingDirectory = Directory.CreateTempSubdirectory("efcore-dynamodb-local-");
+        // DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder, not the
+        // repository's. Test runs share it; in memory and without telemetry, nothing is written there.
+        var workingDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "efcore-dynamodb-local"));
 
         // On Unix a shell watchdog ends DynamoDB Local as soon as this process is gone, however it ends.
         var startInfo = OperatingSystem.IsWindows()
@@ -69,11 +70,7 @@ public static class DynamoDbTestServer
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Stop(process);
-            workingDirectory.Delete(recursive: true);
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
 
         WaitUntilListening(port, process);
         return $"http://127.0.0.1:{port}";
