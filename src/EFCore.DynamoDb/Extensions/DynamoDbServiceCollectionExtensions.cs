@@ -19,6 +19,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class DynamoDbServiceCollectionExtensions
 {
+    /// <summary>
+    ///     Adds the services the DynamoDB provider needs to an application's service collection, the ones EF Core does not
+    ///     already register; <c>UseDynamoDb</c> calls it for EF Core's own service provider.
+    /// </summary>
+    /// <param name="serviceCollection">The service collection that becomes EF Core's internal service provider.</param>
+    /// <returns>The same service collection, so that calls can be chained.</returns>
     public static IServiceCollection AddEntityFrameworkDynamoDb(this IServiceCollection serviceCollection)
     {
         var builder = new EntityFrameworkServicesBuilder(serviceCollection)

@@ -8,6 +8,8 @@ namespace Microsoft.EntityFrameworkCore.Infrastructure;
 /// </summary>
 public class DynamoDbContextOptionsBuilder
 {
+    /// <summary>Creates the builder <c>UseDynamoDb</c> passes to its configuration action.</summary>
+    /// <param name="optionsBuilder">The options builder of the context being configured.</param>
     public DynamoDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder)
         => OptionsBuilder = optionsBuilder;
 

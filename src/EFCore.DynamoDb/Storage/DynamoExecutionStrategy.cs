@@ -12,16 +12,25 @@ namespace Microsoft.EntityFrameworkCore;
 /// </summary>
 public class DynamoExecutionStrategy : ExecutionStrategy
 {
+    /// <summary>Creates a strategy with the default number of retries and maximum delay.</summary>
+    /// <param name="dependencies">The services the strategy uses.</param>
     public DynamoExecutionStrategy(ExecutionStrategyDependencies dependencies)
         : this(dependencies, DefaultMaxRetryCount, DefaultMaxDelay)
     {
     }
 
+    /// <summary>Creates a strategy that retries at most <paramref name="maxRetryCount" /> times.</summary>
+    /// <param name="dependencies">The services the strategy uses.</param>
+    /// <param name="maxRetryCount">The maximum number of retries.</param>
+    /// <param name="maxRetryDelay">The longest delay between two retries.</param>
     public DynamoExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
         : base(dependencies, maxRetryCount, maxRetryDelay)
     {
     }
 
+    /// <summary>Whether the operation is retried after <paramref name="exception" />: when <see cref="IsTransient" /> says so.</summary>
+    /// <param name="exception">The exception the operation threw.</param>
+    /// <returns><see langword="true" /> to retry the operation.</returns>
     protected override bool ShouldRetryOn(Exception exception)
         => IsTransient(exception);
 

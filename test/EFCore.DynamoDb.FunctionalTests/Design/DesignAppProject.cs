@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using static EFCore.DynamoDb.FunctionalTests.TestUtilities.RepositoryCommands;
 
 namespace EFCore.DynamoDb.FunctionalTests.Design;
 
@@ -8,21 +9,8 @@ namespace EFCore.DynamoDb.FunctionalTests.Design;
 /// </summary>
 public sealed class DesignAppProject
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
-
-    private DesignAppProject(string repositoryRoot, string projectDirectory)
-    {
-        RepositoryRoot = repositoryRoot;
-        ProjectDirectory = Path.Combine([repositoryRoot, .. projectDirectory.Split('/')]);
-    }
-
-    public string RepositoryRoot { get; }
+    private DesignAppProject(string projectDirectory)
+        => ProjectDirectory = PathOf(projectDirectory);
 
     public string ProjectDirectory { get; }
 
@@ -30,28 +18,15 @@ public sealed class DesignAppProject
     public string RuntimeModelAssembly => Path.Combine(ProjectDirectory, "bin", Configuration, "net10.0", "DesignApp.dll");
 
     public static DesignAppProject Locate()
-        => new(RepositoryRootDirectory(), "test/EFCore.DynamoDb.FunctionalTests/Design/DesignApp");
+        => new("test/EFCore.DynamoDb.FunctionalTests/Design/DesignApp");
 
     public static DesignAppProject LocateSample()
-        => new(RepositoryRootDirectory(), "test/EFCore.DynamoDb.Sample");
-
-    private static string RepositoryRootDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EFCore.DynamoDb.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (EFCore.DynamoDb.sln) was not found above " + AppContext.BaseDirectory);
-    }
+        => new("test/EFCore.DynamoDb.Sample");
 
     /// <summary>Restores the tool manifest and the app's packages: dotnet ef reads the app's metadata before building it.</summary>
     public void RestoreTools()
     {
-        Run(RepositoryRoot, "dotnet", "tool", "restore").EnsureSucceeded();
+        Run(Root, "dotnet", "tool", "restore").EnsureSucceeded();
         Run(ProjectDirectory, "dotnet", "restore").EnsureSucceeded();
     }
 
@@ -72,27 +47,4 @@ public sealed class DesignAppProject
 
     public static CommandResult RunApp(string assembly, string serviceUrl, string tablePrefix)
         => Run(Path.GetDirectoryName(assembly)!, "dotnet", assembly, serviceUrl, tablePrefix).EnsureSucceeded();
-
-    private static CommandResult Run(string workingDirectory, string fileName, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start " + fileName);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CommandTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish within {CommandTimeout}.");
-        }
-
-        return new CommandResult($"{fileName} {string.Join(' ', arguments)}", process.ExitCode, output.Result + error.Result);
-    }
 }

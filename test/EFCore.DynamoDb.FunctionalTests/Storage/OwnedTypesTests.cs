@@ -44,6 +44,20 @@ public class OwnedTypesTests : IClassFixture<OwnedTypesTests.Fixture>
     }
 
     [Fact]
+    public async Task Two_navigations_to_one_owned_type_each_store_their_own_nested_owned_entity()
+    {
+        var expected = Order.Create(NewId(), billTo: true);
+        expected.BillTo!.Geo = new Geo { Lat = 53.9, Lon = -1.1 };
+        await AddAsync(expected);
+
+        var item = await _fixture.GetRawItemAsync(expected.Id);
+        Assert.Equal("51.5", item["ShipTo"].M["Geo"].M["Lat"].N);
+        Assert.Equal("53.9", item["bill"].M["Geo"].M["Lat"].N);
+        await using var db = _fixture.CreateContext();
+        Order.AssertEqual(expected, await db.Orders.AsNoTracking().SingleAsync(o => o.Id == expected.Id));
+    }
+
+    [Fact]
     public async Task Tracking_queries_materialize_and_track_owned_entities()
     {
         var expected = Order.Create(NewId());

@@ -34,7 +34,7 @@ public static class DynamoDbTestServer
     private static string StartContainer()
     {
         IContainer container = new ContainerBuilder("amazon/dynamodb-local:latest")
-            .WithCommand("-jar", "DynamoDBLocal.jar", "-inMemory", "-sharedDb")
+            .WithCommand("-jar", "DynamoDBLocal.jar", "-inMemory", "-sharedDb", "-disableTelemetry")
             .WithPortBinding(8000, assignRandomHostPort: true)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilInternalTcpPortIsAvailable(8000))
             .Build();
@@ -47,7 +47,11 @@ public static class DynamoDbTestServer
     {
         var jar = FindJar();
         var port = FindFreePort();
-        var javaArguments = $"-Djava.library.path=\"{Path.Combine(Path.GetDirectoryName(jar)!, "DynamoDBLocal_lib")}\" -jar \"{jar}\" -inMemory -sharedDb -port {port}";
+        var javaArguments = $"-Djava.library.path=\"{Path.Combine(Path.GetDirectoryName(jar)!, "DynamoDBLocal_lib")}\" -jar \"{jar}\" "
+            + $"-inMemory -sharedDb -disableTelemetry -port {port}";
+        // DynamoDB Local writes its files into the folder it runs in: a folder of its own under the temp folder, not the
+        // repository's. Test runs share it; in memory and without telemetry, nothing is written there.
+        var workingDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "efcore-dynamodb-local"));
 
         // On Unix a shell watchdog ends DynamoDB Local as soon as this process is gone, however it ends.
         var startInfo = OperatingSystem.IsWindows()
@@ -56,6 +60,7 @@ public static class DynamoDbTestServer
                 "/bin/sh",
                 ["-c", $"java {javaArguments} & java_pid=$!; trap 'kill $java_pid' TERM; "
                     + $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $java_pid 2>/dev/null; do sleep 1; done; kill $java_pid 2>/dev/null"]);
+        startInfo.WorkingDirectory = workingDirectory.FullName;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
         startInfo.UseShellExecute = false;

@@ -8,6 +8,8 @@ namespace Microsoft.EntityFrameworkCore.Metadata.Builders;
 /// </summary>
 public class DynamoIndexBuilder
 {
+    /// <summary>Creates a builder for an index already marked as a DynamoDB secondary index.</summary>
+    /// <param name="index">The EF index to configure.</param>
     public DynamoIndexBuilder(IMutableIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);

@@ -7,6 +7,7 @@ namespace Microsoft.EntityFrameworkCore.Metadata.Builders;
 public class DynamoIndexBuilder<TEntity> : DynamoIndexBuilder
     where TEntity : class
 {
+    /// <inheritdoc cref="DynamoIndexBuilder(IMutableIndex)" />
     public DynamoIndexBuilder(IMutableIndex index)
         : base(index)
     {

@@ -7,6 +7,8 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 public class DynamoConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
     : ProviderConventionSetBuilder(dependencies)
 {
+    /// <summary>EF Core's convention set with the DynamoDB conventions added and the ones DynamoDB has no use for removed.</summary>
+    /// <returns>The convention set the model is built with.</returns>
     public override ConventionSet CreateConventionSet()
     {
         var conventionSet = base.CreateConventionSet();

@@ -10,8 +10,12 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 /// </summary>
 public class DynamoSharedTableDiscriminatorConvention : IModelFinalizingConvention
 {
+    /// <summary>The name of the discriminator property (and attribute) this convention adds.</summary>
     public const string DiscriminatorName = "Discriminator";
 
+    /// <summary>Adds a discriminator to each root entity type that shares its table and has none yet.</summary>
+    /// <param name="modelBuilder">The builder of the model being finalized.</param>
+    /// <param name="context">Additional information about the convention's run.</param>
     public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         var sharedTables = modelBuilder.Metadata.GetEntityTypes()

@@ -8,6 +8,9 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 /// <summary>Names each root entity type's table after the <see cref="DbSet{TEntity}" /> that exposes it.</summary>
 public class DynamoTableNameFromDbSetConvention(ProviderConventionSetBuilderDependencies dependencies) : IModelFinalizingConvention
 {
+    /// <summary>Sets the table name of each root entity type exposed by exactly one <see cref="DbSet{TEntity}" />, unless one was configured.</summary>
+    /// <param name="modelBuilder">The builder of the model being finalized.</param>
+    /// <param name="context">Additional information about the convention's run.</param>
     public virtual void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         var setNames = dependencies.SetFinder.FindSets(dependencies.ContextType)

@@ -12,6 +12,9 @@ namespace EFCore.DynamoDb.Metadata.Conventions;
 public class DynamoValueGenerationConvention(ProviderConventionSetBuilderDependencies dependencies)
     : ValueGenerationConvention(dependencies)
 {
+    /// <summary>Generates values on add for <see cref="Guid" /> keys and owned collections' ordinal keys only.</summary>
+    /// <param name="property">The property whose value generation is decided.</param>
+    /// <returns><see cref="ValueGenerated.OnAdd" /> for those keys; otherwise <see langword="null" /> (no generation).</returns>
     protected override ValueGenerated? GetValueGenerated(IConventionProperty property)
         => base.GetValueGenerated(property) == ValueGenerated.OnAdd
             && ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(Guid) || DynamoOwnedKeys.IsOrdinalKey(property))

@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.FunctionalTests.Design;
+namespace EFCore.DynamoDb.FunctionalTests.TestUtilities;
 
 /// <summary>What a command printed (standard output, then standard error) and how it exited.</summary>
 public sealed record CommandResult(string Command, int ExitCode, string Output)
