@@ -36,6 +36,7 @@ if (arguments.ColdSystem != null)
 
 Console.WriteLine($"{RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, "
     + $"thread-pool spin limit {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine(LoadAverage());
 Console.WriteLine();
 
 // One AWS client for every system, so they share the HTTP stack; the provider gets it as the application's client.
@@ -69,14 +70,23 @@ if (arguments.RunsSteadyState)
         new ProviderSystem("provider, pooled context", new PooledDbContextFactory<BenchContext>(options)),
     ];
     Console.WriteLine(await new SteadyStateBenchmark(systems, counter, arguments).RunAsync());
+    Console.WriteLine(LoadAverage());
+    Console.WriteLine();
 }
 
 if (arguments.RunsColdStart)
 {
     Console.WriteLine(await ColdStartBenchmark.RunAsync(serviceUrl, arguments.ColdLaunches));
+    Console.WriteLine(LoadAverage());
 }
 
 return 0;
+
+// The machine may be shared: its load, printed around the figures, says how much to trust them.
+static string LoadAverage()
+    => File.Exists("/proc/loadavg")
+        ? "load average (1, 5, 15 min): " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "";
 
 /// <summary>A new context per operation, as <c>new BenchContext(options)</c> or <c>AddDbContext</c> give.</summary>
 internal sealed class NewContextFactory(DbContextOptions<BenchContext> options) : IDbContextFactory<BenchContext>

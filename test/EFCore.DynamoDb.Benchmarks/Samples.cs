@@ -3,27 +3,28 @@ namespace EFCore.DynamoDb.Benchmarks;
 /// <summary>What one run of an operation cost the client: process CPU, wall time and bytes allocated on every thread.</summary>
 internal readonly record struct Sample(long CpuNanoseconds, long WallNanoseconds, long AllocatedBytes);
 
-/// <summary>The samples of one operation in one system, summarised by their medians.</summary>
+/// <summary>The samples of one operation in one system, summarised by their medians (and quartiles, for the spread).</summary>
 internal sealed class Samples
 {
     private readonly List<Sample> _samples = [];
 
-    public int Count => _samples.Count;
-
     public void Add(Sample sample) => _samples.Add(sample);
 
-    public double MedianCpuMicroseconds => Median(s => s.CpuNanoseconds) / 1000;
+    public double MedianCpuMicroseconds => CpuMicroseconds(0.5);
 
-    public double MedianWallMicroseconds => Median(s => s.WallNanoseconds) / 1000;
+    public double CpuMicroseconds(double quantile) => Statistics.Quantile(_samples.Select(s => (double)s.CpuNanoseconds), quantile) / 1000;
 
-    public double MedianAllocatedKilobytes => Median(s => s.AllocatedBytes) / 1024;
+    public double MedianWallMicroseconds => Statistics.Median(_samples.Select(s => (double)s.WallNanoseconds)) / 1000;
 
-    private double Median(Func<Sample, long> value) => Statistics.Median(_samples.Select(s => (double)value(s)));
+    public double MedianAllocatedKilobytes => Statistics.Median(_samples.Select(s => (double)s.AllocatedBytes)) / 1024;
 }
 
 internal static class Statistics
 {
-    public static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+
+    /// <summary>The value below which <paramref name="quantile" /> of the values lie, interpolated between the two nearest.</summary>
+    public static double Quantile(IEnumerable<double> values, double quantile)
     {
         var sorted = values.Order().ToArray();
         if (sorted.Length == 0)
@@ -31,7 +32,9 @@ internal static class Statistics
             return double.NaN;
         }
 
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        var position = quantile * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }

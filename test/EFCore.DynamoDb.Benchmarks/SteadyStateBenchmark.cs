@@ -126,8 +126,8 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         report.AppendLine();
         report.AppendLine("Per operation, every figure a median:");
         report.AppendLine();
-        report.AppendLine("| operation | system | CPU µs | CPU × raw | wall µs | wall × raw | allocated KB | alloc × raw |");
-        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        report.AppendLine("| operation | system | CPU µs | CPU × raw | CPU µs, middle half | wall µs | wall × raw | allocated KB | alloc × raw |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var operation in BenchOperation.All)
         {
             var baseline = SamplesOf(operation, raw);
@@ -136,6 +136,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
                 var samples = SamplesOf(operation, system);
                 report.Append(CultureInfo.InvariantCulture, $"| {operation.Name} | {system.Name} | {samples.MedianCpuMicroseconds:F0} |");
                 report.Append(Ratio(samples.MedianCpuMicroseconds, baseline.MedianCpuMicroseconds));
+                report.Append(CultureInfo.InvariantCulture, $" {samples.CpuMicroseconds(0.25):F0}–{samples.CpuMicroseconds(0.75):F0} |");
                 report.Append(CultureInfo.InvariantCulture, $" {samples.MedianWallMicroseconds:F0} |");
                 report.Append(Ratio(samples.MedianWallMicroseconds, baseline.MedianWallMicroseconds));
                 report.Append(CultureInfo.InvariantCulture, $" {samples.MedianAllocatedKilobytes:F1} |");
