@@ -107,7 +107,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Client CPU per operation, × raw SDK (medians of {arguments.MeasuredRounds} rounds after {arguments.WarmupRounds} of warm-up):");
         report.AppendLine();
-        report.AppendLine("| operation | raw SDK | " + string.Join(" | ", others.Select(s => s.Name)) + " |");
+        report.AppendLine("| operation | raw SDK, CPU | " + string.Join(" | ", others.Select(s => s.Name)) + " |");
         report.AppendLine("|---|---:|" + string.Concat(others.Select(_ => "---:|")));
         foreach (var operation in BenchOperation.All)
         {

@@ -67,7 +67,6 @@ internal sealed class ProviderSystem(string name, IDbContextFactory<BenchContext
             db.Scores.Add(BenchData.NewScore(userId, i));
         }
 
-        await db.SaveChangesAsync();
-        return BenchData.PartitionSize;
+        return await db.SaveChangesAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -14,29 +15,12 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
         return ToScore(response.Item).TopScore;
     }
 
-    public override async Task<int> QueryAsync(bool tracked)
-    {
-        var scores = new List<Score>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
-        {
-            var response = await client.QueryAsync(PartitionQuery(startKey));
-            scores.AddRange(response.Items.Select(ToScore));
-            startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (startKey != null);
-
-        return scores.Count;
-    }
+    public override async Task<int> QueryAsync(bool tracked) => (await ReadPartitionAsync(null, ToScore)).Count;
 
     public override async Task<int> QueryProjectionAsync()
     {
-        var request = PartitionQuery(null);
-        request.ProjectionExpression = "#t, #s";
-        request.ExpressionAttributeNames["#t"] = "Title";
-        request.ExpressionAttributeNames["#s"] = "TopScore";
-        var response = await client.QueryAsync(request);
-        var rows = response.Items.Select(i => (Title: i["Title"].S, TopScore: int.Parse(i["TopScore"].N, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var rows = await ReadPartitionAsync(
+            ["Title", "TopScore"], i => (Title: i["Title"].S, TopScore: int.Parse(i["TopScore"].N, CultureInfo.InvariantCulture)));
         return rows.Count;
     }
 
@@ -111,15 +95,36 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
         }
     }
 
-    private static QueryRequest PartitionQuery(Dictionary<string, AttributeValue>? startKey)
-        => new()
+    /// <summary>Queries the read partition page by page, mapping each item.</summary>
+    private async Task<List<T>> ReadPartitionAsync<T>(string[]? attributes, Func<Dictionary<string, AttributeValue>, T> map)
+    {
+        var rows = new List<T>();
+        var request = new QueryRequest
         {
             TableName = Table,
             KeyConditionExpression = "#u = :u",
             ExpressionAttributeNames = new() { ["#u"] = "UserId" },
-            ExpressionAttributeValues = new() { [":u"] = new AttributeValue { S = BenchData.QueryUser } },
-            ExclusiveStartKey = startKey
+            ExpressionAttributeValues = new() { [":u"] = new AttributeValue { S = BenchData.QueryUser } }
         };
+        if (attributes != null)
+        {
+            request.ProjectionExpression = string.Join(", ", attributes.Select((_, i) => $"#p{i}"));
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                request.ExpressionAttributeNames[$"#p{i}"] = attributes[i];
+            }
+        }
+
+        do
+        {
+            var response = await client.QueryAsync(request);
+            rows.AddRange(response.Items.Select(map));
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey != null);
+
+        return rows;
+    }
 
     private static Dictionary<string, AttributeValue> Key(string userId, string title)
         => new() { ["UserId"] = new AttributeValue { S = userId }, ["Title"] = new AttributeValue { S = title } };
@@ -139,8 +144,8 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
         {
             UserId = item["UserId"].S,
             Title = item["Title"].S,
-            TopScore = int.Parse(item["TopScore"].N, System.Globalization.CultureInfo.InvariantCulture),
-            Wins = int.Parse(item["Wins"].N, System.Globalization.CultureInfo.InvariantCulture),
+            TopScore = int.Parse(item["TopScore"].N, CultureInfo.InvariantCulture),
+            Wins = int.Parse(item["Wins"].N, CultureInfo.InvariantCulture),
             Country = item["Country"].S
         };
 }
