@@ -15,12 +15,12 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
         return ToScore(response.Item).TopScore;
     }
 
-    public override async Task<int> QueryAsync(bool tracked) => (await ReadPartitionAsync(null, ToScore)).Count;
+    public override async Task<int> QueryAsync(bool tracked) => (await ReadPartitionAsync(titleAndTopScoreOnly: false, ToScore)).Count;
 
     public override async Task<int> QueryProjectionAsync()
     {
         var rows = await ReadPartitionAsync(
-            ["Title", "TopScore"], i => (Title: i["Title"].S, TopScore: int.Parse(i["TopScore"].N, CultureInfo.InvariantCulture)));
+            titleAndTopScoreOnly: true, i => (Title: i["Title"].S, TopScore: int.Parse(i["TopScore"].N, CultureInfo.InvariantCulture)));
         return rows.Count;
     }
 
@@ -96,7 +96,7 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
     }
 
     /// <summary>Queries the read partition page by page, mapping each item.</summary>
-    private async Task<List<T>> ReadPartitionAsync<T>(string[]? attributes, Func<Dictionary<string, AttributeValue>, T> map)
+    private async Task<List<T>> ReadPartitionAsync<T>(bool titleAndTopScoreOnly, Func<Dictionary<string, AttributeValue>, T> map)
     {
         var rows = new List<T>();
         var request = new QueryRequest
@@ -106,18 +106,17 @@ internal sealed class RawSdkSystem(IAmazonDynamoDB client) : BenchSystem("raw SD
             ExpressionAttributeNames = new() { ["#u"] = "UserId" },
             ExpressionAttributeValues = new() { [":u"] = new AttributeValue { S = BenchData.QueryUser } }
         };
-        if (attributes != null)
+        if (titleAndTopScoreOnly)
         {
-            request.ProjectionExpression = string.Join(", ", attributes.Select((_, i) => $"#p{i}"));
-            for (var i = 0; i < attributes.Length; i++)
-            {
-                request.ExpressionAttributeNames[$"#p{i}"] = attributes[i];
-            }
+            request.ProjectionExpression = "#t, #s";
+            request.ExpressionAttributeNames["#t"] = "Title";
+            request.ExpressionAttributeNames["#s"] = "TopScore";
         }
 
         do
         {
             var response = await client.QueryAsync(request);
+            rows.EnsureCapacity(rows.Count + response.Items.Count);
             rows.AddRange(response.Items.Select(map));
             request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
