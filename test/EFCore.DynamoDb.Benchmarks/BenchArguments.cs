@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace EFCore.DynamoDb.Benchmarks;
+
+/// <summary>
+///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N]</c>; <c>cold-child SYSTEM</c> is the harness
+///     calling itself.
+/// </summary>
+internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
+{
+    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N]";
+
+    public bool RunsSteadyState => Mode is "steady" or "all";
+
+    public bool RunsColdStart => Mode is "cold" or "all";
+
+    public static BenchArguments Parse(string[] args)
+    {
+        var result = new BenchArguments("all", WarmupRounds: 300, MeasuredRounds: 200, ColdLaunches: 10, ColdSystem: null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            result = args[i] switch
+            {
+                "steady" or "cold" or "all" => result with { Mode = args[i] },
+                ColdStartBenchmark.ChildMode => result with { Mode = args[i], ColdSystem = Value(args, ref i) },
+                "--quick" => result with { WarmupRounds = 20, MeasuredRounds = 10, ColdLaunches = 2 },
+                "--warmup" => result with { WarmupRounds = Count(args, ref i, 0) },
+                "--rounds" => result with { MeasuredRounds = Count(args, ref i, 1) },
+                "--launches" => result with { ColdLaunches = Count(args, ref i, 1) },
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}")
+            };
+        }
+
+        return result;
+    }
+
+    private static string Value(string[] args, ref int i)
+        => ++i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value; {Usage}");
+
+    private static int Count(string[] args, ref int i, int minimum)
+    {
+        var option = args[i];
+        return int.TryParse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= minimum
+            ? count
+            : throw new ArgumentException($"'{option}' needs a whole number of at least {minimum}; {Usage}");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using EFCore.DynamoDb.Benchmarks.Systems;
+
+namespace EFCore.DynamoDb.Benchmarks;
+
+/// <summary>
+///     Runs every operation in every system, interleaved: each round runs each operation once per system, the systems in
+///     an order that rotates from round to round, so a slow spell of the machine or of DynamoDB Local is shared out. The
+///     first rounds only warm up (tiered JIT, connection pool, caches); the medians of the rest are reported.
+/// </summary>
+internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, RequestCounter counter, BenchArguments arguments)
+{
+    private readonly Dictionary<(BenchOperation, BenchSystem), Samples> _samples = [];
+
+    public async Task<string> RunAsync()
+    {
+        await CheckRequestsAsync();
+        var stopwatch = Stopwatch.StartNew();
+        for (var round = 0; round < arguments.WarmupRounds + arguments.MeasuredRounds; round++)
+        {
+            await RunRoundAsync(round, measure: round >= arguments.WarmupRounds);
+            if ((round + 1) % 50 == 0)
+            {
+                Console.Error.WriteLine(FormattableString.Invariant(
+                    $"    round {round + 1} of {arguments.WarmupRounds} warm-up + {arguments.MeasuredRounds} measured, {stopwatch.Elapsed.TotalSeconds:F0} s"));
+            }
+        }
+
+        return Report();
+    }
+
+    /// <summary>Runs each operation once per system, counting requests: the same work everywhere, or the run stops.</summary>
+    private async Task CheckRequestsAsync()
+    {
+        Console.WriteLine("Requests per operation (checked once per system):");
+        Console.WriteLine();
+        counter.Enabled = true;
+        foreach (var operation in BenchOperation.All)
+        {
+            foreach (var system in systems.Where(operation.AppliesTo))
+            {
+                var result = await operation.Run(system);
+                var summary = counter.TakeSummary(out var total);
+                Console.WriteLine($"    {operation.Name,-42} {system.Name,-24} {summary}");
+                if (total != operation.Requests || result != operation.Result)
+                {
+                    throw new InvalidOperationException(
+                        $"'{operation.Name}' in {system.Name} sent {total} requests ({summary}) and returned {result}; "
+                        + $"every system must send {operation.Requests} and return {operation.Result}.");
+                }
+            }
+        }
+
+        counter.Enabled = false;
+        Console.WriteLine();
+    }
+
+    private async Task RunRoundAsync(int round, bool measure)
+    {
+        foreach (var operation in BenchOperation.All)
+        {
+            for (var i = 0; i < systems.Count; i++)
+            {
+                var system = systems[(i + round) % systems.Count];
+                if (!operation.AppliesTo(system))
+                {
+                    continue;
+                }
+
+                var sample = await MeasureAsync(operation, system);
+                if (measure)
+                {
+                    SamplesOf(operation, system).Add(sample);
+                }
+            }
+        }
+    }
+
+    private static async Task<Sample> MeasureAsync(BenchOperation operation, BenchSystem system)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = ProcessCpu.Nanoseconds();
+        var started = Stopwatch.GetTimestamp();
+        await operation.Run(system);
+        var wall = Stopwatch.GetElapsedTime(started);
+        cpu = ProcessCpu.Nanoseconds() - cpu;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        return new Sample(cpu, (long)(wall.TotalMicroseconds * 1000), allocated);
+    }
+
+    private Samples SamplesOf(BenchOperation operation, BenchSystem system)
+    {
+        if (!_samples.TryGetValue((operation, system), out var samples))
+        {
+            _samples[(operation, system)] = samples = new Samples();
+        }
+
+        return samples;
+    }
+
+    private string Report()
+    {
+        var raw = systems[0];
+        var others = systems.Skip(1).ToList();
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Client CPU per operation, × raw SDK (medians of {arguments.MeasuredRounds} rounds after {arguments.WarmupRounds} of warm-up):");
+        report.AppendLine();
+        report.AppendLine("| operation | raw SDK, CPU | " + string.Join(" | ", others.Select(s => s.Name)) + " |");
+        report.AppendLine("|---|---:|" + string.Concat(others.Select(_ => "---:|")));
+        foreach (var operation in BenchOperation.All)
+        {
+            var baseline = SamplesOf(operation, raw);
+            report.Append(CultureInfo.InvariantCulture, $"| {operation.Name} | {baseline.MedianCpuMicroseconds:F0} µs |");
+            foreach (var system in others)
+            {
+                report.Append(operation.AppliesTo(system)
+                    ? Ratio(SamplesOf(operation, system).MedianCpuMicroseconds, baseline.MedianCpuMicroseconds)
+                    : " — |");
+            }
+
+            report.AppendLine();
+        }
+
+        report.AppendLine();
+        report.AppendLine("Per operation, every figure a median:");
+        report.AppendLine();
+        report.AppendLine("| operation | system | CPU µs | CPU × raw | CPU µs, middle half | wall µs | wall × raw | allocated KB | alloc × raw |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var operation in BenchOperation.All)
+        {
+            var baseline = SamplesOf(operation, raw);
+            foreach (var system in systems.Where(operation.AppliesTo))
+            {
+                var samples = SamplesOf(operation, system);
+                report.Append(CultureInfo.InvariantCulture, $"| {operation.Name} | {system.Name} | {samples.MedianCpuMicroseconds:F0} |");
+                report.Append(Ratio(samples.MedianCpuMicroseconds, baseline.MedianCpuMicroseconds));
+                report.Append(CultureInfo.InvariantCulture, $" {samples.CpuMicroseconds(0.25):F0}–{samples.CpuMicroseconds(0.75):F0} |");
+                report.Append(CultureInfo.InvariantCulture, $" {samples.MedianWallMicroseconds:F0} |");
+                report.Append(Ratio(samples.MedianWallMicroseconds, baseline.MedianWallMicroseconds));
+                report.Append(CultureInfo.InvariantCulture, $" {samples.MedianAllocatedKilobytes:F1} |");
+                report.AppendLine(Ratio(samples.MedianAllocatedKilobytes, baseline.MedianAllocatedKilobytes));
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private static string Ratio(double value, double baseline) => string.Create(CultureInfo.InvariantCulture, $" {value / baseline:F2}× |");
+}
