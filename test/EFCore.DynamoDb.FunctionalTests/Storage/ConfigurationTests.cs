@@ -25,7 +25,7 @@ public class ConfigurationTests
             ("ConflictMode", "Overwrite"),
             ("MaxRetryCount", "2"),
             ("MaxRetryDelay", "00:00:01"));
-        var options = new DbContextOptionsBuilder<GameContext>().UseDynamoDb(section).Options;
+        var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders().UseDynamoDb(section).Options;
         var extension = options.FindExtension<DynamoDbOptionsExtension>()!;
 
         Assert.Equal(DynamoDbTestServer.ServiceUrl, extension.ServiceUrl);
@@ -46,7 +46,7 @@ public class ConfigurationTests
     [Fact]
     public void The_action_runs_after_the_section_and_missing_keys_keep_their_defaults()
     {
-        var options = new DbContextOptionsBuilder<GameContext>()
+        var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .UseDynamoDb(Section(("TableNamePrefix", "cfg-")), o => o.TableNamePrefix("code-"))
             .Options;
         var extension = options.FindExtension<DynamoDbOptionsExtension>()!;
@@ -60,7 +60,7 @@ public class ConfigurationTests
     [Fact]
     public void A_region_from_the_section_selects_the_endpoint()
     {
-        using var db = new GameContext(new DbContextOptionsBuilder<GameContext>().UseDynamoDb(Section(("Region", "ap-southeast-2"))).Options);
+        using var db = new GameContext(new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders().UseDynamoDb(Section(("Region", "ap-southeast-2"))).Options);
 
         Assert.Equal(Amazon.RegionEndpoint.APSoutheast2, ((AmazonDynamoDBClient)db.Database.GetDynamoClient()).Config.RegionEndpoint);
     }

@@ -67,7 +67,7 @@ public class DatabaseCreatorTests
     [Fact]
     public async Task CanConnect_is_false_for_an_endpoint_nobody_listens_on()
     {
-        var options = new DbContextOptionsBuilder<GameContext>()
+        var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1").Credentials("test", "test"))
             .Options;
         await using var db = new GameContext(options);

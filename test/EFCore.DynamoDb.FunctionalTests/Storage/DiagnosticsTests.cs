@@ -98,7 +98,7 @@ public class DiagnosticsTests : IClassFixture<GameFixture>
     public async Task LogTo_writes_a_line_for_a_find_a_query_a_scan_warning_and_a_transactional_save()
     {
         var lines = new List<string>();
-        var options = new DbContextOptionsBuilder<GameContext>(_fixture.Store.CreateOptions<GameContext>())
+        var options = new DbContextOptionsBuilder<GameContext>(_fixture.Store.CreateOptions<GameContext>()).AllowManyServiceProviders()
             .LogTo(
                 lines.Add,
                 [DynamoDbEventId.RequestExecuted, DynamoDbEventId.ScanWarning],

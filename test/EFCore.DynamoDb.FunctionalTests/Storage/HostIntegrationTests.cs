@@ -106,7 +106,7 @@ public class HostIntegrationTests : IAsyncLifetime
         await db.Database.EnsureDeletedAsync();
     }
 
-    private void Configure(DbContextOptionsBuilder options) => options.UseDynamoDb(_configuration.GetSection("DynamoDb"));
+    private void Configure(DbContextOptionsBuilder options) => options.AllowManyServiceProviders().UseDynamoDb(_configuration.GetSection("DynamoDb"));
 
     private ServiceProvider Services(Action<IServiceCollection> addContext)
     {

@@ -18,7 +18,7 @@ public class OptionsTests
         using var first = new GameContext(_store.CreateOptions<GameContext>());
         using var second = new GameContext(_store.CreateOptions<GameContext>());
         using var other = new GameContext(
-            new DbContextOptionsBuilder<GameContext>().UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1").Credentials("a", "b")).Options);
+            new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders().UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1").Credentials("a", "b")).Options);
 
         Assert.Same(first.Database.GetDynamoClient(), second.Database.GetDynamoClient());
         Assert.NotSame(first.Database.GetDynamoClient(), other.Database.GetDynamoClient());
@@ -66,7 +66,7 @@ public class OptionsTests
     [Fact]
     public void The_generic_overload_configures_the_same_options()
     {
-        var options = new DbContextOptionsBuilder<GameContext>()
+        var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .UseDynamoDb(o => o.Region("eu-west-1").TableNamePrefix("prod."))
             .Options;
         using var db = new GameContext(options);

@@ -20,7 +20,7 @@ public sealed class DynamoDbTestStore
         bool sensitiveDataLogging = false)
         where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder<TContext>()
+        var builder = new DbContextOptionsBuilder<TContext>().AllowManyServiceProviders()
             .UseDynamoDb(o =>
             {
                 o.ServiceUrl(DynamoDbTestServer.ServiceUrl).Credentials("test", "test").TableNamePrefix(TablePrefix);

@@ -214,6 +214,7 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
         return new ServiceCollection()
             .AddSingleton<IAmazonDynamoDB>(client)
             .AddDbContext<GameContext>(o => o
+                .AllowManyServiceProviders()
                 .UseDynamoDb(d =>
                 {
                     d.TableNamePrefix(_fixture.Store.TablePrefix);

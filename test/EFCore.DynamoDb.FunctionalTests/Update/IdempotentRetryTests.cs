@@ -204,7 +204,7 @@ public class IdempotentRetryTests : IClassFixture<IdempotentRetryTests.Fixture>
     // is, so that every lost answer reaches the execution strategy.
     private ItemContext CreateContext(FaultInjectingProxy proxy, bool sdkRetries, int maxRetryCount = 6)
     {
-        var builder = new DbContextOptionsBuilder<ItemContext>()
+        var builder = new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
             .UseDynamoDb(d =>
             {
                 if (sdkRetries)

@@ -138,7 +138,7 @@ public class SplitSaveTests : IClassFixture<SplitSaveTests.Fixture>
         => Enumerable.Range(0, count).Select(i => new GameScore { UserId = user, Title = $"g{i:D3}", Wins = i }).ToList();
 
     private GameContext CreateContext(FaultInjectingProxy proxy)
-        => new(new DbContextOptionsBuilder<GameContext>()
+        => new(new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .UseDynamoDb(d => d.ServiceUrl(proxy.ServiceUrl).Credentials("test", "test").TableNamePrefix(_fixture.Store.TablePrefix))
             .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
             .Options);
