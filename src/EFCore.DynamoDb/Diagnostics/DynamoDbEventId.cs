@@ -24,12 +24,16 @@ public static class DynamoDbEventId
         IndexChosen,
 
         // Database (schema) events
-        SchemaChanged = CoreEventId.ProviderBaseId + 200
+        SchemaChanged = CoreEventId.ProviderBaseId + 200,
+
+        // Transaction events
+        TransactionIgnoredWarning = CoreEventId.ProviderBaseId + 300
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
+    private static readonly string TransactionPrefix = DbLoggerCategory.Database.Transaction.Name + ".";
 
     /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
@@ -57,4 +61,13 @@ public static class DynamoDbEventId
 
     /// <summary><c>UpdateDynamoSchema</c> changed a table: created it, added an index, changed its throughput or time to live.</summary>
     public static readonly EventId SchemaChanged = new((int)Id.SchemaChanged, DatabasePrefix + Id.SchemaChanged);
+
+    /// <summary>
+    ///     <c>BeginTransaction</c>, <c>CommitTransaction</c>, <c>RollbackTransaction</c>, <c>EnlistTransaction</c> or an
+    ///     ambient <c>TransactionScope</c> met a store that has no open-ended transactions. Configured to throw unless
+    ///     the application ignores it (<c>ConfigureWarnings(w =&gt; w.Ignore(DynamoDbEventId.TransactionIgnoredWarning))</c>);
+    ///     then the transaction calls do nothing, and each <c>SaveChanges</c> stays its own atomic unit.
+    /// </summary>
+    public static readonly EventId TransactionIgnoredWarning
+        = new((int)Id.TransactionIgnoredWarning, TransactionPrefix + Id.TransactionIgnoredWarning);
 }

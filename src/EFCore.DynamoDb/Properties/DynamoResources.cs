@@ -71,6 +71,16 @@ public static class DynamoResources
                 "DynamoDbEventId.BatchRetrying",
                 level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.BatchRetrying, DynamoStrings.GetString(nameof(LogBatchRetrying)))));
 
+    public static EventDefinition<string> LogTransactionIgnored(IDiagnosticsLogger logger)
+        => (EventDefinition<string>)(Definitions(logger).LogTransactionIgnored
+            ??= new EventDefinition<string>(
+                logger.Options,
+                DynamoDbEventId.TransactionIgnoredWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.TransactionIgnoredWarning",
+                level => LoggerMessage.Define<string>(
+                    level, DynamoDbEventId.TransactionIgnoredWarning, DynamoStrings.GetString(nameof(LogTransactionIgnored)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

@@ -18,4 +18,6 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogBatchRetrying;
 
     public EventDefinitionBase? LogSchemaChanged;
+
+    public EventDefinitionBase? LogTransactionIgnored;
 }
