@@ -97,6 +97,32 @@ public class UnreachableEndpointTests
         AssertAttempts("GetItem", attempts: 1);
     }
 
+    [Fact]
+    public async Task A_connection_closed_without_an_answer_is_a_lost_answer_and_is_retried()
+    {
+        // Reads each request, then hangs up without a byte of answer.
+        using var hangUp = new TcpListener(IPAddress.Loopback, 0);
+        hangUp.Start();
+        using var stop = new CancellationTokenSource();
+        var server = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var connection = await hangUp.AcceptTcpClientAsync(stop.Token);
+                await connection.GetStream().ReadAtLeastAsync(new byte[64 * 1024], 1, throwOnEndOfStream: false, stop.Token);
+            }
+        });
+        var url = $"http://127.0.0.1:{((IPEndPoint)hangUp.LocalEndpoint).Port}";
+        await using var db = new GameContext(Options(url, o => o.EnableRetryOnFailure(2, TimeSpan.FromMilliseconds(10))));
+
+        var error = await Assert.ThrowsAsync<RetryLimitExceededException>(() => db.GameScores.FindAsync("u", "t").AsTask());
+
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        AssertAttempts("GetItem", attempts: 3);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
+    }
+
     // Each attempt is one failed request event; each attempt after the first is announced by the execution strategy.
     private void AssertAttempts(string operation, int attempts)
     {
