@@ -28,13 +28,17 @@ public static class DynamoDbEventId
         SchemaIncompleteWarning,
 
         // Update events
-        SaveSplitWarning = CoreEventId.ProviderBaseId + 300
+        SaveSplitWarning = CoreEventId.ProviderBaseId + 300,
+
+        // Transaction events
+        TransactionIgnoredWarning = CoreEventId.ProviderBaseId + 400
     }
 
     private static readonly string CommandPrefix = DbLoggerCategory.Database.Command.Name + ".";
     private static readonly string QueryPrefix = DbLoggerCategory.Query.Name + ".";
     private static readonly string DatabasePrefix = DbLoggerCategory.Database.Name + ".";
     private static readonly string UpdatePrefix = DbLoggerCategory.Update.Name + ".";
+    private static readonly string TransactionPrefix = DbLoggerCategory.Database.Transaction.Name + ".";
 
     /// <summary>A request was sent to DynamoDB and answered (operation, table, index, expressions, capacity, time).</summary>
     public static readonly EventId RequestExecuted = new((int)Id.RequestExecuted, CommandPrefix + Id.RequestExecuted);
@@ -74,4 +78,13 @@ public static class DynamoDbEventId
     ///     <c>UpdateDynamoSchema</c> adds what it can.
     /// </summary>
     public static readonly EventId SchemaIncompleteWarning = new((int)Id.SchemaIncompleteWarning, DatabasePrefix + Id.SchemaIncompleteWarning);
+
+    /// <summary>
+    ///     <c>BeginTransaction</c>, <c>CommitTransaction</c>, <c>RollbackTransaction</c>, <c>EnlistTransaction</c> or an
+    ///     ambient <c>TransactionScope</c> met a store that has no open-ended transactions. Configured to throw unless
+    ///     the application ignores it (<c>ConfigureWarnings(w =&gt; w.Ignore(DynamoDbEventId.TransactionIgnoredWarning))</c>);
+    ///     then the transaction calls do nothing, and each <c>SaveChanges</c> stays its own atomic unit.
+    /// </summary>
+    public static readonly EventId TransactionIgnoredWarning
+        = new((int)Id.TransactionIgnoredWarning, TransactionPrefix + Id.TransactionIgnoredWarning);
 }

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Infrastructure.Internal;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
@@ -19,6 +20,12 @@ public static class DynamoDbContextOptionsExtensions
 
         var extension = optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension);
+
+        // A transaction call is refused unless the application chose otherwise, before or after this call.
+        var coreOptions = optionsBuilder.Options.FindExtension<CoreOptionsExtension>() ?? new CoreOptionsExtension();
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(
+            coreOptions.WithWarningsConfiguration(
+                coreOptions.WarningsConfiguration.TryWithExplicit(DynamoDbEventId.TransactionIgnoredWarning, WarningBehavior.Throw)));
 
         dynamoDbOptionsAction?.Invoke(new DynamoDbContextOptionsBuilder(optionsBuilder));
 

@@ -53,6 +53,22 @@ public class DynamoDbContextOptionsBuilder
     }
 
     /// <summary>
+    ///     How long one attempt of a request may take, connecting included, before it fails with a
+    ///     <see cref="TimeoutException" /> naming the endpoint (10 seconds unless set). A timed-out request is retried by
+    ///     the execution strategy like any answer lost on the way. Applies to the client the provider builds, not to a
+    ///     client the application registered.
+    /// </summary>
+    public virtual DynamoDbContextOptionsBuilder RequestTimeout(TimeSpan timeout)
+    {
+        if (!DynamoConnectionRules.IsValidRequestTimeout(timeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, DynamoStrings.InvalidRequestTimeout(timeout));
+        }
+
+        return WithOption(e => e.WithRequestTimeout(timeout));
+    }
+
+    /// <summary>
     ///     A prefix put before every table name (Flywheel's "namespace"), so several environments or
     ///     tenants can share one account.
     /// </summary>

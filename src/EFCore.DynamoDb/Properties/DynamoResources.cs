@@ -89,6 +89,16 @@ public static class DynamoResources
                 "DynamoDbEventId.SaveSplitWarning",
                 level => LoggerMessage.Define<int, int>(level, DynamoDbEventId.SaveSplitWarning, DynamoStrings.GetString(nameof(LogSaveSplitWarning)))));
 
+    public static EventDefinition<string> LogTransactionIgnored(IDiagnosticsLogger logger)
+        => (EventDefinition<string>)(Definitions(logger).LogTransactionIgnored
+            ??= new EventDefinition<string>(
+                logger.Options,
+                DynamoDbEventId.TransactionIgnoredWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.TransactionIgnoredWarning",
+                level => LoggerMessage.Define<string>(
+                    level, DynamoDbEventId.TransactionIgnoredWarning, DynamoStrings.GetString(nameof(LogTransactionIgnored)))));
+
     private static EventDefinition<string, string, string, string, string> CreateRequestDefinition(
         IDiagnosticsLogger logger,
         EventId eventId,

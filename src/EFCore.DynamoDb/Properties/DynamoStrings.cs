@@ -104,6 +104,10 @@ public static class DynamoStrings
     /// <summary>This DbContext does not use the DynamoDB provider. Call UseDynamoDb in OnConfiguring or AddDbContext.</summary>
     public static string DynamoDbNotInUse => GetString("DynamoDbNotInUse");
 
+    /// <summary>DynamoDB at '{0}' could not be reached: {1} Check that the database is running and that ServiceUrl or Region names it. The request was not sent, so it is not retried.</summary>
+    public static string EndpointUnreachable(object? endpoint, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("EndpointUnreachable"), endpoint, reason);
+
     /// <summary>The filter '{0}' cannot be applied to '{1}', which DynamoDB stores as {2}. Filters allowed on {2}: {3}, and comparisons with null.</summary>
     public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
         => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
@@ -162,6 +166,10 @@ public static class DynamoStrings
     /// <summary>'{0}' is not an AWS region name such as 'eu-west-1'.</summary>
     public static string InvalidRegion(object? region)
         => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRegion"), region);
+
+    /// <summary>'{0}' is not a positive time span such as '00:00:10'.</summary>
+    public static string InvalidRequestTimeout(object? value)
+        => string.Format(CultureInfo.CurrentCulture, GetString("InvalidRequestTimeout"), value);
 
     /// <summary>'{0}' is not a whole number of retries, 0 or more.</summary>
     public static string InvalidRetryCount(object? value)
@@ -274,6 +282,10 @@ public static class DynamoStrings
     public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("PropertyValueNotStorable"), entityType, property, reason);
 
+    /// <summary>DynamoDB at '{0}' did not answer the {1} request in time (RequestTimeout). The request may have been applied; a retrying execution strategy sends it again. Raise RequestTimeout if requests this slow are expected.</summary>
+    public static string RequestTimedOut(object? endpoint, object? operation)
+        => string.Format(CultureInfo.CurrentCulture, GetString("RequestTimedOut"), endpoint, operation);
+
     /// <summary>The required property '{0}.{1}' has no value.</summary>
     public static string RequiredValueMissing(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequiredValueMissing"), entityType, property);
@@ -380,9 +392,6 @@ public static class DynamoStrings
     /// <summary>This SaveChanges writes {0} items ({1} bytes), more than one DynamoDB transaction holds ({2} items, {3} bytes), so nothing was sent (AutoTransactionBehavior.Always). Save in smaller groups; or let the save be split into consecutive transactions with AutoTransactionBehavior.WhenNeeded, the default; or opt out of atomicity with AutoTransactionBehavior.Never (writes are then batched; conditions still apply).</summary>
     public static string TransactionTooLarge(object? count, object? size, object? maxCount, object? maxSize)
         => string.Format(CultureInfo.CurrentCulture, GetString("TransactionTooLarge"), count, size, maxCount, maxSize);
-
-    /// <summary>DynamoDB has no explicit transactions: each SaveChanges is sent as one unit. Remove the BeginTransaction call.</summary>
-    public static string TransactionsNotSupported => GetString("TransactionsNotSupported");
 
     /// <summary>Expected a DynamoDB attribute of type {0} but found {1}.</summary>
     public static string UnexpectedAttributeType(object? expected, object? actual)

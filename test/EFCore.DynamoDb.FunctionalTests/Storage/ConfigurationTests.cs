@@ -24,7 +24,8 @@ public class ConfigurationTests
             ("ScanBehavior", "allow"),
             ("ConflictMode", "Overwrite"),
             ("MaxRetryCount", "2"),
-            ("MaxRetryDelay", "00:00:01"));
+            ("MaxRetryDelay", "00:00:01"),
+            ("RequestTimeout", "00:00:05"));
         var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders().UseDynamoDb(section).Options;
         var extension = options.FindExtension<DynamoDbOptionsExtension>()!;
 
@@ -34,6 +35,7 @@ public class ConfigurationTests
         Assert.Equal(ScanBehavior.Allow, extension.ScanBehavior);
         Assert.Equal(ConflictMode.Overwrite, extension.ConflictMode);
         Assert.NotNull(extension.ExecutionStrategyFactory);
+        Assert.Equal(TimeSpan.FromSeconds(5), extension.RequestTimeout);
 
         await using var db = new GameContext(options);
         Assert.True(await db.Database.EnsureCreatedAsync());
@@ -76,6 +78,9 @@ public class ConfigurationTests
     [InlineData("MaxRetryCount", "-1")]
     [InlineData("MaxRetryCount", "many")]
     [InlineData("MaxRetryDelay", "-00:00:01")]
+    [InlineData("RequestTimeout", "00:00:00")]
+    [InlineData("RequestTimeout", "-00:00:01")]
+    [InlineData("RequestTimeout", "soon")]
     public void A_bad_value_is_an_error_naming_the_key_and_the_value(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => new DbContextOptionsBuilder().UseDynamoDb(Section((key, value))));

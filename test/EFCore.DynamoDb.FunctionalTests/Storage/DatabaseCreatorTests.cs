@@ -56,15 +56,6 @@ public class DatabaseCreatorTests
     }
 
     [Fact]
-    public async Task Explicit_transactions_are_refused_with_a_clear_message()
-    {
-        await using var db = new GameContext(_store.CreateOptions<GameContext>());
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => db.Database.BeginTransactionAsync());
-        Assert.Contains("SaveChanges", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task CanConnect_is_false_for_an_endpoint_nobody_listens_on()
     {
         var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()

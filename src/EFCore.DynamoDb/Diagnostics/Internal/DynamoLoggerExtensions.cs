@@ -43,6 +43,22 @@ public static class DynamoLoggerExtensions
     public static void SchemaIncomplete(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, string table, IEnumerable<string> missing)
         => Log(diagnostics, DynamoResources.LogSchemaIncomplete(diagnostics), table, string.Join(", ", missing));
 
+    /// <summary>A transaction call was ignored; by default this warning throws, with its message.</summary>
+    public static void TransactionIgnoredWarning(this IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> diagnostics, string operation)
+    {
+        var definition = DynamoResources.LogTransactionIgnored(diagnostics);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, operation);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string>)d).GenerateMessage(operation));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     // Logs an event of two arguments and dispatches it to diagnostic listeners.
     private static void Log<TCategory, T1, T2>(IDiagnosticsLogger<TCategory> diagnostics, EventDefinition<T1, T2> definition, T1 arg1, T2 arg2)
         where TCategory : LoggerCategory<TCategory>, new()

@@ -22,4 +22,6 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogSaveSplitWarning;
 
     public EventDefinitionBase? LogSchemaIncomplete;
+
+    public EventDefinitionBase? LogTransactionIgnored;
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace EFCore.DynamoDb.Infrastructure.Internal;
 
-/// <summary>What a service URL and a region name must look like.</summary>
+/// <summary>What a service URL, a region name and a request timeout must look like.</summary>
 public static partial class DynamoConnectionRules
 {
     public static bool IsValidServiceUrl(string? serviceUrl)
@@ -10,6 +10,9 @@ public static partial class DynamoConnectionRules
 
     /// <summary>AWS region system names: <c>eu-west-1</c>, <c>us-gov-east-1</c>, <c>cn-north-1</c>…</summary>
     public static bool IsValidRegion(string? region) => region != null && RegionName().IsMatch(region);
+
+    /// <summary>A request timeout is positive, and the HTTP client counts it in whole milliseconds of an <see cref="int" />.</summary>
+    public static bool IsValidRequestTimeout(TimeSpan timeout) => timeout > TimeSpan.Zero && timeout.TotalMilliseconds <= int.MaxValue;
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex RegionName();

@@ -28,6 +28,11 @@ public static class DynamoDbConfigurationReader
 
         ApplyCredentials(configuration, builder);
 
+        if (Read(configuration, "RequestTimeout", IsValidRequestTimeout, DynamoStrings.InvalidRequestTimeout) is { } timeout)
+        {
+            builder.RequestTimeout(TimeSpan.Parse(timeout, CultureInfo.InvariantCulture));
+        }
+
         if (Read(configuration, "TableNamePrefix", DynamoTableNameRules.IsValidPrefix, DynamoStrings.InvalidTableNamePrefix) is { } prefix)
         {
             builder.TableNamePrefix(prefix);
@@ -81,6 +86,9 @@ public static class DynamoDbConfigurationReader
                 delay == null ? DefaultMaxRetryDelay : TimeSpan.Parse(delay, CultureInfo.InvariantCulture));
         }
     }
+
+    private static bool IsValidRequestTimeout(string value)
+        => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var timeout) && DynamoConnectionRules.IsValidRequestTimeout(timeout);
 
     private static string? Read(IConfiguration configuration, string key, Func<string, bool> isValid, Func<string, string> describeError)
     {

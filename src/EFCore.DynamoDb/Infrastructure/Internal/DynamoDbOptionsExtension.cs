@@ -23,6 +23,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         Region = copyFrom.Region;
         AccessKey = copyFrom.AccessKey;
         SecretKey = copyFrom.SecretKey;
+        RequestTimeout = copyFrom.RequestTimeout;
         TableNamePrefix = copyFrom.TableNamePrefix;
         ScanBehavior = copyFrom.ScanBehavior;
         ConflictMode = copyFrom.ConflictMode;
@@ -38,6 +39,9 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public virtual string? AccessKey { get; private set; }
 
     public virtual string? SecretKey { get; private set; }
+
+    /// <summary>How long one attempt of a request may take, connecting included; <see langword="null" /> for the default.</summary>
+    public virtual TimeSpan? RequestTimeout { get; private set; }
 
     public virtual string? TableNamePrefix { get; private set; }
 
@@ -72,6 +76,13 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         var clone = Clone();
         clone.AccessKey = accessKey;
         clone.SecretKey = secretKey;
+        return clone;
+    }
+
+    public virtual DynamoDbOptionsExtension WithRequestTimeout(TimeSpan? timeout)
+    {
+        var clone = Clone();
+        clone.RequestTimeout = timeout;
         return clone;
     }
 
@@ -134,6 +145,11 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                         builder.Append("Region=").Append(Extension.Region).Append(' ');
                     }
 
+                    if (Extension.RequestTimeout != null)
+                    {
+                        builder.Append("RequestTimeout=").Append(Extension.RequestTimeout.Value.ToString("c", CultureInfo.InvariantCulture)).Append(' ');
+                    }
+
                     if (Extension.ScanBehavior != ScanBehavior.Warn)
                     {
                         builder.Append("ScanBehavior=").Append(Extension.ScanBehavior).Append(' ');
@@ -159,14 +175,15 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         // The client is a singleton of the internal service provider, so everything that shapes it
         // must separate service providers: two contexts with different endpoints never share a client.
         public override int GetServiceProviderHashCode()
-            => HashCode.Combine(Extension.ServiceUrl, Extension.Region, Extension.AccessKey, Extension.SecretKey);
+            => HashCode.Combine(Extension.ServiceUrl, Extension.Region, Extension.AccessKey, Extension.SecretKey, Extension.RequestTimeout);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
                 && Extension.ServiceUrl == otherInfo.Extension.ServiceUrl
                 && Extension.Region == otherInfo.Extension.Region
                 && Extension.AccessKey == otherInfo.Extension.AccessKey
-                && Extension.SecretKey == otherInfo.Extension.SecretKey;
+                && Extension.SecretKey == otherInfo.Extension.SecretKey
+                && Extension.RequestTimeout == otherInfo.Extension.RequestTimeout;
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
@@ -176,6 +193,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                 .ToString(CultureInfo.InvariantCulture);
             debugInfo["DynamoDb:AccessKey"] = (Extension.AccessKey?.GetHashCode(StringComparison.Ordinal) ?? 0)
                 .ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:RequestTimeout"] = (Extension.RequestTimeout?.GetHashCode() ?? 0).ToString(CultureInfo.InvariantCulture);
         }
     }
 }

@@ -10,6 +10,8 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
 
     public virtual string? SecretKey { get; private set; }
 
+    public virtual TimeSpan? RequestTimeout { get; private set; }
+
     public virtual void Initialize(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
@@ -19,6 +21,7 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
             Region = extension.Region;
             AccessKey = extension.AccessKey;
             SecretKey = extension.SecretKey;
+            RequestTimeout = extension.RequestTimeout;
         }
     }
 
@@ -33,7 +36,9 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
                     ? nameof(DynamoDbContextOptionsBuilder.Region)
                     : AccessKey != extension.AccessKey || SecretKey != extension.SecretKey
                         ? nameof(DynamoDbContextOptionsBuilder.Credentials)
-                        : null;
+                        : RequestTimeout != extension.RequestTimeout
+                            ? nameof(DynamoDbContextOptionsBuilder.RequestTimeout)
+                            : null;
         if (changed != null)
         {
             throw new InvalidOperationException(

@@ -10,4 +10,6 @@ public interface IDynamoDbSingletonOptions : ISingletonOptions
     string? AccessKey { get; }
 
     string? SecretKey { get; }
+
+    TimeSpan? RequestTimeout { get; }
 }

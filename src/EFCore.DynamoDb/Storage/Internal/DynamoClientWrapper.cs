@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
@@ -11,15 +12,18 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 {
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly DynamoConsumedCapacity _consumedCapacity;
+    private readonly IExecutionStrategyFactory _executionStrategyFactory;
 
     public DynamoClientWrapper(
         IDbContextOptions options,
         IDynamoClientProvider clientProvider,
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
-        DynamoConsumedCapacity consumedCapacity)
+        DynamoConsumedCapacity consumedCapacity,
+        IExecutionStrategyFactory executionStrategyFactory)
     {
         _logger = logger;
         _consumedCapacity = consumedCapacity;
+        _executionStrategyFactory = executionStrategyFactory;
 
         // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
         // such as the one from AWSSDK.Extensions.NETCore.Setup; otherwise the SDK's defaults apply.
@@ -231,23 +235,33 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
         => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
 
-    // A read or write request: its capacity is added to the context's sum.
+    // A read or write request: its capacity is added to the context's sum. A read is retried on its own by the execution
+    // strategy (reading again changes nothing); writes are retried with their whole SaveChanges, which already runs
+    // under the strategy, and a read inside it (a read-back) runs directly.
     private Task<TResponse> ExecuteAsync<TResponse>(
         bool isWrite,
         Func<DynamoRequestDescription> describe,
         Func<CancellationToken, Task<TResponse>> send,
         Func<TResponse, ConsumedCapacity?> consumedCapacity,
         CancellationToken cancellationToken)
-        => ExecuteAsync(
-            describe,
-            send,
-            response =>
-            {
-                var units = consumedCapacity(response)?.CapacityUnits;
-                _consumedCapacity.Add(isWrite, units);
-                return units;
-            },
-            cancellationToken);
+    {
+        Task<TResponse> Attempt(CancellationToken ct)
+            => ExecuteAsync(
+                describe,
+                send,
+                response =>
+                {
+                    var units = consumedCapacity(response)?.CapacityUnits;
+                    _consumedCapacity.Add(isWrite, units);
+                    return units;
+                },
+                ct);
+
+        return isWrite
+            ? Attempt(cancellationToken)
+            : _executionStrategyFactory.Create().ExecuteAsync(
+                (Func<CancellationToken, Task<TResponse>>)Attempt, (_, attempt, ct) => attempt(ct), verifySucceeded: null, cancellationToken);
+    }
 
     // The request is described only when a logger or listener wants the event: describing formats every expression.
     private async Task<TResponse> ExecuteAsync<TResponse>(
@@ -275,5 +289,25 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
             throw;
         }
+        catch (Exception exception) when (DynamoTransportFailures.IsUnreachable(exception))
+        {
+            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            // Still an HttpRequestException, so code that handles the SDK's (CanConnect among it) keeps working.
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError, DynamoStrings.EndpointUnreachable(Endpoint, exception.Message), exception);
+        }
+        catch (TimeoutException exception)
+        {
+            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            throw new TimeoutException(DynamoStrings.RequestTimedOut(Endpoint, describe().Operation), exception);
+        }
+        catch (Exception exception) when (DynamoTransportFailures.IsAnswerLost(exception))
+        {
+            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            throw;
+        }
     }
+
+    // What the messages name: the URL given as ServiceUrl, otherwise the region the SDK resolved.
+    private string? Endpoint => Client.Config.ServiceURL ?? Client.Config.RegionEndpoint?.SystemName;
 }

@@ -1,31 +1,42 @@
 using System.Transactions;
+using EFCore.DynamoDb.Diagnostics.Internal;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
-///     DynamoDB has no open-ended transactions: each <c>SaveChanges</c> is its own unit of work, so explicit
-///     transactions are refused with a message saying so.
+///     DynamoDB has no open-ended transactions: each <c>SaveChanges</c> is its own atomic unit. Every transaction call,
+///     and an ambient <see cref="TransactionScope" />, raises <see cref="DynamoDbEventId.TransactionIgnoredWarning" />,
+///     which throws with a message saying so unless the application ignores it; then the calls do nothing.
 /// </summary>
-public class DynamoTransactionManager : IDbContextTransactionManager, ITransactionEnlistmentManager
+public class DynamoTransactionManager(IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger)
+    : IDbContextTransactionManager, ITransactionEnlistmentManager
 {
     public virtual IDbContextTransaction BeginTransaction()
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+    {
+        logger.TransactionIgnoredWarning(nameof(BeginTransaction));
+        return new DynamoIgnoredTransaction(logger);
+    }
 
     public virtual Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+        => Task.FromResult(BeginTransaction());
 
-    public virtual void CommitTransaction()
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+    public virtual void CommitTransaction() => logger.TransactionIgnoredWarning(nameof(CommitTransaction));
 
     public virtual Task CommitTransactionAsync(CancellationToken cancellationToken = default)
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+    {
+        CommitTransaction();
+        return Task.CompletedTask;
+    }
 
-    public virtual void RollbackTransaction()
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+    public virtual void RollbackTransaction() => logger.TransactionIgnoredWarning(nameof(RollbackTransaction));
 
     public virtual Task RollbackTransactionAsync(CancellationToken cancellationToken = default)
-        => throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+    {
+        RollbackTransaction();
+        return Task.CompletedTask;
+    }
 
+    // The ignored transaction is never current: SaveChanges and the execution strategy behave as without one.
     public virtual IDbContextTransaction? CurrentTransaction => null;
 
     public virtual Transaction? EnlistedTransaction => null;
@@ -34,7 +45,25 @@ public class DynamoTransactionManager : IDbContextTransactionManager, ITransacti
     {
         if (transaction != null)
         {
-            throw new NotSupportedException(DynamoStrings.TransactionsNotSupported);
+            logger.TransactionIgnoredWarning(nameof(EnlistTransaction));
+        }
+    }
+
+    /// <summary>
+    ///     A retrying execution strategy asks for the ambient transaction before it runs an operation, and would refuse
+    ///     one with EF Core's advice to use <c>CreateExecutionStrategy</c>, which does not apply here: DynamoDB never
+    ///     takes part in it. So the ambient transaction raises the warning, and is ignored when the warning is.
+    /// </summary>
+    public virtual Transaction? CurrentAmbientTransaction
+    {
+        get
+        {
+            if (Transaction.Current != null)
+            {
+                logger.TransactionIgnoredWarning(nameof(TransactionScope));
+            }
+
+            return null;
         }
     }
 

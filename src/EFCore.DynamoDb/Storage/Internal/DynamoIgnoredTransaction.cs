@@ -1,0 +1,34 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     What <c>BeginTransaction</c> returns when <see cref="DynamoDbEventId.TransactionIgnoredWarning" /> is ignored:
+///     committing or rolling it back only logs the warning, since each <c>SaveChanges</c> was already atomic on its own.
+/// </summary>
+public sealed class DynamoIgnoredTransaction(IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger) : IDbContextTransaction
+{
+    public Guid TransactionId { get; } = Guid.NewGuid();
+
+    public void Commit() => logger.TransactionIgnoredWarning(nameof(Commit));
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        Commit();
+        return Task.CompletedTask;
+    }
+
+    public void Rollback() => logger.TransactionIgnoredWarning(nameof(Rollback));
+
+    public Task RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        Rollback();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
