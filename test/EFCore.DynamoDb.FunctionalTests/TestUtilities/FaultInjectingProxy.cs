@@ -1,4 +1,7 @@
 using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Sockets;
 using System.Text;
 
@@ -9,7 +12,7 @@ namespace EFCore.DynamoDb.FunctionalTests.TestUtilities;
 ///     which decides what the client gets: the real answer, the answer lost after DynamoDB applied the request (an HTTP
 ///     500, or the connection cut in the middle of the answer), or throttling or a refusal without the request reaching
 ///     DynamoDB.
-///     Point a context at <see cref="ServiceUrl" />; the proxy counts what it received and what it forwarded.
+///     Point a context at <see cref="ServiceUrl" /> or <see cref="CreateClientServices" />; the proxy counts what it received and what it forwarded.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -20,6 +23,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Task _accepting;
     private readonly Dictionary<string, int> _received = [];
     private readonly Dictionary<string, int> _forwarded = [];
+    private readonly List<AmazonDynamoDBClient> _clients = [];
 
     public FaultInjectingProxy(Func<ProxyRequest, ProxyFault> rule)
     {
@@ -30,6 +34,23 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     }
 
     public string ServiceUrl { get; }
+
+    /// <summary>
+    ///     Application services holding a DynamoDB client that talks to the proxy, for <c>UseApplicationServiceProvider</c>
+    ///     (one EF service provider serves every proxy); with or without the SDK's own retries.
+    /// </summary>
+    public IServiceProvider CreateClientServices(bool sdkRetries)
+    {
+        var config = new AmazonDynamoDBConfig { ServiceURL = ServiceUrl, AuthenticationRegion = "us-east-1" };
+        if (!sdkRetries)
+        {
+            config.MaxErrorRetry = 0;
+        }
+
+        var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
+        _clients.Add(client);
+        return new ServiceCollection().AddSingleton<IAmazonDynamoDB>(client).BuildServiceProvider();
+    }
 
     /// <summary>How many requests of an operation (e.g. "TransactWriteItems") the client sent, retries included.</summary>
     public int Received(string operation) => Count(_received, operation);
@@ -44,6 +65,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         await _accepting;
         _target.Dispose();
         _stopping.Dispose();
+        _clients.ForEach(c => c.Dispose());
     }
 
     private static int Count(Dictionary<string, int> counts, string operation)

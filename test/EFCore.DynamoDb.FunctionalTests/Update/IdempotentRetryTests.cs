@@ -1,8 +1,5 @@
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.FunctionalTests.Update;
 
@@ -200,32 +197,14 @@ public class IdempotentRetryTests : IClassFixture<IdempotentRetryTests.Fixture>
         return await check.Items.Where(i => i.Group == group).OrderBy(i => i.Id).Select(i => i.Count).ToListAsync();
     }
 
-    // With the SDK's retries the provider's own client is pointed at the proxy; without them an application's client
-    // is, so that every lost answer reaches the execution strategy.
+    // The client is the application's, pointed at the proxy (a ServiceUrl per proxy would build an EF service provider
+    // per test); without the SDK's retries every lost answer reaches the execution strategy.
     private ItemContext CreateContext(FaultInjectingProxy proxy, bool sdkRetries, int maxRetryCount = 6)
-    {
-        var builder = new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
-            .UseDynamoDb(d =>
-            {
-                if (sdkRetries)
-                {
-                    d.ServiceUrl(proxy.ServiceUrl).Credentials("test", "test");
-                }
-
-                d.TableNamePrefix(_fixture.Store.TablePrefix).EnableRetryOnFailure(maxRetryCount, TimeSpan.FromMilliseconds(50));
-            })
-            .LogTo((_, _) => true, _fixture.Store.Recorder.Record);
-        if (!sdkRetries)
-        {
-            builder.UseApplicationServiceProvider(new ServiceCollection()
-                .AddSingleton<IAmazonDynamoDB>(new AmazonDynamoDBClient(
-                    new BasicAWSCredentials("test", "test"),
-                    new AmazonDynamoDBConfig { ServiceURL = proxy.ServiceUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 }))
-                .BuildServiceProvider());
-        }
-
-        return new ItemContext(builder.Options);
-    }
+        => new(new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
+            .UseDynamoDb(d => d.TableNamePrefix(_fixture.Store.TablePrefix).EnableRetryOnFailure(maxRetryCount, TimeSpan.FromMilliseconds(50)))
+            .UseApplicationServiceProvider(proxy.CreateClientServices(sdkRetries))
+            .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
+            .Options);
 
     public class Item
     {

@@ -139,7 +139,8 @@ public class SplitSaveTests : IClassFixture<SplitSaveTests.Fixture>
 
     private GameContext CreateContext(FaultInjectingProxy proxy)
         => new(new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
-            .UseDynamoDb(d => d.ServiceUrl(proxy.ServiceUrl).Credentials("test", "test").TableNamePrefix(_fixture.Store.TablePrefix))
+            .UseDynamoDb(d => d.TableNamePrefix(_fixture.Store.TablePrefix))
+            .UseApplicationServiceProvider(proxy.CreateClientServices(sdkRetries: true))
             .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
             .Options);
 
