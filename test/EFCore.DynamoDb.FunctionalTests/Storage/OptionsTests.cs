@@ -33,7 +33,7 @@ public class OptionsTests
             new AmazonDynamoDBConfig { ServiceURL = DynamoDbTestServer.ServiceUrl, AuthenticationRegion = "us-east-1" });
         var services = new ServiceCollection()
             .AddSingleton<IAmazonDynamoDB>(client)
-            .AddDbContext<GameContext>(o => o.UseDynamoDb(d => d.TableNamePrefix(_store.TablePrefix + "app-")))
+            .AddDbContext<GameContext>(o => o.AllowManyServiceProviders().UseDynamoDb(d => d.TableNamePrefix(_store.TablePrefix + "app-")))
             .BuildServiceProvider();
 
         await using var scope = services.CreateAsyncScope();
@@ -54,7 +54,7 @@ public class OptionsTests
             new BasicAWSCredentials("app", "app"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:2" });
         var services = new ServiceCollection()
             .AddSingleton<IAmazonDynamoDB>(registered)
-            .AddDbContext<GameContext>(o => o.UseDynamoDb(d => d.ServiceUrl(DynamoDbTestServer.ServiceUrl).Credentials("t", "t")))
+            .AddDbContext<GameContext>(o => o.AllowManyServiceProviders().UseDynamoDb(d => d.ServiceUrl(DynamoDbTestServer.ServiceUrl).Credentials("t", "t")))
             .BuildServiceProvider();
 
         using var scope = services.CreateScope();

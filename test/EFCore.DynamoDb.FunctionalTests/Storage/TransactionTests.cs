@@ -62,7 +62,7 @@ public class TransactionTests : IClassFixture<TransactionTests.Fixture>
     public async Task With_the_warning_ignored_a_rollback_does_nothing_and_the_save_stays_written()
     {
         // ConfigureWarnings before UseDynamoDb keeps the application's choice.
-        var options = new DbContextOptionsBuilder<GameContext>()
+        var options = new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .ConfigureWarnings(w => w.Ignore(DynamoDbEventId.TransactionIgnoredWarning))
             .UseDynamoDb(o => o.ServiceUrl(DynamoDbTestServer.ServiceUrl).Credentials("test", "test").TableNamePrefix(_fixture.Store.TablePrefix))
             .Options;
