@@ -1,6 +1,5 @@
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Infrastructure.Internal;
-using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Update.Internal;
@@ -8,6 +7,7 @@ using EFCore.DynamoDb.ValueGeneration.Internal;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 // ReSharper disable once CheckNamespace

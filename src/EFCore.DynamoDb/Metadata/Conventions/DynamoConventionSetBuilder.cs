@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore.Metadata.Conventions;
-using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
-
-namespace EFCore.DynamoDb.Metadata.Conventions;
+namespace Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 /// <summary>EF Core's conventions, adjusted for DynamoDB: table names from DbSets, and no store-generated keys.</summary>
 public class DynamoConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)

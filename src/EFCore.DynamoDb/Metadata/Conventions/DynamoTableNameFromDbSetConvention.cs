@@ -1,9 +1,8 @@
 using EFCore.DynamoDb.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
-namespace EFCore.DynamoDb.Metadata.Conventions;
+namespace Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 /// <summary>Names each root entity type's table after the <see cref="DbSet{TEntity}" /> that exposes it.</summary>
 public class DynamoTableNameFromDbSetConvention(ProviderConventionSetBuilderDependencies dependencies) : IModelFinalizingConvention

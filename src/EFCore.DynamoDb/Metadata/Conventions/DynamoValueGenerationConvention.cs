@@ -1,8 +1,7 @@
 using EFCore.DynamoDb.Metadata.Internal;
-using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
-namespace EFCore.DynamoDb.Metadata.Conventions;
+namespace Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 /// <summary>
 ///     DynamoDB generates no key values, so only <see cref="Guid" /> keys get a value on add (generated on the
