@@ -134,7 +134,7 @@ public class UnreachableEndpointTests
     }
 
     private DbContextOptions<GameContext> Options(string url, Action<Microsoft.EntityFrameworkCore.Infrastructure.DynamoDbContextOptionsBuilder>? configure = null)
-        => new DbContextOptionsBuilder<GameContext>()
+        => new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
             .UseDynamoDb(o =>
             {
                 o.ServiceUrl(url).Credentials("test", "test");
