@@ -58,7 +58,14 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
         {
             try
             {
-                if (await WriteAsync(queryContext, tableName, key, keyAttributes[0], condition, cancellationToken).ConfigureAwait(false))
+                // Each item write is retried on its own. A retry whose first attempt was applied but whose answer was lost
+                // fails its condition when the write changed what the condition reads, and the item is then not counted.
+                if (await queryContext.Context.Database.CreateExecutionStrategy().ExecuteAsync(
+                            key,
+                            (_, k, ct) => WriteAsync(queryContext, tableName, k, keyAttributes[0], condition, ct),
+                            verifySucceeded: null,
+                            cancellationToken)
+                        .ConfigureAwait(false))
                 {
                     written++;
                 }

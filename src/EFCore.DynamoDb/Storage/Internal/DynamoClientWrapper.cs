@@ -144,12 +144,14 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         try
         {
-            var response = await ExecuteAsync(
-                    () => new DynamoRequestDescription("DescribeTable", tableName, null, ""),
-                    ct => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, ct),
-                    _ => null,
-                    cancellationToken,
-                    missingIsAnswer: true)
+            var response = await RetriedAsync(
+                    ct => ExecuteAsync(
+                        () => new DynamoRequestDescription("DescribeTable", tableName, null, ""),
+                        c => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, c),
+                        _ => null,
+                        ct,
+                        missingIsAnswer: true),
+                    cancellationToken)
                 .ConfigureAwait(false);
             return response.Table;
         }
@@ -159,31 +161,57 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
+    // Retried while the table does not exist: "already in use" on a later attempt means an earlier one, whose answer
+    // was lost, created it.
     public virtual async Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
     {
-        var response = await ExecuteAsync(
-                () => DynamoRequestDescriber.Describe(request), ct => Client.CreateTableAsync(request, ct), _ => null, cancellationToken)
+        var attempts = 0;
+        var created = await RetriedAsync(
+                async ct =>
+                {
+                    try
+                    {
+                        attempts++;
+                        return (await ExecuteAsync(
+                                    () => DynamoRequestDescriber.Describe(request), c => Client.CreateTableAsync(request, c), _ => null, ct)
+                                .ConfigureAwait(false))
+                            .TableDescription;
+                    }
+                    catch (ResourceInUseException) when (attempts > 1)
+                    {
+                        return null;
+                    }
+                },
+                cancellationToken)
             .ConfigureAwait(false);
-        return response.TableDescription;
+        return created ?? (await DescribeTableAsync(request.TableName, cancellationToken).ConfigureAwait(false))!;
     }
 
-    public virtual async Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken)
+    // Retried; "not found" on a later attempt means an earlier one, whose answer was lost, deleted the table.
+    public virtual Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken)
     {
-        try
-        {
-            await ExecuteAsync(
-                    () => new DynamoRequestDescription("DeleteTable", tableName, null, ""),
-                    ct => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, ct),
-                    _ => null,
-                    cancellationToken,
-                    missingIsAnswer: true)
-                .ConfigureAwait(false);
-            return true;
-        }
-        catch (ResourceNotFoundException)
-        {
-            return false;
-        }
+        var attempts = 0;
+        return RetriedAsync(
+            async ct =>
+            {
+                try
+                {
+                    attempts++;
+                    await ExecuteAsync(
+                            () => new DynamoRequestDescription("DeleteTable", tableName, null, ""),
+                            c => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, c),
+                            _ => null,
+                            ct,
+                            missingIsAnswer: true)
+                        .ConfigureAwait(false);
+                    return true;
+                }
+                catch (ResourceNotFoundException)
+                {
+                    return attempts > 1;
+                }
+            },
+            cancellationToken);
     }
 
     public virtual async Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
@@ -196,10 +224,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     public virtual async Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
-        var response = await ExecuteAsync(
-                () => new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
-                ct => Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, ct),
-                _ => null,
+        var response = await RetriedAsync(
+                ct => ExecuteAsync(
+                    () => new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
+                    c => Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, c),
+                    _ => null,
+                    ct),
                 cancellationToken)
             .ConfigureAwait(false);
         return response.TimeToLiveDescription;
@@ -207,6 +237,14 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
         => ExecuteAsync(() => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
+
+    // Not retried: a connection check answers once.
+    public virtual Task ListTablesAsync(CancellationToken cancellationToken)
+        => ExecuteAsync(
+            () => new DynamoRequestDescription("ListTables", "", null, ""),
+            ct => Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, ct),
+            _ => null,
+            cancellationToken);
 
     public virtual Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -237,7 +275,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     // A read or write request: its capacity is added to the context's sum. A read is retried on its own by the execution
     // strategy (reading again changes nothing); writes are retried with their whole SaveChanges, which already runs
-    // under the strategy, and a read inside it (a read-back) runs directly.
+    // under the strategy, or, for ExecuteUpdate and ExecuteDelete, item by item by their executor.
     private Task<TResponse> ExecuteAsync<TResponse>(
         bool isWrite,
         Func<DynamoRequestDescription> describe,
@@ -257,11 +295,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                 },
                 ct);
 
-        return isWrite
-            ? Attempt(cancellationToken)
-            : _executionStrategyFactory.Create().ExecuteAsync(
-                (Func<CancellationToken, Task<TResponse>>)Attempt, (_, attempt, ct) => attempt(ct), verifySucceeded: null, cancellationToken);
+        return isWrite ? Attempt(cancellationToken) : RetriedAsync(Attempt, cancellationToken);
     }
+
+    // Under the execution strategy; inside an operation already under it (a read-back in SaveChanges) EF runs it directly.
+    private Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
+        => _executionStrategyFactory.Create().ExecuteAsync(attempt, (_, a, ct) => a(ct), verifySucceeded: null, cancellationToken);
 
     // The request is described only when a logger or listener wants the event: describing formats every expression.
     private async Task<TResponse> ExecuteAsync<TResponse>(

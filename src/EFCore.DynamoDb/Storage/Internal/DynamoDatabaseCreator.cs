@@ -83,7 +83,7 @@ public class DynamoDatabaseCreator(
         timeout.CancelAfter(CanConnectTimeout);
         try
         {
-            await client.Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, timeout.Token).ConfigureAwait(false);
+            await client.ListTablesAsync(timeout.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

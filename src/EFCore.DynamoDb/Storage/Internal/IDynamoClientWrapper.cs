@@ -43,6 +43,9 @@ public interface IDynamoClientWrapper
 
     Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Asks for one table name: whether the endpoint answers.</summary>
+    Task ListTablesAsync(CancellationToken cancellationToken);
+
     /// <summary>Waits <paramref name="delay" /> before a batch request is sent again, and logs that it will be.</summary>
     Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken);
 }
