@@ -69,6 +69,44 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         AssertRetriedOnce(proxy, "Scan", requests: 3, fault);
     }
 
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task An_item_write_of_ExecuteUpdate_is_retried_on_its_own(ProxyFault fault)
+    {
+        var group = $"update-{fault}";
+        await SeedAsync(group, 3);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "UpdateItem", Number: 2 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            Assert.Equal(3, await db.Items.Where(i => i.Group == group).ExecuteUpdateAsync(s => s.SetProperty(i => i.Count, 7)));
+        }
+
+        AssertRetriedOnce(proxy, "UpdateItem", requests: 3, fault);
+        await using var check = _fixture.CreateContext();
+        Assert.Equal([7, 7, 7], await check.Items.Where(i => i.Group == group).Select(i => i.Count).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task EnsureCreated_retries_a_CreateTable_and_a_DescribeTable(ProxyFault fault)
+    {
+        // A CreateTable applied with its answer lost is retried, finds the table in use and goes on waiting for ACTIVE.
+        await using var proxy = new FaultInjectingProxy(
+            r => r is { Operation: "CreateTable" or "DescribeTable", Number: 1 } ? fault : ProxyFault.None);
+        var prefix = $"{_fixture.Store.TablePrefix}created-{fault}-";
+        await using (var db = CreateContext(proxy, prefix))
+        {
+            Assert.True(await db.Database.EnsureCreatedAsync());
+            db.Items.Add(new Item { Group = "g", Id = 1 });
+            await db.SaveChangesAsync();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        Assert.Equal(2, proxy.Received("CreateTable"));
+        Assert.Equal(fault == ProxyFault.Throttle ? 1 : 2, proxy.Forwarded("CreateTable"));
+        Assert.Equal(2, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
     private void AssertRetriedOnce(FaultInjectingProxy proxy, string operation, int requests, ProxyFault fault)
     {
         Assert.Equal(requests + 1, proxy.Received(operation));
