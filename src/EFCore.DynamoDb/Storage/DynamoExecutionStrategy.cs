@@ -50,7 +50,9 @@ public class DynamoExecutionStrategy : ExecutionStrategy
                 or TransactionConflictException or TransactionInProgressException => true,
             TransactionCanceledException canceled => canceled.CancellationReasons?.Any(
                 r => r.Code is "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded") == true,
-            AmazonServiceException service => (int)service.StatusCode >= 500 || service.ErrorCode == "ThrottlingException",
+            // Operations that do not model an error (a schema request's throttling) give it by code only.
+            AmazonServiceException service => (int)service.StatusCode >= 500
+                || service.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException",
             _ => false
         };
 }

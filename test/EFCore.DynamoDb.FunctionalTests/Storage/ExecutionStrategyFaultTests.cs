@@ -1,0 +1,151 @@
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests.Storage;
+
+/// <summary>
+///     Every request runs under the execution strategy: throttling, or a 500 after DynamoDB applied the request, on the
+///     first attempt of one request is retried by the strategy alone (the SDK's retries are off), once, and logged.
+/// </summary>
+public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultTests.Fixture>
+{
+    private readonly Fixture _fixture;
+
+    public ExecutionStrategyFaultTests(Fixture fixture)
+    {
+        _fixture = fixture;
+        _fixture.Store.Recorder.Clear();
+    }
+
+    public static TheoryData<ProxyFault> Faults => new() { ProxyFault.Throttle, ProxyFault.LoseWith500 };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_query_is_retried(ProxyFault fault)
+    {
+        var group = $"query-{fault}";
+        await SeedAsync(group, 3);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Query", Number: 1 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            Assert.Equal([0, 1, 2], await db.Items.Where(i => i.Group == group).Select(i => i.Id).ToListAsync());
+        }
+
+        AssertRetriedOnce(proxy, "Query", requests: 1, fault);
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_page_of_a_paged_query_is_retried_on_its_own(ProxyFault fault)
+    {
+        var group = $"paged-{fault}";
+        await SeedAsync(group, 5);
+
+        // Pages of 2, 2 and 1; the second page's first attempt fails.
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Query", Number: 2 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            Assert.Equal([0, 1, 2, 3, 4], await db.Items.Where(i => i.Group == group).WithPageSize(2).Select(i => i.Id).ToListAsync());
+        }
+
+        AssertRetriedOnce(proxy, "Query", requests: 3, fault);
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_segment_of_a_parallel_scan_is_retried_on_its_own(ProxyFault fault)
+    {
+        var group = $"scan-{fault}";
+        await SeedAsync(group, 4);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Scan", Number: 1 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            Assert.Equal(
+                [0, 1, 2, 3],
+                (await db.Items.Where(i => i.Text == group).WithParallelScan(3).Select(i => i.Id).ToListAsync()).Order());
+        }
+
+        AssertRetriedOnce(proxy, "Scan", requests: 3, fault);
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task An_item_write_of_ExecuteUpdate_is_retried_on_its_own(ProxyFault fault)
+    {
+        var group = $"update-{fault}";
+        await SeedAsync(group, 3);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "UpdateItem", Number: 2 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            Assert.Equal(3, await db.Items.Where(i => i.Group == group).ExecuteUpdateAsync(s => s.SetProperty(i => i.Count, 7)));
+        }
+
+        AssertRetriedOnce(proxy, "UpdateItem", requests: 3, fault);
+        await using var check = _fixture.CreateContext();
+        Assert.Equal([7, 7, 7], await check.Items.Where(i => i.Group == group).Select(i => i.Count).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task EnsureCreated_retries_a_CreateTable_and_a_DescribeTable(ProxyFault fault)
+    {
+        // A CreateTable applied with its answer lost is retried, finds the table in use and goes on waiting for ACTIVE.
+        await using var proxy = new FaultInjectingProxy(
+            r => r is { Operation: "CreateTable" or "DescribeTable", Number: 1 } ? fault : ProxyFault.None);
+        var prefix = $"{_fixture.Store.TablePrefix}created-{fault}-";
+        await using (var db = CreateContext(proxy, prefix))
+        {
+            Assert.True(await db.Database.EnsureCreatedAsync());
+            db.Items.Add(new Item { Group = "g", Id = 1 });
+            await db.SaveChangesAsync();
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        Assert.Equal(2, proxy.Received("CreateTable"));
+        Assert.Equal(fault == ProxyFault.Throttle ? 1 : 2, proxy.Forwarded("CreateTable"));
+        Assert.Equal(2, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
+    private void AssertRetriedOnce(FaultInjectingProxy proxy, string operation, int requests, ProxyFault fault)
+    {
+        Assert.Equal(requests + 1, proxy.Received(operation));
+        Assert.Equal(fault == ProxyFault.Throttle ? requests : requests + 1, proxy.Forwarded(operation));
+        Assert.Equal(1, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
+    private async Task SeedAsync(string group, int count)
+    {
+        await using var db = _fixture.CreateContext();
+        db.Items.AddRange(Enumerable.Range(0, count).Select(i => new Item { Group = group, Id = i, Text = group }));
+        await db.SaveChangesAsync();
+    }
+
+    private ItemContext CreateContext(FaultInjectingProxy proxy, string? tablePrefix = null)
+        => new(new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
+            .UseDynamoDb(d => d.TableNamePrefix(tablePrefix ?? _fixture.Store.TablePrefix).EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(20)))
+            .UseApplicationServiceProvider(proxy.CreateClientServices(sdkRetries: false))
+            .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
+            .Options);
+
+    public class Item
+    {
+        public string Group { get; set; } = null!;
+
+        public int Id { get; set; }
+
+        public string? Text { get; set; }
+
+        public int Count { get; set; }
+    }
+
+    public class ItemContext(DbContextOptions options) : DbContext(options)
+    {
+        public DbSet<Item> Items => Set<Item>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+            => modelBuilder.Entity<Item>().HasKey(i => new { i.Group, i.Id });
+    }
+
+    public class Fixture() : DynamoDbFixture<ItemContext>("strategy", options => new ItemContext(options));
+}
