@@ -47,7 +47,11 @@ public class DynamoDatabase(
         {
             // A retry of this save (the execution strategy's, or the application's after a cancellation) must send what
             // this attempt sent with the same tokens; after any other failure the next save is a new one.
-            if (!MayBeRetried(exception))
+            if (MayBeRetried(exception))
+            {
+                attempts.KeepForRetry();
+            }
+            else
             {
                 attempts.Clear();
             }

@@ -13,30 +13,56 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public class DynamoSaveAttempts : IResettableService
 {
+    // What earlier attempts sent, by fingerprint: filled only when an attempt fails in a way that may be retried, so a
+    // save that succeeds first time computes no fingerprint.
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly HashSet<string> _sent = new(StringComparer.Ordinal);
 
-    /// <summary>The client request token of a transaction of these writes: the one an earlier attempt used, or a new one.</summary>
-    public virtual string TokenFor(IEnumerable<DynamoWrite> writes)
-    {
-        var fingerprint = Fingerprint(writes);
-        if (!_tokens.TryGetValue(fingerprint, out var token))
-        {
-            token = Guid.NewGuid().ToString("N");
-            _tokens.Add(fingerprint, token);
-        }
+    // What the current attempt sends, remembered by fingerprint only if it fails.
+    private readonly List<(IReadOnlyList<DynamoWrite> Writes, string Token)> _pendingTransactions = [];
+    private readonly List<DynamoWrite> _pendingWrites = [];
 
+    /// <summary>The client request token of a transaction of these writes: the one an earlier attempt used, or a new one.</summary>
+    public virtual string TokenFor(IReadOnlyList<DynamoWrite> writes)
+    {
+        var token = _tokens.Count > 0 && _tokens.TryGetValue(Fingerprint(writes), out var earlier)
+            ? earlier
+            : Guid.NewGuid().ToString("N");
+        _pendingTransactions.Add((writes, token));
         return token;
     }
 
     /// <summary>Records that a single write is sent; returns whether an earlier attempt of this save sent it already.</summary>
-    public virtual bool RecordSent(DynamoWrite write) => !_sent.Add(Fingerprint([write]));
+    public virtual bool RecordSent(DynamoWrite write)
+    {
+        _pendingWrites.Add(write);
+        return _sent.Count > 0 && _sent.Contains(Fingerprint([write]));
+    }
+
+    /// <summary>The attempt failed and may be retried: what it sent is remembered for the next attempt.</summary>
+    public virtual void KeepForRetry()
+    {
+        foreach (var (writes, token) in _pendingTransactions)
+        {
+            _tokens[Fingerprint(writes)] = token;
+        }
+
+        foreach (var write in _pendingWrites)
+        {
+            _sent.Add(Fingerprint([write]));
+        }
+
+        _pendingTransactions.Clear();
+        _pendingWrites.Clear();
+    }
 
     /// <summary>Forgets every attempt: the save succeeded, or failed in a way no retry repeats.</summary>
     public virtual void Clear()
     {
         _tokens.Clear();
         _sent.Clear();
+        _pendingTransactions.Clear();
+        _pendingWrites.Clear();
     }
 
     public virtual void ResetState() => Clear();
