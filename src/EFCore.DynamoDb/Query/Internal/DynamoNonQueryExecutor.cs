@@ -70,13 +70,13 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
                     written++;
                 }
             }
-            catch (Amazon.DynamoDBv2.AmazonDynamoDBException exception)
+            catch (DynamoRequestFailedException exception)
             {
                 // Each item is its own request: those written stay written, so the application is told how many.
                 throw new DbUpdateException(
                     DynamoStrings.BulkWriteFailed(
                         setters == null ? "ExecuteDelete" : "ExecuteUpdate", entityType.DisplayName(), tableName, written, exception.Message),
-                    exception);
+                    exception.InnerException);
             }
         }
 
@@ -101,42 +101,20 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
         // The item must still exist (an update never creates one) and still match the query.
         var conditionText = "attribute_exists(" + placeholders.Name(partitionKeyAttribute) + ")"
             + (condition == null ? "" : " AND " + renderer.Render(condition));
+        var update = setters == null ? null : RenderUpdate(placeholders, queryContext);
+        var command = new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, key)
+        {
+            UpdateExpression = update,
+            ConditionExpression = conditionText,
+            Names = placeholders.Names,
+            Values = placeholders.Values
+        };
         try
         {
-            if (setters == null)
-            {
-                await queryContext.Client.DeleteItemAsync(
-                        new DeleteItemRequest
-                        {
-                            TableName = tableName,
-                            Key = key,
-                            ConditionExpression = conditionText,
-                            ExpressionAttributeNames = placeholders.Names,
-                            ExpressionAttributeValues = placeholders.Values
-                        },
-                        cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            else
-            {
-                var update = RenderUpdate(placeholders, queryContext);
-                await queryContext.Client.UpdateItemAsync(
-                        new UpdateItemRequest
-                        {
-                            TableName = tableName,
-                            Key = key,
-                            UpdateExpression = update,
-                            ConditionExpression = conditionText,
-                            ExpressionAttributeNames = placeholders.Names,
-                            ExpressionAttributeValues = placeholders.Values
-                        },
-                        cancellationToken)
-                    .ConfigureAwait(false);
-            }
-
+            await queryContext.Client.WriteAsync(command, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (ConditionalCheckFailedException)
+        catch (DynamoConditionFailedException)
         {
             return false;
         }

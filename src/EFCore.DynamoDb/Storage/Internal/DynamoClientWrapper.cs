@@ -87,57 +87,64 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response;
     }
 
-    public virtual Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+    public virtual async Task<Dictionary<string, AttributeValue>?> WriteAsync(DynamoWriteCommand command, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
-    }
-
-    public virtual Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
-    {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
-    }
-
-    public virtual Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
-    {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
-    }
-
-    public virtual Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
-    {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request),
-            ct => Client.TransactWriteItemsAsync(request, ct),
-            r => SumCapacity(r.ConsumedCapacity),
-            cancellationToken);
-    }
-
-    public virtual async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
-    {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        var response = await ExecuteAsync(
-                isWrite: true,
-                () => DynamoRequestDescriber.Describe(request),
-                ct => Client.BatchWriteItemAsync(request, ct),
-                r => SumCapacity(r.ConsumedCapacity),
-                cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var (table, writes) in response.UnprocessedItems ?? [])
+        switch (command.Kind)
         {
-            _logger.UnprocessedItems(table, writes.Count);
+            case DynamoWriteCommandKind.Put:
+                await DynamoWriteFailures.TranslateAsync(PutItemAsync(DynamoWriteCommandRequests.ToPutItemRequest(command), cancellationToken))
+                    .ConfigureAwait(false);
+                return null;
+            case DynamoWriteCommandKind.Delete:
+                await DynamoWriteFailures.TranslateAsync(DeleteItemAsync(DynamoWriteCommandRequests.ToDeleteItemRequest(command), cancellationToken))
+                    .ConfigureAwait(false);
+                return null;
+            default:
+                return (await DynamoWriteFailures.TranslateAsync(
+                            UpdateItemAsync(DynamoWriteCommandRequests.ToUpdateItemRequest(command), cancellationToken))
+                        .ConfigureAwait(false))
+                    .Attributes;
         }
+    }
 
-        return response;
+    public virtual Task WriteTransactionAsync(
+        IReadOnlyList<DynamoWriteCommand> commands,
+        string clientRequestToken,
+        CancellationToken cancellationToken)
+        => DynamoWriteFailures.TranslateAsync(
+            TransactWriteItemsAsync(DynamoWriteCommandRequests.ToTransactWriteItemsRequest(commands, clientRequestToken), cancellationToken));
+
+    // A throttled batch wrote nothing: it is sent again like unprocessed items, and past the last attempt the throttling
+    // goes to the execution strategy.
+    public virtual Task WriteBatchAsync(IReadOnlyList<DynamoWriteCommand> commands, CancellationToken cancellationToken)
+        => DynamoUnprocessedRequests.SendUntilProcessedAsync(
+            commands.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(DynamoWriteCommandRequests.ToWriteRequest).ToList()),
+            async (pending, ct) => (await DynamoWriteFailures.TranslateAsync(
+                        BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct))
+                    .ConfigureAwait(false))
+                .UnprocessedItems ?? [],
+            pending => pending.Sum(p => p.Value.Count),
+            (delay, ct) => BackOffAsync("BatchWriteItem", delay, ct),
+            exception => exception is ProvisionedThroughputExceededException,
+            (remaining, attempts) => new DynamoUnprocessedItemsException(remaining, attempts),
+            cancellationToken);
+
+    public virtual async Task<Dictionary<string, AttributeValue>?> ReadBackAsync(
+        string tableName,
+        Dictionary<string, AttributeValue> key,
+        IReadOnlyList<string> attributeNames,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await GetItemAsync(DynamoWriteCommandRequests.ToReadBackRequest(tableName, key, attributeNames), cancellationToken)
+                    .ConfigureAwait(false))
+                .Item;
+        }
+        catch (AmazonDynamoDBException exception)
+        {
+            throw new DynamoRequestFailedException(exception);
+        }
     }
 
     public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
@@ -250,6 +257,59 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         _logger.BatchRetrying(operation, delay);
         return Task.Delay(delay, cancellationToken);
+    }
+
+    private Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            isWrite: true,
+            () => DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    private Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            isWrite: true,
+            () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    private Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            isWrite: true,
+            () => DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+    }
+
+    private Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        return ExecuteAsync(
+            isWrite: true,
+            () => DynamoRequestDescriber.Describe(request),
+            ct => Client.TransactWriteItemsAsync(request, ct),
+            r => SumCapacity(r.ConsumedCapacity),
+            cancellationToken);
+    }
+
+    private async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        var response = await ExecuteAsync(
+                isWrite: true,
+                () => DynamoRequestDescriber.Describe(request),
+                ct => Client.BatchWriteItemAsync(request, ct),
+                r => SumCapacity(r.ConsumedCapacity),
+                cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (table, writes) in response.UnprocessedItems ?? [])
+        {
+            _logger.UnprocessedItems(table, writes.Count);
+        }
+
+        return response;
     }
 
     // The model has an index the table lacks (created before the index was added): DynamoDB's answer is a bare

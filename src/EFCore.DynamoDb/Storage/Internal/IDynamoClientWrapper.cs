@@ -19,15 +19,39 @@ public interface IDynamoClientWrapper
 
     Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken);
 
-    Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    ///     Sends one write. A failed condition throws <see cref="DynamoConditionFailedException" />, any other refusal that a
+    ///     retry would not change <see cref="DynamoRequestFailedException" />; transient failures are the SDK's, for the
+    ///     execution strategy.
+    /// </summary>
+    /// <returns>The attributes the write updated, when it asked for them (<see cref="DynamoWriteCommand.ReturnUpdatedAttributes" />).</returns>
+    Task<Dictionary<string, AttributeValue>?> WriteAsync(DynamoWriteCommand command, CancellationToken cancellationToken);
 
-    Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    ///     Sends the writes as one <c>TransactWriteItems</c>, applied all or none; the client request token makes DynamoDB
+    ///     apply it once however often it is sent. Failures as for <see cref="WriteAsync" />, a failed condition naming every
+    ///     command whose condition failed.
+    /// </summary>
+    Task WriteTransactionAsync(IReadOnlyList<DynamoWriteCommand> commands, string clientRequestToken, CancellationToken cancellationToken);
 
-    Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    ///     Sends unconditional puts and deletes, at most <see cref="DynamoWriteCommandRequests.MaxBatchWriteRequests" />, as
+    ///     one <c>BatchWriteItem</c>, and what DynamoDB leaves unprocessed again, with backoff, until every one is written
+    ///     (<see cref="DynamoUnprocessedRequests" />); throws <see cref="DynamoUnprocessedItemsException" /> when some are
+    ///     still left, and otherwise fails as <see cref="WriteAsync" />.
+    /// </summary>
+    Task WriteBatchAsync(IReadOnlyList<DynamoWriteCommand> commands, CancellationToken cancellationToken);
 
-    Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken);
-
-    Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    ///     Reads the given attributes of an item consistently: what the atomic operations of a transaction, which returns
+    ///     no values, computed. Any error DynamoDB answers, transient or not, throws
+    ///     <see cref="DynamoRequestFailedException" />: the transaction committed, so it must not be retried with its save.
+    /// </summary>
+    Task<Dictionary<string, AttributeValue>?> ReadBackAsync(
+        string tableName,
+        Dictionary<string, AttributeValue> key,
+        IReadOnlyList<string> attributeNames,
+        CancellationToken cancellationToken);
 
     /// <summary>Describes a table, or returns <see langword="null" /> when it does not exist.</summary>
     Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken);

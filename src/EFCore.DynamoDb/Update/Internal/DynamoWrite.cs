@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -34,4 +35,29 @@ public sealed record DynamoWrite(
 
     /// <summary>Whether the entry's original values are what the database held, so a failed condition means the item changed since.</summary>
     public bool OriginalValuesRead { get; init; }
+
+    /// <summary>
+    ///     The command that sends this write. An update that sets nothing only checks its conditions.
+    /// </summary>
+    /// <param name="returnStoredItemOnConditionFailure">Whether a failed condition of the write sent alone returns the stored item.</param>
+    public DynamoWriteCommand ToCommand(bool returnStoredItemOnConditionFailure = false)
+        => new(
+            Kind switch
+            {
+                DynamoWriteKind.Put => DynamoWriteCommandKind.Put,
+                DynamoWriteKind.Update when UpdateExpression == null => DynamoWriteCommandKind.ConditionCheck,
+                DynamoWriteKind.Update => DynamoWriteCommandKind.Update,
+                _ => DynamoWriteCommandKind.Delete
+            },
+            TableName,
+            Key)
+        {
+            Item = Item,
+            UpdateExpression = UpdateExpression,
+            ConditionExpression = ConditionExpression,
+            Names = Names,
+            Values = Values,
+            ReturnUpdatedAttributes = AtomicProperties.Count > 0,
+            ReturnStoredItemOnConditionFailure = returnStoredItemOnConditionFailure
+        };
 }

@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Storage.Internal;
@@ -22,10 +21,7 @@ public class DynamoWriteExecutor(
 {
     public const int MaxTransactionItems = 100;
     public const long MaxTransactionBytes = 4 * 1024 * 1024;
-    public const int MaxBatchItems = 25;
-    private const int MaxBatchAttempts = 12;
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(25);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    public const int MaxBatchItems = DynamoWriteCommandRequests.MaxBatchWriteRequests;
 
     public virtual async Task ExecuteAsync(
         IReadOnlyList<DynamoWrite> writes,
@@ -114,21 +110,14 @@ public class DynamoWriteExecutor(
     {
         try
         {
-            await client.TransactWriteItemsAsync(
-                    DynamoWriteRequests.ToTransactWriteItemsRequest(writes, attempts.TokenFor(writes)), cancellationToken)
+            await client.WriteTransactionAsync(writes.Select(w => w.ToCommand()).ToList(), attempts.TokenFor(writes), cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (TransactionCanceledException exception)
-            when (exception.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
+        catch (DynamoConditionFailedException exception)
         {
-            var failed = exception.CancellationReasons
-                .Select((reason, index) => (reason, write: writes[index]))
-                .Where(r => r.reason.Code == "ConditionalCheckFailed")
-                .Select(r => r.write)
-                .ToList();
-            throw ConditionFailed(failed, exception);
+            throw ConditionFailed(exception.FailedCommands.Select(i => writes[i]).ToList(), exception);
         }
-        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
+        catch (DynamoRequestFailedException exception)
         {
             throw WriteFailed(writes, exception);
         }
@@ -145,14 +134,16 @@ public class DynamoWriteExecutor(
         {
             try
             {
-                var response = await client.GetItemAsync(DynamoWriteRequests.ToReadBackRequest(write), cancellationToken).ConfigureAwait(false);
-                ApplyAtomicResults(write, response.Item);
+                var item = await client.ReadBackAsync(
+                        write.TableName, write.Key, write.AtomicProperties.Select(p => p.GetAttributeName()).ToList(), cancellationToken)
+                    .ConfigureAwait(false);
+                ApplyAtomicResults(write, item);
             }
-            catch (AmazonDynamoDBException exception)
+            catch (DynamoRequestFailedException exception)
             {
                 throw new InvalidOperationException(
                     DynamoStrings.AtomicReadBackFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message),
-                    exception);
+                    exception.InnerException);
             }
         }
     }
@@ -178,38 +169,17 @@ public class DynamoWriteExecutor(
 
     private async Task SendBatchAsync(DynamoWrite[] batch, CancellationToken cancellationToken)
     {
-        var pending = batch.GroupBy(w => w.TableName).ToDictionary(g => g.Key, g => g.Select(DynamoWriteRequests.ToWriteRequest).ToList());
-        var backoff = FirstBackoff;
-        for (var attempt = 1; pending.Count > 0; attempt++)
+        try
         {
-            try
-            {
-                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken)
-                    .ConfigureAwait(false);
-                pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-            catch (ProvisionedThroughputExceededException) when (attempt < MaxBatchAttempts)
-            {
-                // Nothing of the batch was written; send it all again after the backoff.
-            }
-            catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
-            {
-                throw WriteFailed(batch, exception);
-            }
-
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            if (attempt == MaxBatchAttempts)
-            {
-                throw new DbUpdateException(
-                    DynamoStrings.UnprocessedItemsRemain(pending.Sum(p => p.Value.Count), attempt), batch.Select(w => w.Entry).ToList());
-            }
-
-            await client.BackOffAsync("BatchWriteItem", backoff, cancellationToken).ConfigureAwait(false);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            await client.WriteBatchAsync(batch.Select(w => w.ToCommand()).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DynamoRequestFailedException exception)
+        {
+            throw WriteFailed(batch, exception);
+        }
+        catch (DynamoUnprocessedItemsException exception)
+        {
+            throw new DbUpdateException(exception.Message, exception, batch.Select(w => w.Entry).ToList());
         }
     }
 
@@ -220,30 +190,17 @@ public class DynamoWriteExecutor(
         var retry = write.ConditionExpression != null && attempts.RecordSent(write);
         try
         {
-            switch (write.Kind)
-            {
-                case DynamoWriteKind.Put:
-                    await client.PutItemAsync(DynamoWriteRequests.ToPutItemRequest(write, retry), cancellationToken).ConfigureAwait(false);
-                    break;
-                case DynamoWriteKind.Update:
-                    var response = await client.UpdateItemAsync(DynamoWriteRequests.ToUpdateItemRequest(write, retry), cancellationToken)
-                        .ConfigureAwait(false);
-                    ApplyAtomicResults(write, response.Attributes);
-                    break;
-                default:
-                    await client.DeleteItemAsync(DynamoWriteRequests.ToDeleteItemRequest(write, retry), cancellationToken).ConfigureAwait(false);
-                    break;
-            }
+            ApplyAtomicResults(write, await client.WriteAsync(write.ToCommand(retry), cancellationToken).ConfigureAwait(false));
         }
-        catch (ConditionalCheckFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.Item))
+        catch (DynamoConditionFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.StoredItem))
         {
-            ApplyAtomicResults(write, exception.Item);
+            ApplyAtomicResults(write, exception.StoredItem);
         }
-        catch (ConditionalCheckFailedException exception)
+        catch (DynamoConditionFailedException exception)
         {
             throw ConditionFailed([write], exception);
         }
-        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
+        catch (DynamoRequestFailedException exception)
         {
             throw WriteFailed([write], exception);
         }
@@ -276,22 +233,23 @@ public class DynamoWriteExecutor(
         }
     }
 
-    // DynamoDB refused the request itself (a missing table, an invalid item): the error names the first entity.
-    private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, AmazonDynamoDBException exception)
+    // DynamoDB refused the request itself (a missing table, an invalid item): the error names the first entity. The
+    // SDK's exception stays the inner one, for applications that look at DynamoDB's error code.
+    private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, DynamoRequestFailedException exception)
         => new(
             DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].TableName, exception.Message),
-            exception,
+            exception.InnerException,
             writes.Select(w => w.Entry).ToList());
 
     // An insert without SaveOnlyIf conditions only requires its key to be free, so when only such inserts failed the
     // keys were taken; any other failed condition means a stored item is not what this save required.
-    private static DbUpdateException ConditionFailed(List<DynamoWrite> failed, Exception exception)
+    private static DbUpdateException ConditionFailed(List<DynamoWrite> failed, DynamoConditionFailedException exception)
     {
         var first = failed[0];
         var entityType = first.Entry.EntityType.DisplayName();
         var entries = failed.Select(w => w.Entry).ToList();
         return failed.All(w => w.Kind == DynamoWriteKind.Put && !w.HasSaveConditions)
-            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.TableName), exception, entries)
-            : new DbUpdateConcurrencyException(DynamoConflictMessages.ConditionFailed(first), exception, entries);
+            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.TableName), exception.InnerException, entries)
+            : new DbUpdateConcurrencyException(DynamoConflictMessages.ConditionFailed(first), exception.InnerException, entries);
     }
 }

@@ -1,0 +1,130 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage.Internal;
+
+/// <summary>
+///     The AWS SDK request shapes of write commands: alone, in a transaction or in a batch, and the read that follows a
+///     transaction to learn what its atomic operations computed.
+/// </summary>
+public static class DynamoWriteCommandRequests
+{
+    /// <summary>How many puts and deletes one <c>BatchWriteItem</c> may carry.</summary>
+    public const int MaxBatchWriteRequests = 25;
+
+    public static PutItemRequest ToPutItemRequest(DynamoWriteCommand command)
+        => new()
+        {
+            TableName = command.TableName,
+            Item = command.Item,
+            ConditionExpression = command.ConditionExpression,
+            ExpressionAttributeNames = command.Names,
+            ExpressionAttributeValues = command.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(command)
+        };
+
+    // A condition check alone is an update without actions.
+    public static UpdateItemRequest ToUpdateItemRequest(DynamoWriteCommand command)
+        => new()
+        {
+            TableName = command.TableName,
+            Key = command.Key,
+            ReturnValues = command.ReturnUpdatedAttributes ? ReturnValue.UPDATED_NEW : null,
+            UpdateExpression = command.UpdateExpression,
+            ConditionExpression = command.ConditionExpression,
+            ExpressionAttributeNames = command.Names,
+            ExpressionAttributeValues = command.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(command)
+        };
+
+    public static DeleteItemRequest ToDeleteItemRequest(DynamoWriteCommand command)
+        => new()
+        {
+            TableName = command.TableName,
+            Key = command.Key,
+            ConditionExpression = command.ConditionExpression,
+            ExpressionAttributeNames = command.Names,
+            ExpressionAttributeValues = command.Values,
+            ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(command)
+        };
+
+    /// <summary>One transaction; the token makes DynamoDB apply it once however often it is sent within ten minutes.</summary>
+    public static TransactWriteItemsRequest ToTransactWriteItemsRequest(IEnumerable<DynamoWriteCommand> commands, string clientRequestToken)
+        => new() { TransactItems = commands.Select(ToTransactItem).ToList(), ClientRequestToken = clientRequestToken };
+
+    /// <summary>One request of a <c>BatchWriteItem</c>, which only puts or deletes, without conditions.</summary>
+    public static WriteRequest ToWriteRequest(DynamoWriteCommand command)
+        => command.Kind switch
+        {
+            DynamoWriteCommandKind.Put => new WriteRequest { PutRequest = new PutRequest { Item = command.Item } },
+            DynamoWriteCommandKind.Delete => new WriteRequest { DeleteRequest = new DeleteRequest { Key = command.Key } },
+            _ => throw new ArgumentException(command.Kind.ToString(), nameof(command))
+        };
+
+    /// <summary>A consistent read of the given attributes of an item, for a transaction, which returns no values.</summary>
+    public static GetItemRequest ToReadBackRequest(string tableName, Dictionary<string, AttributeValue> key, IEnumerable<string> attributeNames)
+    {
+        var names = attributeNames.Select((name, i) => (Placeholder: "#r" + i.ToString(CultureInfo.InvariantCulture), Name: name)).ToList();
+        return new GetItemRequest
+        {
+            TableName = tableName,
+            Key = key,
+            ConsistentRead = true,
+            ProjectionExpression = string.Join(", ", names.Select(n => n.Placeholder)),
+            ExpressionAttributeNames = names.ToDictionary(n => n.Placeholder, n => n.Name)
+        };
+    }
+
+    private static ReturnValuesOnConditionCheckFailure? StoredOnConditionFailure(DynamoWriteCommand command)
+        => command.ReturnStoredItemOnConditionFailure ? ReturnValuesOnConditionCheckFailure.ALL_OLD : null;
+
+    private static TransactWriteItem ToTransactItem(DynamoWriteCommand command)
+        => command.Kind switch
+        {
+            DynamoWriteCommandKind.Put => new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = command.TableName,
+                    Item = command.Item,
+                    ConditionExpression = command.ConditionExpression,
+                    ExpressionAttributeNames = command.Names,
+                    ExpressionAttributeValues = command.Values
+                }
+            },
+            DynamoWriteCommandKind.ConditionCheck => new TransactWriteItem
+            {
+                ConditionCheck = new ConditionCheck
+                {
+                    TableName = command.TableName,
+                    Key = command.Key,
+                    ConditionExpression = command.ConditionExpression,
+                    ExpressionAttributeNames = command.Names,
+                    ExpressionAttributeValues = command.Values
+                }
+            },
+            DynamoWriteCommandKind.Update => new TransactWriteItem
+            {
+                Update = new Amazon.DynamoDBv2.Model.Update
+                {
+                    TableName = command.TableName,
+                    Key = command.Key,
+                    UpdateExpression = command.UpdateExpression,
+                    ConditionExpression = command.ConditionExpression,
+                    ExpressionAttributeNames = command.Names,
+                    ExpressionAttributeValues = command.Values
+                }
+            },
+            _ => new TransactWriteItem
+            {
+                Delete = new Delete
+                {
+                    TableName = command.TableName,
+                    Key = command.Key,
+                    ConditionExpression = command.ConditionExpression,
+                    ExpressionAttributeNames = command.Names,
+                    ExpressionAttributeValues = command.Values
+                }
+            }
+        };
+}
