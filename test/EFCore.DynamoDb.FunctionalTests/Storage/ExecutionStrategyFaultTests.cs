@@ -1,6 +1,7 @@
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.FunctionalTests.Storage;
 
@@ -86,6 +87,27 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         Assert.Equal([7, 7, 7], await check.Items.Where(i => i.Group == group).Select(i => i.Count).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_throttled_batch_write_is_sent_again_by_the_batch_loop_not_by_the_strategy()
+    {
+        // 30 inserts without a transaction are two BatchWriteItems (25 and 5); the first is throttled once.
+        const string group = "batch-throttled";
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "BatchWriteItem", Number: 1 } ? ProxyFault.Throttle : ProxyFault.None);
+        await using (var db = CreateContext(proxy, configure: d => d.ConflictMode(ConflictMode.Overwrite)))
+        {
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            db.Items.AddRange(Enumerable.Range(0, 30).Select(i => new Item { Group = group, Id = i }));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(3, proxy.Received("BatchWriteItem"));
+        Assert.Equal(2, proxy.Forwarded("BatchWriteItem"));
+        Assert.Equal(1, _fixture.Store.Recorder.Log.Count(l => l.Id == DynamoDbEventId.BatchRetrying));
+        Assert.DoesNotContain(_fixture.Store.Recorder.Log, l => l.Id == CoreEventId.ExecutionStrategyRetrying);
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(30, await check.Items.CountAsync(i => i.Group == group));
+    }
+
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task EnsureCreated_retries_a_CreateTable_and_a_DescribeTable(ProxyFault fault)
@@ -121,9 +143,17 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         await db.SaveChangesAsync();
     }
 
-    private ItemContext CreateContext(FaultInjectingProxy proxy, string? tablePrefix = null)
+    private ItemContext CreateContext(
+        FaultInjectingProxy proxy,
+        string? tablePrefix = null,
+        Action<DynamoDbContextOptionsBuilder>? configure = null)
         => new(new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
-            .UseDynamoDb(d => d.TableNamePrefix(tablePrefix ?? _fixture.Store.TablePrefix).EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(20)))
+            .UseDynamoDb(
+                d =>
+                {
+                    d.TableNamePrefix(tablePrefix ?? _fixture.Store.TablePrefix).EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(20));
+                    configure?.Invoke(d);
+                })
             .UseApplicationServiceProvider(proxy.CreateClientServices(sdkRetries: false))
             .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
             .Options);
