@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -13,6 +14,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 public static class DynamoContinuationToken
 {
     private const int ChecksumBytes = 16;
+
+    /// <summary>
+    ///     What identifies a query for its tokens: operation, table, index, expressions and values of the request that
+    ///     reads its first page, so the resume key and page limits do not change it.
+    /// </summary>
+    public static string Fingerprint(DynamoRequestDescription firstRequest)
+        => string.Join(
+            "\n", firstRequest.Operation, firstRequest.TableName, firstRequest.IndexName, firstRequest.Expressions, firstRequest.FormatValues());
 
     public static string Encode(Dictionary<string, AttributeValue> key, string queryFingerprint)
     {

@@ -11,7 +11,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     and each item is written under the same condition, so an item changed meanwhile is left alone. An item whose
 ///     condition fails is not counted; updates never create items.
 /// </summary>
-public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnlyList<DynamoSetter>? setters)
+public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyList<DynamoSetter>? setters)
 {
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
 
@@ -22,8 +22,8 @@ public sealed class DynamoNonQueryExecutor(DynamoCompiledRead keysRead, IReadOnl
     public async Task<int> ExecuteAsync(DynamoQueryContext queryContext)
     {
         var cancellationToken = queryContext.CancellationToken;
-        var plan = keysRead.Plan;
-        var entityType = keysRead.SelectExpression.EntityType;
+        var plan = keysRead.AccessPlan;
+        var entityType = keysRead.EntityType;
         var tableName = queryContext.TableNames.Resolve(entityType);
         var keyAttributes = keysRead.TableKeyAttributeNames;
 

@@ -1,48 +1,42 @@
+using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
+using EFCore.DynamoDb.Storage.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Reads the pages of one execution, honouring the page size (<c>WithPageSize</c>), the number of items read
-///     (<c>WithScanLimit</c>) and, when no filter can drop items, the number of items wanted, so DynamoDB reads no
-///     more than it must. The segments of a parallel scan are read concurrently.
+///     Reads the pages of one execution of a read plan, honouring the page size (<c>WithPageSize</c>), the number of
+///     items read (<c>WithScanLimit</c>) and, when no filter can drop items, the number of items wanted, so DynamoDB
+///     reads no more than it must. The segments of a parallel scan are read concurrently.
 /// </summary>
 public sealed class DynamoPagedReader
 {
-    private readonly DynamoCompiledRead _compiledRead;
+    private readonly DynamoReadPlan _plan;
     private readonly DynamoQueryContext _queryContext;
-    private readonly int? _pageSize;
-    private readonly int? _scanLimit;
+    private bool _hasMorePages = true;
+    private string? _fingerprint;
 
-    public DynamoPagedReader(DynamoCompiledRead compiledRead, DynamoQueryContext queryContext)
+    public DynamoPagedReader(DynamoReadPlan plan, DynamoQueryContext queryContext)
     {
-        _compiledRead = compiledRead;
+        _plan = plan;
         _queryContext = queryContext;
-        var selectExpression = compiledRead.SelectExpression;
-        var options = selectExpression.ReadOptions;
-        _pageSize = options.PageSize == null ? null : DynamoQueryArgument.Evaluate<int>(options.PageSize, queryContext);
-        _scanLimit = options.ScanLimit == null ? null : DynamoQueryArgument.Evaluate<int>(options.ScanLimit, queryContext);
-        Offset = selectExpression.Offset == null ? 0 : Math.Max(0, DynamoQueryArgument.Evaluate<int>(selectExpression.Offset, queryContext));
-        if (Offset > 0)
+        Arguments = DynamoReadArguments.Evaluate(plan, queryContext);
+        if (Arguments.Offset > 0)
         {
-            queryContext.QueryLogger.SkipWarning(selectExpression.EntityType.DisplayName(), Offset);
+            queryContext.QueryLogger.SkipWarning(plan.EntityType.DisplayName(), Arguments.Offset);
         }
     }
 
-    /// <summary>The items to read and discard before the first one returned.</summary>
-    public int Offset { get; }
-
-    private DynamoReadRequest? _request;
+    /// <summary>This execution's arguments, among them the items to return and to discard before the first one returned.</summary>
+    public DynamoReadArguments Arguments { get; }
 
     /// <summary>
     ///     The token that resumes after <paramref name="lastItem" />, the last item returned, when more items may follow
     ///     it: some were left in its page, or DynamoDB has more pages.
     /// </summary>
-    public string? CreateContinuationToken(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> lastItem, bool itemsLeftInPage)
-        => _request != null && (itemsLeftInPage || _request.HasMorePages)
-            ? DynamoContinuationToken.Encode(
-                _compiledRead.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]),
-                _request.Fingerprint)
+    public string? CreateContinuationToken(Dictionary<string, AttributeValue> lastItem, bool itemsLeftInPage)
+        => _fingerprint != null && (itemsLeftInPage || _hasMorePages)
+            ? DynamoContinuationToken.Encode(_plan.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]), _fingerprint)
             : null;
 
     /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
@@ -51,12 +45,15 @@ public sealed class DynamoPagedReader
         int? itemsWanted,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var requests = _compiledRead.CreateRequests(_queryContext);
-        if (requests.Count > 1)
+        var command = CreateCommand();
+        if (Arguments.ParallelSegments is { } segments && segments > 1)
         {
             // Parallel scan: every segment is read to its end concurrently, then the pages are returned in order.
-            var segments = await Task.WhenAll(requests.Select(r => ReadAllAsync(r, CreateClientFilter(), cancellationToken))).ConfigureAwait(false);
-            foreach (var page in segments.SelectMany(pages => pages))
+            var segmentPages = await Task.WhenAll(
+                    Enumerable.Range(0, segments)
+                        .Select(segment => ReadAllAsync(command with { Segment = (segment, segments) }, CreateClientFilter(), cancellationToken)))
+                .ConfigureAwait(false);
+            foreach (var page in segmentPages.SelectMany(pages => pages))
             {
                 yield return page;
             }
@@ -64,29 +61,31 @@ public sealed class DynamoPagedReader
             yield break;
         }
 
-        var request = requests[0];
-        if (_compiledRead.SelectExpression.ContinuationToken is { } tokenArgument)
+        if (Arguments.ParallelSegments is { } single)
         {
-            // Taken before the first read changes the request (its limit and resume key).
-            _request = request;
-            if (DynamoQueryArgument.Evaluate<string?>(tokenArgument, _queryContext) is { } token)
+            command = command with { Segment = (0, single) };
+        }
+
+        if (_plan.ContinuationToken != null)
+        {
+            // Taken from the first page's request, before the resume key and limits change it.
+            _fingerprint = DynamoContinuationToken.Fingerprint(DynamoReadRequests.Describe(command));
+            if (Arguments.ContinuationToken is { } token)
             {
-                request.StartAfter(DynamoContinuationToken.Decode(token, request.Fingerprint));
-            }
-            else
-            {
-                _ = request.Fingerprint;
+                command = command with { StartKey = DynamoContinuationToken.Decode(token, _fingerprint) };
             }
         }
 
         var clientFilter = CreateClientFilter();
         var read = 0;
         var matched = 0;
-        while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
+        for (DynamoReadCommand? next = command; next != null && (Arguments.ScanLimit == null || read < Arguments.ScanLimit);)
         {
-            var page = await request.ReadPageAsync(
-                    _queryContext.Client, MaxItemsToRead(itemsWanted - matched, _scanLimit - read), cancellationToken)
+            var page = await _queryContext.Client.ReadAsync(
+                    next with { Limit = MaxItemsToRead(itemsWanted - matched, Arguments.ScanLimit - read) }, cancellationToken)
                 .ConfigureAwait(false);
+            next = page.Next;
+            _hasMorePages = page.HasMore;
             page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
             read += page.ScannedCount;
             matched += page.Count;
@@ -94,8 +93,34 @@ public sealed class DynamoPagedReader
         }
     }
 
+    // A scan is first checked against the ScanBehavior option: refused, logged as a warning, or allowed. The choice of a
+    // secondary index is logged at debug level, so that a user can see why a query reads where it does.
+    private DynamoReadCommand CreateCommand()
+    {
+        var entityType = _plan.EntityType;
+        if (_plan.AccessPlan.Path == DynamoAccessPath.Scan && !_plan.ReadOptions.AllowScan)
+        {
+            switch (_queryContext.ScanBehavior)
+            {
+                case ScanBehavior.Throw:
+                    throw new InvalidOperationException(
+                        DynamoStrings.ScanNotAllowed(entityType.DisplayName(), Arguments.TableName, entityType.GetPartitionKeyProperty().Name));
+                case ScanBehavior.Warn:
+                    _queryContext.QueryLogger.ScanWarning(Arguments.TableName, entityType.DisplayName());
+                    break;
+            }
+        }
+
+        if (_plan.AccessPlan.IndexName != null)
+        {
+            _queryContext.QueryLogger.IndexChosen(entityType.DisplayName(), _plan.AccessPlan.IndexName);
+        }
+
+        return DynamoReadCommandRenderer.Render(_plan, Arguments.TableName, _queryContext);
+    }
+
     private DynamoItemPredicate? CreateClientFilter()
-        => _compiledRead.Plan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
+        => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
 
     // Drops the items that the conditions DynamoDB cannot evaluate reject, then fetches from the table what an index
     // that does not hold every attribute left out.
@@ -107,7 +132,7 @@ public sealed class DynamoPagedReader
             page = page with { Items = items, Count = items.Count };
         }
 
-        if (_compiledRead.Plan.FetchFromTable && page.Items.Count > 0)
+        if (_plan.AccessPlan.FetchFromTable && page.Items.Count > 0)
         {
             page = page with { Items = await FetchFromTableAsync(page.Items, cancellationToken).ConfigureAwait(false) };
         }
@@ -116,43 +141,48 @@ public sealed class DynamoPagedReader
     }
 
     // An index that does not hold every attribute returns keys and some attributes; the table has the rest.
-    private async Task<List<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>> FetchFromTableAsync(
-        List<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> indexItems,
+    private async Task<List<Dictionary<string, AttributeValue>>> FetchFromTableAsync(
+        List<Dictionary<string, AttributeValue>> indexItems,
         CancellationToken cancellationToken)
     {
-        var entityType = _compiledRead.SelectExpression.EntityType;
-        var keyAttributes = _compiledRead.TableKeyAttributeNames;
-        var keys = indexItems.Select(item => keyAttributes.ToDictionary(a => a, a => item[a])).ToList();
-        var reader = new DynamoBatchGetReader(
-            _queryContext.TableNames.Resolve(entityType), keys, _compiledRead.SelectExpression.ReadOptions.ConsistentRead);
-
-        var fullItems = new Dictionary<string, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>(StringComparer.Ordinal);
-        while (reader.HasMorePages)
+        var keyAttributes = _plan.TableKeyAttributeNames;
+        DynamoReadCommand? next = new DynamoReadCommand(DynamoReadOperation.BatchGetItem, Arguments.TableName)
         {
-            foreach (var item in (await reader.ReadPageAsync(_queryContext.Client, cancellationToken).ConfigureAwait(false)).Items)
+            Keys = indexItems.Select(item => keyAttributes.ToDictionary(a => a, a => item[a])).ToList(),
+            ConsistentRead = _plan.ReadOptions.ConsistentRead
+        };
+
+        var fullItems = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
+        while (next != null)
+        {
+            var page = await _queryContext.Client.ReadAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
             {
                 fullItems[KeyText(item, keyAttributes)] = item;
             }
+
+            next = page.Next;
         }
 
         // In the index's order; an item deleted since the index was read is left out.
-        return indexItems.Select(item => fullItems.GetValueOrDefault(KeyText(item, keyAttributes))).OfType<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>().ToList();
+        return indexItems.Select(item => fullItems.GetValueOrDefault(KeyText(item, keyAttributes))).OfType<Dictionary<string, AttributeValue>>().ToList();
     }
 
-    private static string KeyText(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item, IReadOnlyList<string> keyAttributes)
-        => string.Join("\u0001", keyAttributes.Select(a => Storage.Internal.DynamoAttributeValueFormatter.Format(item[a])));
+    private static string KeyText(Dictionary<string, AttributeValue> item, IReadOnlyList<string> keyAttributes)
+        => string.Join("\u0001", keyAttributes.Select(a => DynamoAttributeValueFormatter.Format(item[a])));
 
     private async Task<List<DynamoReadPage>> ReadAllAsync(
-        DynamoReadRequest request,
+        DynamoReadCommand command,
         DynamoItemPredicate? clientFilter,
         CancellationToken cancellationToken)
     {
         var pages = new List<DynamoReadPage>();
         var read = 0;
-        while (request.HasMorePages && (_scanLimit == null || read < _scanLimit))
+        for (DynamoReadCommand? next = command; next != null && (Arguments.ScanLimit == null || read < Arguments.ScanLimit);)
         {
-            var page = await request.ReadPageAsync(_queryContext.Client, MaxItemsToRead(null, _scanLimit - read), cancellationToken)
+            var page = await _queryContext.Client.ReadAsync(next with { Limit = MaxItemsToRead(null, Arguments.ScanLimit - read) }, cancellationToken)
                 .ConfigureAwait(false);
+            next = page.Next;
             read += page.ScannedCount;
             pages.Add(await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false));
         }
@@ -163,8 +193,8 @@ public sealed class DynamoPagedReader
     // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items.
     private int? MaxItemsToRead(int? itemsStillWanted, int? itemsStillReadable)
     {
-        int? max = _pageSize;
-        if (!_compiledRead.HasFilter && itemsStillWanted is { } wanted)
+        int? max = Arguments.PageSize;
+        if (!_plan.HasFilter && itemsStillWanted is { } wanted)
         {
             max = max == null ? wanted : Math.Min(max.Value, wanted);
         }

@@ -2,17 +2,18 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Executes a compiled read, sync or async: pages through DynamoDB's results and shapes each item, or counts
+///     Executes a read plan, sync or async: pages through DynamoDB's results and shapes each item, or counts
 ///     them. Items are returned as they arrive; <c>Take</c> stops the paging once enough have matched.
 /// </summary>
 public sealed class DynamoQueryingEnumerable<T>(
     DynamoQueryContext queryContext,
-    DynamoCompiledRead compiledRead,
+    DynamoReadPlan readPlan,
     Func<QueryContext, Dictionary<string, AttributeValue>, T>? shaper,
     Type contextType,
     bool standAloneStateManager,
@@ -29,7 +30,14 @@ public sealed class DynamoQueryingEnumerable<T>(
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public string ToQueryString() => compiledRead.ToQueryString(_queryContext);
+    public string ToQueryString()
+    {
+        var tableName = _queryContext.TableNames.Resolve(readPlan.EntityType);
+        var description = DynamoReadRequests.Describe(DynamoReadCommandRenderer.Render(readPlan, tableName, _queryContext));
+        return description.Operation + " " + description.TableName
+            + (description.IndexName == null ? "" : " (" + description.IndexName + ")")
+            + Environment.NewLine + description.Expressions;
+    }
 
     /// <inheritdoc />
     public string? ContinuationToken { get; private set; }
@@ -37,10 +45,9 @@ public sealed class DynamoQueryingEnumerable<T>(
     private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EntityFrameworkMetricsData.ReportQueryExecuting();
-        var selectExpression = compiledRead.SelectExpression;
-        var reader = new DynamoPagedReader(compiledRead, _queryContext);
+        var reader = new DynamoPagedReader(readPlan, _queryContext);
 
-        switch (selectExpression.ResultKind)
+        switch (readPlan.ResultKind)
         {
             case DynamoResultKind.Count:
             {
@@ -67,18 +74,18 @@ public sealed class DynamoQueryingEnumerable<T>(
                     }
                 }
 
-                yield return (T)(object)(any != selectExpression.NegateResult);
+                yield return (T)(object)(any != readPlan.NegateResult);
                 yield break;
             }
         }
 
-        var limit = selectExpression.EvaluateLimit(_queryContext);
+        var limit = reader.Arguments.Limit;
         if (limit <= 0)
         {
             yield break;
         }
 
-        var toSkip = reader.Offset;
+        var toSkip = reader.Arguments.Offset;
         _queryContext.InitializeStateManager(standAloneStateManager);
         var returned = 0;
         await foreach (var page in reader.ReadPagesAsync(limit + toSkip, cancellationToken).ConfigureAwait(false))
@@ -92,7 +99,7 @@ public sealed class DynamoQueryingEnumerable<T>(
                 }
 
                 var item = page.Items[i];
-                if (++returned == limit && selectExpression.ContinuationToken != null)
+                if (++returned == limit && readPlan.ContinuationToken != null)
                 {
                     ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < page.Items.Count - 1);
                 }

@@ -26,7 +26,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         // The items to write are read by their keys only.
         var selectExpression = nonQuery.SelectExpression;
         selectExpression.ApplyProjection(selectExpression.EntityType.FindPrimaryKey()!.Properties);
-        var executor = new DynamoNonQueryExecutor(new DynamoCompiledRead(selectExpression, planner.Plan(selectExpression)), nonQuery.Setters);
+        var executor = new DynamoNonQueryExecutor(new DynamoReadPlan(selectExpression, planner.Plan(selectExpression), selectExpression.Limits), nonQuery.Setters);
         return Expression.Call(
             Expression.Constant(executor),
             QueryCompilationContext.IsAsync ? DynamoNonQueryExecutor.ExecuteAsyncMethod : DynamoNonQueryExecutor.ExecuteMethod,
@@ -75,8 +75,9 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
                     .Invoke(null, [selectExpression.AggregateOperator])));
     }
 
-    // Min and Max of the sort key a Query reads in order need only its first item, read from the right end.
-    private DynamoCompiledRead Plan(DynamoSelectExpression selectExpression)
+    // Planned once. Min and Max of the sort key a Query reads in order need only its first item: the same Query, read
+    // from the right end, one item.
+    private DynamoReadPlan Plan(DynamoSelectExpression selectExpression)
     {
         var plan = planner.Plan(selectExpression);
         if (selectExpression is { ResultKind: DynamoResultKind.Aggregate, AggregateOperator: "Min" or "Max", ProjectedProperties: [var property] }
@@ -85,19 +86,18 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             && plan.Path == DynamoAccessPath.Query
             && plan.SortKeyProperty == property)
         {
-            selectExpression.ApplyOrdering(new DynamoOrdering(property, selectExpression.AggregateOperator == "Min"), thenBy: false);
-            selectExpression.ApplyLimit(Expression.Constant(1));
-            plan = planner.Plan(selectExpression);
+            return new DynamoReadPlan(
+                selectExpression, plan with { ScanForward = selectExpression.AggregateOperator == "Min" }, [Expression.Constant(1)]);
         }
 
-        return new DynamoCompiledRead(selectExpression, plan);
+        return new DynamoReadPlan(selectExpression, plan, selectExpression.Limits);
     }
 
-    private NewExpression CreateEnumerable(Type resultType, DynamoCompiledRead compiledRead, Expression shaper)
+    private NewExpression CreateEnumerable(Type resultType, DynamoReadPlan readPlan, Expression shaper)
         => Expression.New(
             typeof(DynamoQueryingEnumerable<>).MakeGenericType(resultType).GetConstructors()[0],
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
-            Expression.Constant(compiledRead),
+            Expression.Constant(readPlan),
             shaper,
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),

@@ -36,6 +36,64 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     public virtual IAmazonDynamoDB Client { get; }
 
+    public virtual async Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    {
+        switch (command.Operation)
+        {
+            case DynamoReadOperation.GetItem:
+            {
+                var response = await GetItemAsync(DynamoReadRequests.ToGetItemRequest(command), cancellationToken).ConfigureAwait(false);
+                return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1, null) : new DynamoReadPage([], 0, 0, null);
+            }
+
+            case DynamoReadOperation.BatchGetItem:
+            {
+                var items = new List<Dictionary<string, AttributeValue>>();
+                await DynamoUnprocessedRequests.SendUntilProcessedAsync(
+                        DynamoReadRequests.FirstBatch(command),
+                        async (keys, ct) =>
+                        {
+                            var response = await BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(command, keys), ct).ConfigureAwait(false);
+                            if (response.Responses?.TryGetValue(command.TableName, out var found) == true)
+                            {
+                                items.AddRange(found);
+                            }
+
+                            return response.UnprocessedKeys?.TryGetValue(command.TableName, out var unprocessed) == true ? unprocessed.Keys : [];
+                        },
+                        keys => keys.Count,
+                        (delay, ct) => BackOffAsync("BatchGetItem", delay, ct),
+                        // A throttled read is retried by the execution strategy, request by request.
+                        resendAll: _ => false,
+                        (left, attempts) => new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(command.TableName, left, attempts)),
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
+                    ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
+                    : null;
+                return new DynamoReadPage(items, items.Count, items.Count, next);
+            }
+
+            case DynamoReadOperation.Query:
+            {
+                var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), cancellationToken).ConfigureAwait(false);
+                return new DynamoReadPage(
+                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+            }
+
+            default:
+            {
+                var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
+                return new DynamoReadPage(
+                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+            }
+        }
+    }
+
+    // DynamoDB returns a last evaluated key while there may be more to read.
+    private static DynamoReadCommand? ResumeAfter(DynamoReadCommand command, Dictionary<string, AttributeValue>? lastEvaluatedKey)
+        => lastEvaluatedKey is { Count: > 0 } ? command with { StartKey = lastEvaluatedKey } : null;
+
     public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
@@ -47,7 +105,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             cancellationToken);
     }
 
-    public virtual Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+    private Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ReadIndexAsync(
@@ -58,7 +116,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                 () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
     }
 
-    public virtual Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+    private Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ReadIndexAsync(
@@ -69,7 +127,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                 () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
     }
 
-    public virtual async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+    private async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         var response = await ExecuteAsync(

@@ -11,13 +11,11 @@ public interface IDynamoClientWrapper
 {
     IAmazonDynamoDB Client { get; }
 
-    Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken);
-
-    Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken);
-
-    Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken);
-
-    Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    ///     Reads one page of <paramref name="command" />: a <c>GetItem</c>, a page of a <c>Query</c> or <c>Scan</c>, or
+    ///     the next 100 keys of a <c>BatchGetItem</c>, whose unprocessed keys are sent again until every one is read.
+    /// </summary>
+    Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken);
 
     /// <summary>
     ///     Sends one write. A failed condition throws <see cref="DynamoConditionFailedException" />, any other refusal that a

@@ -100,19 +100,6 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => ProjectedProperties = properties;
 
-    /// <summary>The limit for this execution, or <see langword="null" /> when there is none.</summary>
-    public int? EvaluateLimit(QueryContext queryContext)
-    {
-        int? result = null;
-        foreach (var limit in _limits)
-        {
-            var value = DynamoQueryArgument.Evaluate<int>(limit, queryContext);
-            result = result == null ? value : Math.Min(result.Value, value);
-        }
-
-        return result;
-    }
-
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
     public override string ToString() => $"{EntityType.DisplayName()} WHERE {Predicate}";

@@ -1,0 +1,32 @@
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     The values one execution of a <see cref="DynamoReadPlan" /> reads from its parameters, evaluated once: the
+///     physical table, how many items to return and to skip, the page size (<c>WithPageSize</c>), the items read at
+///     most (<c>WithScanLimit</c>), the segments of a parallel scan and the continuation token to resume from.
+/// </summary>
+public sealed record DynamoReadArguments(
+    string TableName,
+    int? Limit,
+    int Offset,
+    int? PageSize,
+    int? ScanLimit,
+    int? ParallelSegments,
+    string? ContinuationToken)
+{
+    public static DynamoReadArguments Evaluate(DynamoReadPlan plan, DynamoQueryContext queryContext)
+    {
+        var options = plan.ReadOptions;
+        return new DynamoReadArguments(
+            queryContext.TableNames.Resolve(plan.EntityType),
+            plan.Limits.Count == 0 ? null : plan.Limits.Min(limit => DynamoQueryArgument.Evaluate<int>(limit, queryContext)),
+            plan.Offset == null ? 0 : Math.Max(0, DynamoQueryArgument.Evaluate<int>(plan.Offset, queryContext)),
+            Optional(options.PageSize, queryContext),
+            Optional(options.ScanLimit, queryContext),
+            plan.AccessPlan.Path == DynamoAccessPath.Scan ? Optional(options.ParallelSegments, queryContext) : null,
+            plan.ContinuationToken == null ? null : DynamoQueryArgument.Evaluate<string?>(plan.ContinuationToken, queryContext));
+    }
+
+    private static int? Optional(Expression? argument, QueryContext queryContext)
+        => argument == null ? null : DynamoQueryArgument.Evaluate<int>(argument, queryContext);
+}

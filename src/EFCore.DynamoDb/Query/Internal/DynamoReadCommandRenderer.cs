@@ -1,0 +1,125 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>Writes the read command for one execution of a read plan, reading parameter values from the query context.</summary>
+public static class DynamoReadCommandRenderer
+{
+    /// <param name="readPlan">The planned query.</param>
+    /// <param name="tableName">The physical table name.</param>
+    /// <param name="queryContext">This execution's parameter values.</param>
+    public static DynamoReadCommand Render(DynamoReadPlan readPlan, string tableName, QueryContext queryContext)
+    {
+        var plan = readPlan.AccessPlan;
+        var placeholders = new DynamoExpressionPlaceholders();
+        var renderer = new DynamoConditionRenderer(placeholders, queryContext);
+        var projection = readPlan.CountOnly ? null : RenderProjection(readPlan, placeholders);
+
+        switch (plan.Path)
+        {
+            case DynamoAccessPath.GetItem:
+                return new DynamoReadCommand(DynamoReadOperation.GetItem, tableName)
+                {
+                    Key = RenderKey(plan.PartitionKeyCondition!, plan.SortKeyCondition, renderer),
+                    ConsistentRead = readPlan.ReadOptions.ConsistentRead,
+                    Projection = projection,
+                    Names = placeholders.Names
+                };
+
+            case DynamoAccessPath.BatchGetItem:
+            {
+                var sortKey = (DynamoComparisonExpression?)plan.SortKeyCondition;
+                var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
+                var keys = plan.PartitionKeyValues!.Evaluate(queryContext).Values
+                    .Select(partitionKeyValue =>
+                    {
+                        var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyValues.Attribute.AttributeName] = partitionKeyValue };
+                        if (sortKey != null)
+                        {
+                            key[sortKey.Attribute.AttributeName] = sortKeyValue!;
+                        }
+
+                        return key;
+                    })
+                    .ToList();
+                return new DynamoReadCommand(DynamoReadOperation.BatchGetItem, tableName)
+                {
+                    Keys = keys,
+                    ConsistentRead = readPlan.ReadOptions.ConsistentRead,
+                    Projection = projection,
+                    Names = placeholders.Names
+                };
+            }
+
+            case DynamoAccessPath.Query:
+            {
+                var keyCondition = renderer.RenderKeyCondition(plan.PartitionKeyCondition!, plan.SortKeyCondition);
+                var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
+                return new DynamoReadCommand(DynamoReadOperation.Query, tableName)
+                {
+                    IndexName = plan.IndexName,
+                    KeyCondition = keyCondition,
+                    Filter = filter,
+                    Projection = projection,
+                    CountOnly = readPlan.CountOnly,
+                    ScanForward = plan.ScanForward,
+                    ConsistentRead = readPlan.ReadOptions.ConsistentRead,
+                    Names = placeholders.Names,
+                    Values = placeholders.Values
+                };
+            }
+
+            default:
+            {
+                var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
+                return new DynamoReadCommand(DynamoReadOperation.Scan, tableName)
+                {
+                    IndexName = plan.IndexName,
+                    Filter = filter,
+                    Projection = projection,
+                    CountOnly = readPlan.CountOnly,
+                    ConsistentRead = readPlan.ReadOptions.ConsistentRead,
+                    Names = placeholders.Names,
+                    Values = placeholders.Values
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
+    ///     items and the key attributes when the query is paged. <see langword="null" /> reads whole items, also when
+    ///     full items are fetched from the table afterwards.
+    /// </summary>
+    private static string? RenderProjection(DynamoReadPlan readPlan, DynamoExpressionPlaceholders placeholders)
+    {
+        var plan = readPlan.AccessPlan;
+        if (readPlan.ProjectedProperties is not { } projected || plan.FetchFromTable)
+        {
+            return null;
+        }
+
+        // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
+        var paths = projected.Select(p => new DynamoAttributeExpression(p).ResolvePath(null).ToList())
+            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => new List<string> { a.AttributeName }))
+            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new List<string> { name }))
+            .Select(path => string.Join('.', path.Select(placeholders.Name)));
+        return string.Join(", ", paths.Distinct(StringComparer.Ordinal));
+    }
+
+    private static Dictionary<string, AttributeValue> RenderKey(
+        DynamoComparisonExpression partitionKey,
+        DynamoExpression? sortKey,
+        DynamoConditionRenderer renderer)
+    {
+        var key = new Dictionary<string, AttributeValue>(2) { [partitionKey.Attribute.AttributeName] = renderer.EvaluateKey(partitionKey.Value) };
+        if (sortKey is DynamoComparisonExpression sortKeyEquality)
+        {
+            key[sortKeyEquality.Attribute.AttributeName] = renderer.EvaluateKey(sortKeyEquality.Value);
+        }
+
+        return key;
+    }
+}

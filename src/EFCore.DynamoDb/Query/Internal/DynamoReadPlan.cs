@@ -1,0 +1,83 @@
+using EFCore.DynamoDb.Query.Internal.Expressions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     A translated and planned query, built once per compiled query and not changed afterwards: what the query
+///     reads (its entity type, access plan, projection, limits, paging and read options) and what it returns. Each
+///     execution evaluates its arguments (<see cref="DynamoReadArguments" />) and renders its command
+///     (<see cref="DynamoReadCommandRenderer" />) from it.
+/// </summary>
+public sealed class DynamoReadPlan
+{
+    private IReadOnlyList<string>? _tableKeyAttributeNames;
+    private IReadOnlyList<string>? _keyAttributeNames;
+
+    /// <param name="selectExpression">The translated query, with its projection applied.</param>
+    /// <param name="accessPlan">How DynamoDB answers it.</param>
+    /// <param name="limits">The bounds on the items returned: the query's own, or those of a rewrite.</param>
+    public DynamoReadPlan(DynamoSelectExpression selectExpression, DynamoAccessPlan accessPlan, IReadOnlyList<Expression> limits)
+    {
+        EntityType = selectExpression.EntityType;
+        AccessPlan = accessPlan;
+        ResultKind = selectExpression.ResultKind;
+        NegateResult = selectExpression.NegateResult;
+        ProjectedProperties = selectExpression.ProjectedProperties;
+        Limits = [.. limits];
+        Offset = selectExpression.Offset;
+        ContinuationToken = selectExpression.ContinuationToken;
+        ReadOptions = selectExpression.ReadOptions;
+    }
+
+    public IEntityType EntityType { get; }
+
+    public DynamoAccessPlan AccessPlan { get; }
+
+    public DynamoResultKind ResultKind { get; }
+
+    /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
+    public bool NegateResult { get; }
+
+    /// <summary>The properties the query returns, when it returns only properties; <see langword="null" /> for whole items.</summary>
+    public IReadOnlyList<IProperty>? ProjectedProperties { get; }
+
+    /// <summary>Upper bounds on the number of items returned (constants or parameters); the smallest applies.</summary>
+    public IReadOnlyList<Expression> Limits { get; }
+
+    /// <summary>Items to read and discard before returning any (LINQ's <c>Skip</c>).</summary>
+    public Expression? Offset { get; }
+
+    /// <summary>For <c>ToPageAsync</c>: the continuation token of the page to read (a parameter, null for the first page).</summary>
+    public Expression? ContinuationToken { get; }
+
+    public DynamoReadOptions ReadOptions { get; }
+
+    /// <summary>Whether a filter may drop items that DynamoDB read, so its <c>Limit</c> cannot bound what is returned.</summary>
+    public bool HasFilter => AccessPlan.Filter != null || AccessPlan.ClientFilter != null;
+
+    /// <summary>
+    ///     Whether DynamoDB counts the matches itself (<c>Select=COUNT</c>): the query returns a count or whether there
+    ///     is any match, and leaves no condition to the client.
+    /// </summary>
+    public bool CountOnly => ResultKind is DynamoResultKind.Count or DynamoResultKind.Any && AccessPlan.ClientFilter == null;
+
+    /// <summary>The attributes of the table's key, partition key first.</summary>
+    public IReadOnlyList<string> TableKeyAttributeNames
+        => _tableKeyAttributeNames ??= EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+
+    /// <summary>The attributes that identify an item read through this plan: the table key, and the index key if any.</summary>
+    public IReadOnlyList<string> KeyAttributeNames
+        => _keyAttributeNames ??= TableKeyAttributeNames.Concat(IndexKeyAttributeNames()).Distinct(StringComparer.Ordinal).ToList();
+
+    private IEnumerable<string> IndexKeyAttributeNames()
+    {
+        if (AccessPlan.IndexName == null)
+        {
+            return [];
+        }
+
+        var index = EntityType.GetIndexes().Single(i => i.Name == AccessPlan.IndexName);
+        IProperty?[] keys = [index.GetPartitionKeyProperty(), index.GetSortKeyProperty()];
+        return keys.OfType<IProperty>().Select(p => p.GetAttributeName());
+    }
+}
