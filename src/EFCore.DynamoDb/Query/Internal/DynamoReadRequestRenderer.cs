@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -23,10 +24,10 @@ public static class DynamoReadRequestRenderer
         (int Segment, int TotalSegments)? segment = null)
     {
         var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoConditionRenderer(placeholders, queryContext);
+        var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
         var countOnly = selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any && plan.ClientFilter == null;
         var consistentRead = selectExpression.ReadOptions.ConsistentRead ? true : (bool?)null;
-        var projection = countOnly ? null : RenderProjection(plan, selectExpression, placeholders, keyAttributeNames);
+        var projection = countOnly ? null : RenderProjection(plan, selectExpression, renderer, keyAttributeNames);
 
         switch (plan.Path)
         {
@@ -45,7 +46,7 @@ public static class DynamoReadRequestRenderer
             {
                 var sortKey = (DynamoComparisonExpression?)plan.SortKeyCondition;
                 var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
-                var keys = plan.PartitionKeyValues!.Evaluate(queryContext).Values
+                var keys = plan.PartitionKeyValues!.Evaluate(queryContext.Parameters).Values
                     .Select(partitionKeyValue =>
                     {
                         var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyValues.Attribute.AttributeName] = partitionKeyValue };
@@ -63,7 +64,7 @@ public static class DynamoReadRequestRenderer
 
             case DynamoAccessPath.Query:
             {
-                var keyCondition = renderer.RenderKeyCondition(plan.PartitionKeyCondition!, plan.SortKeyCondition);
+                var keyCondition = renderer.Render(new DynamoKeyConditionExpression(plan.PartitionKeyCondition!, plan.SortKeyCondition));
                 var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
                 return new DynamoReadRequest(
                     new QueryRequest
@@ -109,7 +110,7 @@ public static class DynamoReadRequestRenderer
     private static string? RenderProjection(
         DynamoAccessPlan plan,
         DynamoSelectExpression selectExpression,
-        DynamoExpressionPlaceholders placeholders,
+        DynamoExpressionRenderer renderer,
         Func<IEnumerable<string>> keyAttributeNames)
     {
         if (selectExpression.ProjectedProperties is not { } projected || plan.FetchFromTable)
@@ -118,17 +119,19 @@ public static class DynamoReadRequestRenderer
         }
 
         // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
-        var paths = projected.Select(p => new DynamoAttributeExpression(p).ResolvePath(null).ToList())
-            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => new List<string> { a.AttributeName }))
-            .Concat(selectExpression.ContinuationToken == null ? [] : keyAttributeNames().Select(name => new List<string> { name }))
-            .Select(path => string.Join('.', path.Select(placeholders.Name)));
-        return string.Join(", ", paths.Distinct(StringComparer.Ordinal));
+        var paths = projected.Select(p => (DynamoPathExpression)new DynamoAttributeExpression(p))
+            .Concat(
+                plan.ClientFilter == null
+                    ? []
+                    : DynamoAttributeFinder.FindIn(plan.ClientFilter).Select(a => new DynamoPathExpression(a.AttributeName)))
+            .Concat(selectExpression.ContinuationToken == null ? [] : keyAttributeNames().Select(name => new DynamoPathExpression(name)));
+        return renderer.Render(new DynamoProjectionExpression([.. paths]));
     }
 
     private static Dictionary<string, AttributeValue> RenderKey(
         DynamoComparisonExpression partitionKey,
         DynamoExpression? sortKey,
-        DynamoConditionRenderer renderer)
+        DynamoExpressionRenderer renderer)
     {
         var key = new Dictionary<string, AttributeValue>(2) { [partitionKey.Attribute.AttributeName] = renderer.EvaluateKey(partitionKey.Value) };
         if (sortKey is DynamoComparisonExpression sortKeyEquality)
