@@ -19,7 +19,7 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
         => new DynamoItemPredicateCompiler(parameters).CompileNode(condition);
 
     public override Expression? Visit(Expression? node)
-        => node is DynamoExpression and not (DynamoKeyConditionExpression or DynamoConjunctionExpression)
+        => node is DynamoExpression
             ? base.Visit(node)
             : throw new InvalidOperationException(CoreStrings.TranslationFailed(node?.ToString()));
 
@@ -28,6 +28,19 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
         var left = CompileNode(node.Left);
         var right = CompileNode(node.Right);
         return Compiled(node, node.IsAnd ? item => left(item) && right(item) : item => left(item) || right(item));
+    }
+
+    protected override Expression VisitConjunction(DynamoConjunctionExpression node)
+    {
+        var operands = node.Operands.Select(CompileNode).ToList();
+        return Compiled(node, item => operands.TrueForAll(operand => operand(item)));
+    }
+
+    protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
+    {
+        var partitionKey = CompileNode(node.PartitionKey);
+        var sortKey = node.SortKey == null ? null : CompileNode(node.SortKey);
+        return Compiled(node, item => partitionKey(item) && (sortKey == null || sortKey(item)));
     }
 
     protected override Expression VisitNot(DynamoNotExpression node)
