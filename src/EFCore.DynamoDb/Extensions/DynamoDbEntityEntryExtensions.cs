@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Update.Internal;
 
 // ReSharper disable once CheckNamespace

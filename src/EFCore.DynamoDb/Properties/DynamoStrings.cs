@@ -409,6 +409,10 @@ public static class DynamoStrings
     public static string UnprocessedKeysRemain(object? table, object? count, object? attempts)
         => string.Format(CultureInfo.CurrentCulture, GetString("UnprocessedKeysRemain"), table, count, attempts);
 
+    /// <summary>The value written to the attribute '{0}' is null. DynamoDB stores no null: write it with REMOVE instead.</summary>
+    public static string UpdateValueMissing(object? attribute)
+        => string.Format(CultureInfo.CurrentCulture, GetString("UpdateValueMissing"), attribute);
+
     /// <summary>Saving the '{0}' entity to table '{1}' failed: {2}</summary>
     public static string WriteFailed(object? entityType, object? table, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("WriteFailed"), entityType, table, reason);

@@ -1,8 +1,9 @@
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using static EFCore.DynamoDb.Query.Internal.Expressions.DynamoComparisonOperator;
+using static EFCore.DynamoDb.Storage.Internal.Expressions.DynamoComparisonOperator;
 
 namespace EFCore.DynamoDb.Tests.Query;
 

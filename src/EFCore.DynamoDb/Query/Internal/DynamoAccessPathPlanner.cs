@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -278,7 +279,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     }
 
     private static bool References(DynamoExpression expression, IProperty property)
-        => DynamoConditionAttributes.Of(expression).Any(a => IsKey(a, property));
+        => DynamoAttributeFinder.FindIn(expression).Any(a => IsKey(a, property));
 
     // A path inside a document is never a key attribute, even when it holds the key property's own type.
     private static bool IsKey(DynamoAttributeExpression attribute, IProperty key) => !attribute.IsNested && attribute.Property == key;

@@ -1,7 +1,7 @@
-using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -31,7 +31,7 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         DynamoExpression? condition;
         if (NamesFullKey(plan))
         {
-            var renderer = new DynamoConditionRenderer(new DynamoExpressionPlaceholders(), queryContext);
+            var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), queryContext.Parameters);
             var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyCondition!.Attribute.AttributeName] = renderer.EvaluateKey(plan.PartitionKeyCondition.Value) };
             if (plan.SortKeyCondition is DynamoComparisonExpression sortKey)
             {
@@ -96,15 +96,14 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         CancellationToken cancellationToken)
     {
         var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoConditionRenderer(placeholders, queryContext);
+        var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
 
         // The item must still exist (an update never creates one) and still match the query.
-        var conditionText = "attribute_exists(" + placeholders.Name(partitionKeyAttribute) + ")"
-            + (condition == null ? "" : " AND " + renderer.Render(condition));
-        var update = setters == null ? null : RenderUpdate(placeholders, queryContext);
+        var conditionText = renderer.Render(
+            DynamoConjunctionExpression.Of([new DynamoAttributeExistsExpression(new DynamoPathExpression(partitionKeyAttribute), exists: true), condition])!);
         var command = new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, key)
         {
-            UpdateExpression = update,
+            UpdateExpression = setters == null ? null : RenderUpdate(renderer, queryContext.Parameters),
             ConditionExpression = conditionText,
             Names = placeholders.Names,
             Values = placeholders.Values
@@ -121,41 +120,20 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     }
 
     // SET #a = :v, #b = #c, #d = #d + :v; a null value removes the attribute.
-    private string RenderUpdate(DynamoExpressionPlaceholders placeholders, QueryContext queryContext)
+    private string RenderUpdate(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters)
+        => renderer.Render(new DynamoUpdateExpression([.. setters!.Select(setter => ToAction(setter, parameters))]));
+
+    private static DynamoUpdateAction ToAction(DynamoSetter setter, IReadOnlyDictionary<string, object?> parameters)
     {
-        var sets = new List<string>();
-        var removes = new List<string>();
-        foreach (var setter in setters!)
+        var value = setter.Operand?.Evaluate(parameters);
+        if (setter.Source == null)
         {
-            var target = placeholders.Name(setter.Target.AttributeName);
-            var value = setter.Operand?.Evaluate(queryContext);
-            if (setter.Source == null && value == null)
-            {
-                removes.Add(target);
-                continue;
-            }
-
-            var expression = new StringBuilder(target).Append(" = ");
-            if (setter.Source != null)
-            {
-                expression.Append(placeholders.Name(setter.Source.AttributeName));
-                if (value != null)
-                {
-                    expression.Append(setter.Subtract ? " - " : " + ").Append(placeholders.Value(value));
-                }
-            }
-            else
-            {
-                expression.Append(placeholders.Value(value!));
-            }
-
-            sets.Add(expression.ToString());
+            return value == null ? new DynamoRemoveAction(setter.Target) : new DynamoSetAction(setter.Target, DynamoValueExpression.Stored(value));
         }
 
-        return string.Join(
-            " ",
-            new[] { sets.Count > 0 ? "SET " + string.Join(", ", sets) : null, removes.Count > 0 ? "REMOVE " + string.Join(", ", removes) : null }
-                .OfType<string>());
+        return new DynamoSetAction(
+            setter.Target,
+            value == null ? setter.Source : new DynamoArithmeticExpression(setter.Source, setter.Subtract, DynamoValueExpression.Stored(value)));
     }
 
     private static DynamoExpression? Combine(DynamoExpression? left, DynamoExpression? right)

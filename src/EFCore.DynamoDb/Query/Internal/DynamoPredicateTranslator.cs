@@ -1,4 +1,4 @@
-using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -14,8 +15,8 @@ public static class DynamoReadCommandRenderer
     {
         var plan = readPlan.AccessPlan;
         var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoConditionRenderer(placeholders, queryContext);
-        var projection = readPlan.CountOnly ? null : RenderProjection(readPlan, placeholders);
+        var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
+        var projection = readPlan.CountOnly ? null : RenderProjection(readPlan, renderer);
 
         switch (plan.Path)
         {
@@ -32,7 +33,7 @@ public static class DynamoReadCommandRenderer
             {
                 var sortKey = (DynamoComparisonExpression?)plan.SortKeyCondition;
                 var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
-                var keys = plan.PartitionKeyValues!.Evaluate(queryContext).Values
+                var keys = plan.PartitionKeyValues!.Evaluate(queryContext.Parameters).Values
                     .Select(partitionKeyValue =>
                     {
                         var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyValues.Attribute.AttributeName] = partitionKeyValue };
@@ -55,7 +56,7 @@ public static class DynamoReadCommandRenderer
 
             case DynamoAccessPath.Query:
             {
-                var keyCondition = renderer.RenderKeyCondition(plan.PartitionKeyCondition!, plan.SortKeyCondition);
+                var keyCondition = renderer.Render(new DynamoKeyConditionExpression(plan.PartitionKeyCondition!, plan.SortKeyCondition));
                 var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
                 return new DynamoReadCommand(DynamoReadOperation.Query, tableName)
                 {
@@ -93,7 +94,7 @@ public static class DynamoReadCommandRenderer
     ///     items and the key attributes when the query is paged. <see langword="null" /> reads whole items, also when
     ///     full items are fetched from the table afterwards.
     /// </summary>
-    private static string? RenderProjection(DynamoReadPlan readPlan, DynamoExpressionPlaceholders placeholders)
+    private static string? RenderProjection(DynamoReadPlan readPlan, DynamoExpressionRenderer renderer)
     {
         var plan = readPlan.AccessPlan;
         if (readPlan.ProjectedProperties is not { } projected || plan.FetchFromTable)
@@ -102,17 +103,19 @@ public static class DynamoReadCommandRenderer
         }
 
         // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
-        var paths = projected.Select(p => new DynamoAttributeExpression(p).ResolvePath(null).ToList())
-            .Concat(plan.ClientFilter == null ? [] : DynamoConditionAttributes.Of(plan.ClientFilter).Select(a => new List<string> { a.AttributeName }))
-            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new List<string> { name }))
-            .Select(path => string.Join('.', path.Select(placeholders.Name)));
-        return string.Join(", ", paths.Distinct(StringComparer.Ordinal));
+        var paths = projected.Select(p => (DynamoPathExpression)new DynamoAttributeExpression(p))
+            .Concat(
+                plan.ClientFilter == null
+                    ? []
+                    : DynamoAttributeFinder.FindIn(plan.ClientFilter).Select(a => new DynamoPathExpression(a.AttributeName)))
+            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new DynamoPathExpression(name)));
+        return renderer.Render(new DynamoProjectionExpression([.. paths]));
     }
 
     private static Dictionary<string, AttributeValue> RenderKey(
         DynamoComparisonExpression partitionKey,
         DynamoExpression? sortKey,
-        DynamoConditionRenderer renderer)
+        DynamoExpressionRenderer renderer)
     {
         var key = new Dictionary<string, AttributeValue>(2) { [partitionKey.Attribute.AttributeName] = renderer.EvaluateKey(partitionKey.Value) };
         if (sortKey is DynamoComparisonExpression sortKeyEquality)

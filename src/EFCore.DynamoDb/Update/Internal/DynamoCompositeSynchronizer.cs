@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>

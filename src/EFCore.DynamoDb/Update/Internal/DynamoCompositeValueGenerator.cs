@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
 
 namespace EFCore.DynamoDb.Update.Internal;

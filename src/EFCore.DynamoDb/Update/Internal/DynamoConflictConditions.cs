@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -13,16 +14,15 @@ public static class DynamoConflictConditions
     /// <param name="entry">The entry written.</param>
     /// <param name="mode">The conflict mode.</param>
     /// <param name="originalValuesRead">Whether the entry's original values are what the database held (see <see cref="IDynamoReadEntries" />).</param>
-    /// <param name="placeholders">The placeholders of the write's expressions.</param>
     /// <param name="increments">Properties incremented atomically: concurrent increments must both succeed, so they are not checked.</param>
-    public static string? Build(
+    /// <returns>The conditions, all of which must hold, in the order of the properties.</returns>
+    public static IReadOnlyList<DynamoExpression> Build(
         IUpdateEntry entry,
         ConflictMode mode,
         bool originalValuesRead,
-        DynamoExpressionPlaceholders placeholders,
         IReadOnlyCollection<IProperty> increments)
     {
-        var conditions = new List<string>();
+        var conditions = new List<DynamoExpression>();
         foreach (var property in entry.EntityType.GetProperties())
         {
             if (property.IsPrimaryKey() || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
@@ -30,12 +30,15 @@ public static class DynamoConflictConditions
                 continue;
             }
 
-            var name = placeholders.Name(property.GetAttributeName());
+            var attribute = new DynamoAttributeExpression(property);
             var original = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetOriginalValue(property));
-            conditions.Add(original == null ? "attribute_not_exists(" + name + ")" : name + " = " + placeholders.Value(original));
+            conditions.Add(
+                original == null
+                    ? new DynamoAttributeExistsExpression(attribute, exists: false)
+                    : new DynamoComparisonExpression(attribute, DynamoComparisonOperator.Equal, DynamoValueExpression.Stored(original)));
         }
 
-        return conditions.Count > 0 ? string.Join(" AND ", conditions) : null;
+        return conditions;
     }
 
     private static bool IsChecked(IUpdateEntry entry, IProperty property, ConflictMode mode, bool originalValuesRead)

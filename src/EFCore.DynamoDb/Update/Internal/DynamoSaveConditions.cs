@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Update.Internal;
 

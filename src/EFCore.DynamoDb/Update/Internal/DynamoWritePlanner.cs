@@ -1,6 +1,6 @@
-using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -16,8 +16,7 @@ public class DynamoWritePlanner(
     IDbContextOptions options,
     IDynamoAtomicOperations atomicOperations,
     IDynamoSaveConditions saveConditions,
-    IDynamoReadEntries readEntries,
-    IQueryContextFactory queryContextFactory) : IDynamoWritePlanner
+    IDynamoReadEntries readEntries) : IDynamoWritePlanner
 {
     private readonly ConflictMode _conflictMode
         = options.FindExtension<Infrastructure.Internal.DynamoDbOptionsExtension>()?.ConflictMode ?? ConflictMode.Update;
@@ -29,6 +28,7 @@ public class DynamoWritePlanner(
         var tableName = tableNames.Resolve(entityType);
         var key = BuildKey(entry);
         var placeholders = new DynamoExpressionPlaceholders();
+        var renderer = new DynamoExpressionRenderer(placeholders);
 
         switch (entry.EntityState)
         {
@@ -37,14 +37,14 @@ public class DynamoWritePlanner(
                 var item = DynamoItemAttributes.Build(entry);
                 EnsureFits(entry, item);
                 // An insert never replaces an item, unless the application chose last-writer-wins.
-                var keyIsFree = _conflictMode == ConflictMode.Overwrite
-                    ? null
-                    : "attribute_not_exists(" + placeholders.Name(entityType.GetPartitionKeyProperty().GetAttributeName()) + ")";
-                var condition = WithSaveConditions(entry, keyIsFree, placeholders);
+                DynamoExpression[] keyIsFree = _conflictMode == ConflictMode.Overwrite
+                    ? []
+                    : [new DynamoAttributeExistsExpression(new DynamoPathExpression(entityType.GetPartitionKeyProperty().GetAttributeName()), exists: false)];
+                var condition = RenderCondition(entry, keyIsFree, renderer);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values)
                 {
-                    HasSaveConditions = condition != keyIsFree
+                    HasSaveConditions = saveConditions.Find(entry.ToEntityEntry().Entity).Count > 0
                 };
             }
 
@@ -57,7 +57,8 @@ public class DynamoWritePlanner(
                     .Where(p => p.Operation != null)
                     .ToList();
                 var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
-                var update = BuildUpdateExpression(entry, aggregate.ChangedOwnedNavigations, atomic!, placeholders, assignments);
+                var actions = BuildUpdateActions(entry, aggregate.ChangedOwnedNavigations, atomic!, assignments);
+                var update = actions.Count > 0 ? renderer.Render(new DynamoUpdateExpression(actions)) : null;
                 var atomicProperties = atomic.Select(a => a.Property).ToList();
                 if (placeholders.Values != null)
                 {
@@ -66,8 +67,7 @@ public class DynamoWritePlanner(
                 }
 
                 var read = readEntries.WasRead(entry);
-                var condition = WithSaveConditions(
-                    entry, DynamoConflictConditions.Build(entry, _conflictMode, read, placeholders, atomicProperties), placeholders);
+                var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, atomicProperties), renderer);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
                 {
@@ -81,8 +81,7 @@ public class DynamoWritePlanner(
             case EntityState.Deleted:
             {
                 var read = readEntries.WasRead(entry);
-                var condition = WithSaveConditions(
-                    entry, DynamoConflictConditions.Build(entry, _conflictMode, read, placeholders, []), placeholders);
+                var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, []), renderer);
                 return new DynamoWrite(
                     entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values)
                 {
@@ -96,17 +95,10 @@ public class DynamoWritePlanner(
     }
 
     // SaveOnlyIf conditions join those of the conflict mode; their values were captured when they were set.
-    private string? WithSaveConditions(IUpdateEntry entry, string? condition, DynamoExpressionPlaceholders placeholders)
-    {
-        var extra = saveConditions.Find(entry.ToEntityEntry().Entity);
-        if (extra.Count == 0)
-        {
-            return condition;
-        }
-
-        var renderer = new Query.Internal.DynamoConditionRenderer(placeholders, queryContextFactory.Create());
-        return string.Join(" AND ", extra.Select(renderer.Render).Prepend(condition).OfType<string>());
-    }
+    private string? RenderCondition(IUpdateEntry entry, IEnumerable<DynamoExpression> conditions, DynamoExpressionRenderer renderer)
+        => DynamoConjunctionExpression.Of(conditions.Concat(saveConditions.Find(entry.ToEntityEntry().Entity))) is { } condition
+            ? renderer.Render(condition)
+            : null;
 
     private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
@@ -130,33 +122,32 @@ public class DynamoWritePlanner(
         return key;
     }
 
-    private static string? BuildUpdateExpression(
+    // Atomic operations first, then the assigned attributes: placeholders are handed out in this order.
+    private static List<DynamoUpdateAction> BuildUpdateActions(
         IUpdateEntry entry,
         IReadOnlySet<INavigation> changedOwnedNavigations,
         List<(IProperty Property, DynamoPendingOperation Operation)> atomic,
-        DynamoExpressionPlaceholders placeholders,
         Dictionary<string, AttributeValue?> assignments)
     {
-        var sets = new List<string>();
-        var removes = new List<string>();
-        var adds = new List<string>();
-        var deletes = new List<string>();
+        var actions = new List<DynamoUpdateAction>();
         foreach (var (property, operation) in atomic)
         {
-            var name = placeholders.Name(property.GetAttributeName());
+            var target = new DynamoPathExpression(property.GetAttributeName());
             if (operation.Delta != null)
             {
-                adds.Add(name + " " + placeholders.Value(DynamoPropertyValueConverter.ToAttributeValue(property, operation.Delta)!));
+                actions.Add(
+                    new DynamoAddAction(target, DynamoValueExpression.Stored(DynamoPropertyValueConverter.ToAttributeValue(property, operation.Delta)!)));
             }
 
             if (operation.ElementsToAdd.Count > 0)
             {
-                adds.Add(name + " " + placeholders.Value(DynamoSetElements.ToAttributeValue(property, operation.ElementsToAdd)));
+                actions.Add(new DynamoAddAction(target, DynamoValueExpression.Stored(DynamoSetElements.ToAttributeValue(property, operation.ElementsToAdd))));
             }
 
             if (operation.ElementsToRemove.Count > 0)
             {
-                deletes.Add(name + " " + placeholders.Value(DynamoSetElements.ToAttributeValue(property, operation.ElementsToRemove)));
+                actions.Add(
+                    new DynamoDeleteAction(target, DynamoValueExpression.Stored(DynamoSetElements.ToAttributeValue(property, operation.ElementsToRemove))));
             }
         }
 
@@ -183,41 +174,14 @@ public class DynamoWritePlanner(
             Assign(DynamoItemAttributes.GetAttributeName(navigation), DynamoItemAttributes.ToAttributeValue(entry, navigation));
         }
 
-        var builder = new StringBuilder();
-        if (sets.Count > 0)
-        {
-            builder.Append("SET ").AppendJoin(", ", sets);
-        }
+        return actions;
 
-        if (removes.Count > 0)
-        {
-            builder.Append(builder.Length > 0 ? " " : "").Append("REMOVE ").AppendJoin(", ", removes);
-        }
-
-        if (adds.Count > 0)
-        {
-            builder.Append(builder.Length > 0 ? " " : "").Append("ADD ").AppendJoin(", ", adds);
-        }
-
-        if (deletes.Count > 0)
-        {
-            builder.Append(builder.Length > 0 ? " " : "").Append("DELETE ").AppendJoin(", ", deletes);
-        }
-
-        return builder.Length > 0 ? builder.ToString() : null;
-
+        // A null value is an absent attribute.
         void Assign(string attributeName, AttributeValue? value)
         {
             assignments[attributeName] = value;
-            var name = placeholders.Name(attributeName);
-            if (value == null)
-            {
-                removes.Add(name);
-            }
-            else
-            {
-                sets.Add(name + " = " + placeholders.Value(value));
-            }
+            var target = new DynamoPathExpression(attributeName);
+            actions.Add(value == null ? new DynamoRemoveAction(target) : new DynamoSetAction(target, DynamoValueExpression.Stored(value)));
         }
     }
 }

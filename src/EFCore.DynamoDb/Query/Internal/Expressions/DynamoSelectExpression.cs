@@ -1,3 +1,5 @@
+using EFCore.DynamoDb.Storage.Internal.Expressions;
+
 namespace EFCore.DynamoDb.Query.Internal.Expressions;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 
-namespace EFCore.DynamoDb.Query.Internal.Expressions;
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 
 /// <summary>
 ///     <c>attribute IN (…)</c>: the attribute equals one of the values of a local collection (LINQ's
@@ -25,14 +25,14 @@ public sealed class DynamoInExpression : DynamoExpression
     public Expression Values { get; }
 
     /// <summary>
-    ///     The distinct stored values for this execution, and whether the collection holds a null (which matches an
+    ///     The distinct stored values for this execution's parameter values, and whether the collection holds a null (which matches an
     ///     absent attribute, as C# compares it).
     /// </summary>
-    public (IReadOnlyList<AttributeValue> Values, bool HasNull) Evaluate(QueryContext queryContext)
+    public (IReadOnlyList<AttributeValue> Values, bool HasNull) Evaluate(IReadOnlyDictionary<string, object?> parameters)
     {
         var collection = (System.Collections.IEnumerable?)(Values is ConstantExpression constant
             ? constant.Value
-            : queryContext.Parameters[((QueryParameterExpression)Values).Name]) ?? Array.Empty<object>();
+            : parameters[((QueryParameterExpression)Values).Name]) ?? Array.Empty<object>();
 
         var values = new List<AttributeValue>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class DynamoInExpression : DynamoExpression
             {
                 hasNull = true;
             }
-            else if (seen.Add(Storage.Internal.DynamoAttributeValueFormatter.Format(value)))
+            else if (seen.Add(DynamoAttributeValueFormatter.Format(value)))
             {
                 values.Add(value);
             }
@@ -52,6 +52,13 @@ public sealed class DynamoInExpression : DynamoExpression
 
         return (values, hasNull);
     }
+
+    /// <summary>This test with other operands, or this very node when they are the same.</summary>
+    public DynamoInExpression Update(DynamoAttributeExpression attribute, Expression values)
+        => attribute == Attribute && values == Values ? this : new DynamoInExpression(attribute, values);
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor)
+        => Update(visitor.VisitAndConvert(Attribute, nameof(VisitChildren)), visitor.Visit(Values));
 
     public override string ToString() => $"{Attribute} IN ({Values})";
 }

@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.Query.Internal.Expressions;
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 
 /// <summary>The DynamoDB condition functions that take an attribute and a value.</summary>
 public enum DynamoFunction

@@ -1,18 +1,15 @@
 using Amazon.DynamoDBv2.Model;
-using EFCore.DynamoDb.Storage.Internal;
 
-namespace EFCore.DynamoDb.Query.Internal.Expressions;
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 
 /// <summary>
 ///     A value compared with an attribute: a constant, or a query parameter read at execution time so that the
 ///     compiled query is reused — or a composite's value joined from such component values (Flywheel's queries on
-///     composite pieces). It is converted with the compared property's type mapping.
+///     composite pieces). It is converted with the compared property's type mapping, unless it is already a stored
+///     value (what a write computed from the entity).
 /// </summary>
 public sealed class DynamoValueExpression : Expression
 {
-    private readonly IReadOnlyList<DynamoValueExpression>? _components;
-    private readonly bool _isPrefix;
-
     public DynamoValueExpression(Expression value, IProperty property)
         : this(value, property, (DynamoTypeMapping)property.GetTypeMapping())
     {
@@ -26,6 +23,16 @@ public sealed class DynamoValueExpression : Expression
 
     /// <summary>A value converted with <paramref name="mapping" /> (an element's, or a size's); errors name <paramref name="property" />.</summary>
     public DynamoValueExpression(Expression value, IProperty property, DynamoTypeMapping mapping)
+        : this(value, property, mapping, null, isPrefix: false)
+    {
+    }
+
+    private DynamoValueExpression(
+        Expression value,
+        IProperty? property,
+        DynamoTypeMapping? mapping,
+        IReadOnlyList<DynamoValueExpression>? components,
+        bool isPrefix)
     {
         if (value is not (ConstantExpression or QueryParameterExpression))
         {
@@ -35,15 +42,8 @@ public sealed class DynamoValueExpression : Expression
         Value = value;
         Property = property;
         Mapping = mapping;
-    }
-
-    private DynamoValueExpression(IProperty composite, IReadOnlyList<DynamoValueExpression> components, bool isPrefix)
-    {
-        Value = Constant(null, typeof(string));
-        Property = composite;
-        Mapping = (DynamoTypeMapping)composite.GetTypeMapping();
-        _components = components;
-        _isPrefix = isPrefix;
+        Components = components;
+        IsPrefix = isPrefix;
     }
 
     /// <summary>
@@ -51,35 +51,55 @@ public sealed class DynamoValueExpression : Expression
     ///     <paramref name="isPrefix" />, followed by the separator, for <c>begins_with</c> on fewer than all components.
     /// </summary>
     public static DynamoValueExpression ForComposite(IProperty composite, IReadOnlyList<DynamoValueExpression> components, bool isPrefix)
-        => new(composite, components, isPrefix);
+        => new(Constant(null, typeof(string)), composite, (DynamoTypeMapping)composite.GetTypeMapping(), components, isPrefix);
+
+    /// <summary>A value already converted to what DynamoDB stores, such as a write's new attribute value.</summary>
+    public static DynamoValueExpression Stored(AttributeValue value)
+        => new(Constant(value), null, null, null, isPrefix: false);
 
     /// <summary>A <see cref="ConstantExpression" /> or a <see cref="QueryParameterExpression" />.</summary>
     public Expression Value { get; }
 
-    /// <summary>The property whose mapping converts the value.</summary>
-    public new IProperty Property { get; }
+    /// <summary>The property whose mapping converts the value; <see langword="null" /> for a <see cref="Stored" /> value.</summary>
+    public new IProperty? Property { get; }
 
-    /// <summary>The mapping that converts the value.</summary>
-    public DynamoTypeMapping Mapping { get; }
+    /// <summary>The mapping that converts the value; <see langword="null" /> for a <see cref="Stored" /> value.</summary>
+    public DynamoTypeMapping? Mapping { get; }
+
+    /// <summary>For a composite's value, the values of the components it is joined from.</summary>
+    public IReadOnlyList<DynamoValueExpression>? Components { get; }
+
+    /// <summary>For a composite's value, whether the separator follows the joined components.</summary>
+    public bool IsPrefix { get; }
 
     public override ExpressionType NodeType => ExpressionType.Extension;
 
     public override Type Type => Value.Type;
 
-    protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
+    /// <summary>This value with other children, or this very node when they are the same.</summary>
+    public DynamoValueExpression Update(Expression value, IReadOnlyList<DynamoValueExpression>? components)
+        => value == Value && components == Components ? this : new DynamoValueExpression(value, Property, Mapping, components, IsPrefix);
 
-    /// <summary>The value as stored for the property, or <see langword="null" /> when it is null.</summary>
-    public AttributeValue? Evaluate(QueryContext queryContext) => ToAttributeValue(Property, Mapping, ReadValue(queryContext));
-
-    private object? ReadValue(QueryContext queryContext)
+    protected override Expression VisitChildren(ExpressionVisitor visitor)
     {
-        if (_components != null)
+        var value = visitor.Visit(Value);
+        var components = Components == null ? null : DynamoChildren.Visit(visitor, Components) ?? Components;
+        return Update(value, components);
+    }
+
+    /// <summary>The value as stored, given this execution's parameter values, or <see langword="null" /> when it is null.</summary>
+    public AttributeValue? Evaluate(IReadOnlyDictionary<string, object?> parameters)
+        => Mapping == null ? (AttributeValue?)((ConstantExpression)Value).Value : ToAttributeValue(Property!, Mapping, ReadValue(parameters));
+
+    private object? ReadValue(IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (Components != null)
         {
-            var joined = Update.Internal.DynamoCompositeValue.Join(Property, _components.Select(c => c.ReadValue(queryContext)));
-            return _isPrefix && joined != null ? joined + Property.GetCompositeSeparator() : joined;
+            var joined = DynamoCompositeValue.Join(Property!, Components.Select(c => c.ReadValue(parameters)));
+            return IsPrefix && joined != null ? joined + Property!.GetCompositeSeparator() : joined;
         }
 
-        return Value is ConstantExpression constant ? constant.Value : queryContext.Parameters[((QueryParameterExpression)Value).Name];
+        return Value is ConstantExpression constant ? constant.Value : parameters[((QueryParameterExpression)Value).Name];
     }
 
     /// <summary>A value compared with <paramref name="property" /> (or one of its elements), as <paramref name="mapping" /> stores it.</summary>
@@ -120,7 +140,7 @@ public sealed class DynamoValueExpression : Expression
     }
 
     public override string ToString()
-        => _components != null ? $"{Property.Name}({string.Join(", ", _components)})"
+        => Components != null ? $"{Property!.Name}({string.Join(", ", Components)})"
             : Value is QueryParameterExpression parameter ? "@" + parameter.Name
             : "constant";
 }

@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.Query.Internal.Expressions;
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 
 /// <summary>
 ///     <c>size(attribute) op value</c>: the length of a string or binary value, or the element count of a set, list or
@@ -15,6 +15,13 @@ public sealed class DynamoSizeExpression(
 
     /// <summary>The size compared with: a number.</summary>
     public DynamoValueExpression Value { get; } = value;
+
+    /// <summary>This comparison with other operands, or this very node when they are the same.</summary>
+    public DynamoSizeExpression Update(DynamoAttributeExpression attribute, DynamoValueExpression value)
+        => attribute == Attribute && value == Value ? this : new DynamoSizeExpression(attribute, Operator, value);
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor)
+        => Update(visitor.VisitAndConvert(Attribute, nameof(VisitChildren)), visitor.VisitAndConvert(Value, nameof(VisitChildren)));
 
     public override string ToString() => $"size({Attribute}) {Operator} {Value}";
 }

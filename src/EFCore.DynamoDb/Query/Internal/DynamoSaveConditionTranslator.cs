@@ -1,11 +1,11 @@
-using EFCore.DynamoDb.Query.Internal;
-using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
-namespace EFCore.DynamoDb.Update.Internal;
+namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     Translates a <c>SaveOnlyIf</c> condition over the stored item into a DynamoDB condition: the same forms as a
-///     query's filter, with captured variables evaluated now, when the condition is set.
+///     query's filter, with captured variables evaluated now, when the condition is set, so that the condition holds
+///     constants only and a write renders it without a query context.
 /// </summary>
 public static class DynamoSaveConditionTranslator
 {

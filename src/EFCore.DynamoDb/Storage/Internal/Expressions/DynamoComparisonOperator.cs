@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.Query.Internal.Expressions;
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 
 /// <summary>The comparison operators of DynamoDB condition expressions.</summary>
 public enum DynamoComparisonOperator

@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.Update.Internal;
+namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     Computes a composite's value: the custom merge over the entity when there is one, otherwise the components'

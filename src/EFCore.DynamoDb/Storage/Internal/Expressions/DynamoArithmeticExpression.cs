@@ -1,0 +1,24 @@
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
+
+/// <summary><c>path + value</c> or <c>path - value</c>: the new value of a <c>SET</c> computed from a stored number.</summary>
+public sealed class DynamoArithmeticExpression(DynamoPathExpression path, bool isSubtraction, DynamoValueExpression value) : Expression
+{
+    public DynamoPathExpression Path { get; } = path;
+
+    public bool IsSubtraction { get; } = isSubtraction;
+
+    public DynamoValueExpression Value { get; } = value;
+
+    public override ExpressionType NodeType => ExpressionType.Extension;
+
+    public override Type Type => typeof(object);
+
+    /// <summary>This sum or difference with other operands, or this very node when they are the same.</summary>
+    public DynamoArithmeticExpression Update(DynamoPathExpression path, DynamoValueExpression value)
+        => path == Path && value == Value ? this : new DynamoArithmeticExpression(path, IsSubtraction, value);
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor)
+        => Update(visitor.VisitAndConvert(Path, nameof(VisitChildren)), visitor.VisitAndConvert(Value, nameof(VisitChildren)));
+
+    public override string ToString() => $"{Path} {(IsSubtraction ? "-" : "+")} {Value}";
+}

@@ -1,0 +1,14 @@
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
+
+/// <summary><c>NOT operand</c>.</summary>
+public sealed class DynamoNotExpression(DynamoExpression operand) : DynamoExpression
+{
+    public DynamoExpression Operand { get; } = operand;
+
+    /// <summary>The negation of another operand, or this very node when it is the same.</summary>
+    public DynamoNotExpression Update(DynamoExpression operand) => operand == Operand ? this : new DynamoNotExpression(operand);
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor) => Update(visitor.VisitAndConvert(Operand, nameof(VisitChildren)));
+
+    public override string ToString() => $"NOT {Operand}";
+}

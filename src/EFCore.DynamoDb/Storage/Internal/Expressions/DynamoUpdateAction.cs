@@ -1,0 +1,12 @@
+namespace EFCore.DynamoDb.Storage.Internal.Expressions;
+
+/// <summary>One action of an <c>UpdateExpression</c> on the attribute at <see cref="Target" />.</summary>
+public abstract class DynamoUpdateAction(DynamoPathExpression target) : Expression
+{
+    /// <summary>The attribute the action writes.</summary>
+    public DynamoPathExpression Target { get; } = target;
+
+    public sealed override ExpressionType NodeType => ExpressionType.Extension;
+
+    public sealed override Type Type => typeof(void);
+}
