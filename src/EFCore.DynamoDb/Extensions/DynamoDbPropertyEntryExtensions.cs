@@ -19,7 +19,7 @@ public static class DynamoDbPropertyEntryExtensions
         where TProperty : INumber<TProperty>
     {
         ArgumentNullException.ThrowIfNull(propertyEntry);
-        var operation = BeginOperation(propertyEntry, DynamoScalarType.Number, "not a number");
+        var operation = BeginOperation(propertyEntry, DynamoScalarType.Number, DynamoStrings.AtomicIncrementNotNumber);
         var incremented = propertyEntry.CurrentValue + delta;
         propertyEntry.CurrentValue = incremented;
         operation.Delta = operation.Delta == null ? delta : DynamoNumbers.Add(operation.Delta, delta);
@@ -52,7 +52,7 @@ public static class DynamoDbPropertyEntryExtensions
     {
         ArgumentNullException.ThrowIfNull(propertyEntry);
         ArgumentNullException.ThrowIfNull(elements);
-        var operation = BeginOperation(propertyEntry, null, "not a set");
+        var operation = BeginOperation(propertyEntry, null, DynamoStrings.AtomicSetOperationNotSet);
         var set = propertyEntry.CurrentValue;
         foreach (var element in elements)
         {
@@ -84,14 +84,14 @@ public static class DynamoDbPropertyEntryExtensions
     private static DynamoPendingOperation BeginOperation<TEntity, TProperty>(
         PropertyEntry<TEntity, TProperty> propertyEntry,
         DynamoScalarType? expectedType,
-        string refusal)
+        Func<object?, object?, string> refusal)
         where TEntity : class
     {
         var property = (IProperty)propertyEntry.Metadata;
         var entityTypeName = property.DeclaringType.DisplayName();
         if (property.IsKey() || property.IsDynamoComposite())
         {
-            throw new InvalidOperationException(DynamoStrings.AtomicOperationNotAllowed(entityTypeName, property.Name, "a key or a composite"));
+            throw new InvalidOperationException(DynamoStrings.AtomicOperationOnKey(entityTypeName, property.Name));
         }
 
         var scalarType = (property.GetTypeMapping() as DynamoTypeMapping)?.ScalarType;
@@ -100,7 +100,7 @@ public static class DynamoDbPropertyEntryExtensions
             : scalarType == expectedType && property.GetTypeMapping().Converter == null;
         if (!allowed)
         {
-            throw new InvalidOperationException(DynamoStrings.AtomicOperationNotAllowed(entityTypeName, property.Name, refusal));
+            throw new InvalidOperationException(refusal(entityTypeName, property.Name));
         }
 
         return propertyEntry.EntityEntry.Context.GetService<IDynamoAtomicOperations>().GetOrAdd(propertyEntry.EntityEntry.Entity, property);

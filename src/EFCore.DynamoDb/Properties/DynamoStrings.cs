@@ -13,9 +13,17 @@ public static class DynamoStrings
     public static string AmbiguousIndex(object? entityType, object? candidates)
         => string.Format(CultureInfo.CurrentCulture, GetString("AmbiguousIndex"), entityType, candidates);
 
-    /// <summary>The property '{0}.{1}' cannot be changed atomically: it is {2}. Only plain number properties can be incremented, and only sets can have elements added or removed.</summary>
-    public static string AtomicOperationNotAllowed(object? entityType, object? property, object? reason)
-        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicOperationNotAllowed"), entityType, property, reason);
+    /// <summary>The property '{0}.{1}' cannot be changed atomically: it is not a number. Only plain number properties can be incremented, and only sets can have elements added or removed.</summary>
+    public static string AtomicIncrementNotNumber(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicIncrementNotNumber"), entityType, property);
+
+    /// <summary>The property '{0}.{1}' cannot be changed atomically: it is a key or a composite. Only plain number properties can be incremented, and only sets can have elements added or removed.</summary>
+    public static string AtomicOperationOnKey(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicOperationOnKey"), entityType, property);
+
+    /// <summary>The property '{0}.{1}' cannot be changed atomically: it is not a set. Only plain number properties can be incremented, and only sets can have elements added or removed.</summary>
+    public static string AtomicSetOperationNotSet(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("AtomicSetOperationNotSet"), entityType, property);
 
     /// <summary>The property '{0}.{1}' was changed atomically (Increment, AddToSet or RemoveFromSet) and then assigned before SaveChanges; both cannot be sent together. Save between them, or only assign.</summary>
     public static string AtomicOperationThenAssigned(object? entityType, object? property)
@@ -270,9 +278,11 @@ public static class DynamoStrings
     public static string OwnedTypeWithTable(object? ownedType, object? ownerType, object? navigation, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeWithTable"), ownedType, ownerType, navigation, table);
 
-    /// <summary>ToPageAsync cannot be combined with {0}.</summary>
-    public static string PagingNotSupported(object? operatorName)
-        => string.Format(CultureInfo.CurrentCulture, GetString("PagingNotSupported"), operatorName);
+    /// <summary>DynamoDB cannot answer 'ExecuteUpdate or ExecuteDelete after Take, Skip or Select' here: a query reads one table through its key, an index or a scan, and filters the items it reads. Rewrite the query, or switch to client evaluation with AsEnumerable() after the part DynamoDB can answer.</summary>
+    public static string ExecuteAfterLimitOrProjection => GetString("ExecuteAfterLimitOrProjection");
+
+    /// <summary>ToPageAsync cannot be combined with Take, Skip or WithParallelScan.</summary>
+    public static string PagingNotSupported => GetString("PagingNotSupported");
 
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)

@@ -35,7 +35,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         {
             if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null || selectExpression.ReadOptions.ParallelSegments != null)
             {
-                AddTranslationErrorDetails(DynamoStrings.PagingNotSupported("Take, Skip or WithParallelScan"));
+                AddTranslationErrorDetails(DynamoStrings.PagingNotSupported);
                 return QueryCompilationContext.NotTranslatedExpression;
             }
 
@@ -369,7 +369,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
         if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null || source.ShaperExpression is not StructuralTypeShaperExpression)
         {
-            AddTranslationErrorDetails(DynamoStrings.OperatorNotSupported("ExecuteUpdate or ExecuteDelete after Take, Skip or Select"));
+            AddTranslationErrorDetails(DynamoStrings.ExecuteAfterLimitOrProjection);
             return false;
         }
 
