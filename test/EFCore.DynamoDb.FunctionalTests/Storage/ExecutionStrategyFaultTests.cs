@@ -88,6 +88,27 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
     }
 
     [Fact]
+    public async Task An_ExecuteUpdate_whose_item_write_is_throttled_without_retries_says_how_many_items_stay_written()
+    {
+        const string group = "update-not-retried";
+        await SeedAsync(group, 3);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "UpdateItem", Number: 2 } ? ProxyFault.Throttle : ProxyFault.None);
+        await using (var db = CreateContext(proxy, configure: d => d.ExecutionStrategy(c => new Microsoft.EntityFrameworkCore.Storage.NonRetryingExecutionStrategy(c))))
+        {
+            var exception = await Assert.ThrowsAsync<DbUpdateException>(
+                () => db.Items.Where(i => i.Group == group).ExecuteUpdateAsync(s => s.SetProperty(i => i.Count, 7)));
+
+            Assert.StartsWith($"ExecuteUpdate on '{nameof(Item)}' in table ", exception.Message);
+            Assert.Contains("failed after 1 items were written, which stay written", exception.Message);
+            Assert.True(DynamoExecutionStrategy.IsTransient(exception.InnerException!));
+        }
+
+        Assert.Equal(2, proxy.Received("UpdateItem"));
+        await using var check = _fixture.CreateContext();
+        Assert.Equal(1, await check.Items.CountAsync(i => i.Group == group && i.Count == 7));
+    }
+
+    [Fact]
     public async Task A_throttled_batch_write_is_sent_again_by_the_batch_loop_not_by_the_strategy()
     {
         // 30 inserts without a transaction are two BatchWriteItems (25 and 5); the first is throttled once.

@@ -70,13 +70,15 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
                     written++;
                 }
             }
-            catch (DynamoRequestFailedException exception)
+            catch (Exception exception) when (exception is DynamoRequestFailedException || DynamoExecutionStrategy.IsTransient(exception))
             {
-                // Each item is its own request: those written stay written, so the application is told how many.
+                // Each item is its own request: those written stay written, so the application is told how many. A
+                // transient failure gets here when nothing retries it (a non-retrying strategy, or an outer operation's).
+                var cause = exception is DynamoRequestFailedException ? exception.InnerException! : exception;
                 throw new DbUpdateException(
                     DynamoStrings.BulkWriteFailed(
-                        setters == null ? "ExecuteDelete" : "ExecuteUpdate", entityType.DisplayName(), tableName, written, exception.Message),
-                    exception.InnerException);
+                        setters == null ? "ExecuteDelete" : "ExecuteUpdate", entityType.DisplayName(), tableName, written, cause.Message),
+                    cause);
             }
         }
 
