@@ -292,6 +292,10 @@ public static class DynamoStrings
     public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("PropertyValueNotStorable"), entityType, property, reason);
 
+    /// <summary>DynamoDB refused the {0} request on table '{1}': {2}</summary>
+    public static string ReadFailed(object? operation, object? table, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ReadFailed"), operation, table, reason);
+
     /// <summary>DynamoDB at '{0}' did not answer the {1} request in time (RequestTimeout). The request may have been applied; a retrying execution strategy sends it again. Raise RequestTimeout if requests this slow are expected.</summary>
     public static string RequestTimedOut(object? endpoint, object? operation)
         => string.Format(CultureInfo.CurrentCulture, GetString("RequestTimedOut"), endpoint, operation);
@@ -378,6 +382,10 @@ public static class DynamoStrings
 
     /// <summary>DynamoDB queries read a single table; subqueries are not supported.</summary>
     public static string SubqueriesNotSupported => GetString("SubqueriesNotSupported");
+
+    /// <summary>DynamoDB has no table '{0}'. Create the model's tables with Database.EnsureCreated() or Database.UpdateDynamoSchema(), or check the table prefix and the endpoint the context connects to.</summary>
+    public static string TableMissing(object? table)
+        => string.Format(CultureInfo.CurrentCulture, GetString("TableMissing"), table);
 
     /// <summary>The table '{0}' did not reach the expected state within {1}.</summary>
     public static string TableWaitTimeout(object? table, object? timeout)

@@ -86,6 +86,25 @@ public sealed class MissingSchemaTests : IAsyncDisposable
         Assert.Equal(["Query", "Query"], _store.Recorder.Requests.Select(r => r.Operation));
     }
 
+    [Fact]
+    public async Task Reads_of_a_table_that_does_not_exist_name_it_and_EnsureCreated()
+    {
+        var db = CreateContext(_ => { });
+
+        var query = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Tweets.Where(t => t.UserId == "u").ToListAsync());
+        var find = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Tweets.FindAsync("u", "t1").AsTask());
+
+        Assert.All(
+            [query, find],
+            e =>
+            {
+                Assert.Contains($"no table '{_store.TablePrefix}Tweets'", e.Message, StringComparison.Ordinal);
+                Assert.Contains("EnsureCreated", e.Message, StringComparison.Ordinal);
+                Assert.IsAssignableFrom<AmazonDynamoDBException>(e.InnerException);
+            });
+        Assert.Equal(["Query", "GetItem"], _store.Recorder.Requests.Select(r => r.Operation));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_contexts.Count > 0)

@@ -38,6 +38,18 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     public virtual async Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
+        {
+            throw DynamoReadFailures.Translate(command, exception);
+        }
+    }
+
+    private async Task<DynamoReadPage> ReadPageAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    {
         switch (command.Operation)
         {
             case DynamoReadOperation.GetItem:
@@ -94,7 +106,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private static DynamoReadCommand? ResumeAfter(DynamoReadCommand command, Dictionary<string, AttributeValue>? lastEvaluatedKey)
         => lastEvaluatedKey is { Count: > 0 } ? command with { StartKey = lastEvaluatedKey } : null;
 
-    public virtual Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+    private Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
         return ExecuteAsync(
@@ -108,23 +120,15 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ReadIndexAsync(
-            request.TableName,
-            request.IndexName,
-            ExecuteAsync(
-                isWrite: false,
-                () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
+        return ExecuteAsync(
+            isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     private Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        return ReadIndexAsync(
-            request.TableName,
-            request.IndexName,
-            ExecuteAsync(
-                isWrite: false,
-                () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken));
+        return ExecuteAsync(
+            isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     private async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
@@ -368,23 +372,6 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
 
         return response;
-    }
-
-    // The model has an index the table lacks (created before the index was added): DynamoDB's answer is a bare
-    // ValidationException, so it is replaced with one that says how to add the index.
-    private static async Task<TResponse> ReadIndexAsync<TResponse>(string tableName, string? indexName, Task<TResponse> read)
-    {
-        try
-        {
-            return await read.ConfigureAwait(false);
-        }
-        catch (AmazonDynamoDBException exception)
-            when (indexName != null
-                && exception.ErrorCode == "ValidationException"
-                && exception.Message.Contains("does not have the specified index", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException(DynamoStrings.IndexMissingFromTable(indexName, tableName), exception);
-        }
     }
 
     // Multi-table requests report one capacity per table.
