@@ -70,7 +70,7 @@ public interface IDynamoClientWrapper
     /// <summary>The time-to-live settings of a table.</summary>
     Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken);
 
-    /// <summary>Enables time to live on a table.</summary>
+    /// <summary>Sends one <c>UpdateTimeToLive</c>: time to live enabled on the model's attribute.</summary>
     Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken);
 
     /// <summary>Asks for one table name: whether the endpoint answers.</summary>
