@@ -11,6 +11,7 @@ namespace EFCore.DynamoDb.Design.Internal;
 public class DynamoCSharpRuntimeAnnotationCodeGenerator(CSharpRuntimeAnnotationCodeGeneratorDependencies dependencies)
     : CSharpRuntimeAnnotationCodeGenerator(dependencies)
 {
+    /// <inheritdoc />
     public override void Generate(IEntityType entityType, CSharpRuntimeAnnotationCodeGeneratorParameters parameters)
     {
         if (parameters.Annotations.TryGetValue(DynamoAnnotationNames.Checks, out var checks)
@@ -22,6 +23,7 @@ public class DynamoCSharpRuntimeAnnotationCodeGenerator(CSharpRuntimeAnnotationC
         base.Generate(entityType, parameters);
     }
 
+    /// <inheritdoc />
     public override void Generate(IProperty property, CSharpRuntimeAnnotationCodeGeneratorParameters parameters)
     {
         if (parameters.Annotations.TryGetValue(DynamoAnnotationNames.CompositeMerge, out var merge) && merge != null)

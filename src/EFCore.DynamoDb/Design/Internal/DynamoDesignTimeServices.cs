@@ -14,6 +14,7 @@ namespace EFCore.DynamoDb.Design.Internal;
 /// </summary>
 public class DynamoDesignTimeServices : IDesignTimeServices
 {
+    /// <inheritdoc />
     public virtual void ConfigureDesignTimeServices(IServiceCollection serviceCollection)
     {
         serviceCollection.AddEntityFrameworkDynamoDb();

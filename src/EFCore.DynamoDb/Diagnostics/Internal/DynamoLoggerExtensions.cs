@@ -5,6 +5,10 @@ namespace EFCore.DynamoDb.Diagnostics.Internal;
 /// <summary>Writes the provider's events to EF Core's loggers and diagnostic listeners.</summary>
 public static class DynamoLoggerExtensions
 {
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.RequestExecuted" />: a request that succeeded, with its consumed capacity
+    ///     and duration; its values only with sensitive-data logging.
+    /// </summary>
     public static void RequestExecuted(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         Func<DynamoRequestDescription> describe,
@@ -12,6 +16,10 @@ public static class DynamoLoggerExtensions
         TimeSpan elapsed)
         => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, consumedCapacity, elapsed, exception: null);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.RequestFailed" />: a request DynamoDB refused or that did not arrive, with
+    ///     the exception.
+    /// </summary>
     public static void RequestFailed(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         Func<DynamoRequestDescription> describe,
@@ -19,27 +27,52 @@ public static class DynamoLoggerExtensions
         Exception exception)
         => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, consumedCapacity: null, elapsed, exception);
 
+    /// <summary>Logs <see cref="DynamoDbEventId.ScanWarning" />: a query answered by reading the whole table.</summary>
     public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
         => Log(diagnostics, DynamoResources.LogScanWarning(diagnostics), entityTypeName, tableName);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.SkipWarning" />: items read only to be discarded by <c>Skip</c>.
+    /// </summary>
     public static void SkipWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, int count)
         => Log(diagnostics, DynamoResources.LogSkipWarning(diagnostics), entityTypeName, count);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.IndexChosen" />: the secondary index the planner chose for a query.
+    /// </summary>
     public static void IndexChosen(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, string indexName)
         => Log(diagnostics, DynamoResources.LogIndexChosen(diagnostics), entityTypeName, indexName);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.UnprocessedItems" />: items or keys a batch request left unprocessed, to be
+    ///     sent again.
+    /// </summary>
     public static void UnprocessedItems(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string tableName, int count)
         => Log(diagnostics, DynamoResources.LogUnprocessedItems(diagnostics), tableName, count);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.BatchRetrying" />: the wait before a batch's unprocessed requests are sent
+    ///     again.
+    /// </summary>
     public static void BatchRetrying(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, string operation, TimeSpan delay)
         => Log(diagnostics, DynamoResources.LogBatchRetrying(diagnostics), operation, (int)delay.TotalMilliseconds);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.SaveSplitWarning" />: a save too large for one transaction, sent as several.
+    /// </summary>
     public static void SaveSplitWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
         => Log(diagnostics, DynamoResources.LogSaveSplitWarning(diagnostics), writes, transactions);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.SchemaChanged" />: one change <c>UpdateDynamoSchema</c> made to a table.
+    /// </summary>
     public static void SchemaChanged(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, DynamoSchemaChange change)
         => Log(diagnostics, DynamoResources.LogSchemaChanged(diagnostics), change.Table, change.Description);
 
+    /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.SchemaIncompleteWarning" />: an existing table lacking indexes or time to
+    ///     live the model has.
+    /// </summary>
     public static void SchemaIncomplete(this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, string table, IEnumerable<string> missing)
         => Log(diagnostics, DynamoResources.LogSchemaIncomplete(diagnostics), table, string.Join(", ", missing));
 

@@ -5,6 +5,7 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// <summary>What a service URL, a region name and a request timeout must look like.</summary>
 public static partial class DynamoConnectionRules
 {
+    /// <summary>Whether <paramref name="serviceUrl" /> is an absolute <c>http</c> or <c>https</c> address.</summary>
     public static bool IsValidServiceUrl(string? serviceUrl)
         => Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 

@@ -14,6 +14,10 @@ public static class DynamoDbConfigurationReader
 
     private static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    ///     Applies every option <paramref name="configuration" /> sets to <paramref name="builder" />, leaving the
+    ///     others as they are.
+    /// </summary>
     public static void Apply(IConfiguration configuration, DynamoDbContextOptionsBuilder builder)
     {
         if (Read(configuration, "ServiceUrl", DynamoConnectionRules.IsValidServiceUrl, DynamoStrings.InvalidServiceUrl) is { } serviceUrl)

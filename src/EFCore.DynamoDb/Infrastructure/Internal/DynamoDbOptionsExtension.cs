@@ -13,10 +13,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 {
     private DbContextOptionsExtensionInfo? _info;
 
+    /// <summary>Options with nothing set: the SDK's defaults for the connection, the provider's for the rest.</summary>
     public DynamoDbOptionsExtension()
     {
     }
 
+    /// <summary>A copy of <paramref name="copyFrom" />, for a <c>With…</c> method to change.</summary>
     protected DynamoDbOptionsExtension(DynamoDbOptionsExtension copyFrom)
     {
         ServiceUrl = copyFrom.ServiceUrl;
@@ -30,23 +32,37 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
     }
 
+    /// <inheritdoc />
     public virtual DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
+    /// <summary>The endpoint to talk to; <see langword="null" /> to resolve it from the region.</summary>
     public virtual string? ServiceUrl { get; private set; }
 
+    /// <summary>The AWS region system name; <see langword="null" /> for the SDK's default.</summary>
     public virtual string? Region { get; private set; }
 
+    /// <summary>
+    ///     The access key of explicit credentials; <see langword="null" /> for the SDK's default credential chain.
+    /// </summary>
     public virtual string? AccessKey { get; private set; }
 
+    /// <summary>The secret key of explicit credentials.</summary>
     public virtual string? SecretKey { get; private set; }
 
     /// <summary>How long one attempt of a request may take, connecting included; <see langword="null" /> for the default.</summary>
     public virtual TimeSpan? RequestTimeout { get; private set; }
 
+    /// <summary>The prefix put before every table name, so that several environments can share an account.</summary>
     public virtual string? TableNamePrefix { get; private set; }
 
+    /// <summary>
+    ///     What a query that can only be answered by a <c>Scan</c> does: warn (the default), run silently, or throw.
+    /// </summary>
     public virtual ScanBehavior ScanBehavior { get; private set; } = ScanBehavior.Warn;
 
+    /// <summary>
+    ///     How a save conditions its writes on what the context read (Flywheel's <c>default_conflict</c>).
+    /// </summary>
     public virtual ConflictMode ConflictMode { get; private set; } = ConflictMode.Update;
 
     /// <summary>Creates the execution strategy; <see langword="null" /> for the default retrying one.</summary>
@@ -55,8 +71,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     /// <summary>True when the options say how to reach DynamoDB, so the provider builds its own client.</summary>
     public virtual bool HasConnectionSettings => ServiceUrl != null || Region != null || AccessKey != null;
 
+    /// <summary>
+    ///     A copy of these options, for a <c>With…</c> method to change; a derived extension returns its own type.
+    /// </summary>
     protected virtual DynamoDbOptionsExtension Clone() => new(this);
 
+    /// <summary>A copy with the service URL set.</summary>
     public virtual DynamoDbOptionsExtension WithServiceUrl(string? serviceUrl)
     {
         var clone = Clone();
@@ -64,6 +84,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the region set.</summary>
     public virtual DynamoDbOptionsExtension WithRegion(string? region)
     {
         var clone = Clone();
@@ -71,6 +92,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with explicit credentials.</summary>
     public virtual DynamoDbOptionsExtension WithCredentials(string accessKey, string secretKey)
     {
         var clone = Clone();
@@ -79,6 +101,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the request timeout set.</summary>
     public virtual DynamoDbOptionsExtension WithRequestTimeout(TimeSpan? timeout)
     {
         var clone = Clone();
@@ -86,6 +109,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the table name prefix set.</summary>
     public virtual DynamoDbOptionsExtension WithTableNamePrefix(string? prefix)
     {
         var clone = Clone();
@@ -93,6 +117,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the scan behavior set.</summary>
     public virtual DynamoDbOptionsExtension WithScanBehavior(ScanBehavior scanBehavior)
     {
         var clone = Clone();
@@ -100,6 +125,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the conflict mode set.</summary>
     public virtual DynamoDbOptionsExtension WithConflictMode(ConflictMode conflictMode)
     {
         var clone = Clone();
@@ -107,6 +133,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy with the execution strategy factory set.</summary>
     public virtual DynamoDbOptionsExtension WithExecutionStrategyFactory(Func<ExecutionStrategyDependencies, IExecutionStrategy>? factory)
     {
         var clone = Clone();
@@ -114,8 +141,10 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <inheritdoc />
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
 
+    /// <inheritdoc />
     public virtual void Validate(IDbContextOptions options)
     {
     }

@@ -1,17 +1,27 @@
 namespace EFCore.DynamoDb.Infrastructure.Internal;
 
+/// <summary>
+///     The connection options of the first context of a service provider; a later context asking for other connection
+///     settings is refused, since they build the one shared client.
+/// </summary>
 public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
 {
+    /// <inheritdoc />
     public virtual string? ServiceUrl { get; private set; }
 
+    /// <inheritdoc />
     public virtual string? Region { get; private set; }
 
+    /// <inheritdoc />
     public virtual string? AccessKey { get; private set; }
 
+    /// <inheritdoc />
     public virtual string? SecretKey { get; private set; }
 
+    /// <inheritdoc />
     public virtual TimeSpan? RequestTimeout { get; private set; }
 
+    /// <inheritdoc />
     public virtual void Initialize(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();
@@ -25,6 +35,7 @@ public class DynamoDbSingletonOptions : IDynamoDbSingletonOptions
         }
     }
 
+    /// <inheritdoc />
     public virtual void Validate(IDbContextOptions options)
     {
         var extension = options.FindExtension<DynamoDbOptionsExtension>();

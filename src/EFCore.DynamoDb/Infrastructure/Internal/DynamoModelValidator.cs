@@ -11,6 +11,7 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// </summary>
 public class DynamoModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
+    /// <inheritdoc />
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
         ValidateCollectionTypes(model);
@@ -37,8 +38,11 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         ValidateIndexesPerTable(model);
     }
 
-    // Runs before EF Core's own checks, whose errors for these (an unmapped property, an accidental entity type)
-    // do not say which collections DynamoDB can store.
+    /// <summary>
+    ///     Refuses properties of collection types DynamoDB cannot store, naming what it can. Runs before EF Core's own
+    ///     checks, whose errors for these (an unmapped property, an accidental entity type) do not say which collections
+    ///     DynamoDB can store.
+    /// </summary>
     protected virtual void ValidateCollectionTypes(IModel model)
     {
         if (model is not IConventionModel conventionModel)
@@ -90,6 +94,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                     .Any(e => e.IsClass && e != typeof(string) && e != typeof(byte[]));
     }
 
+    /// <summary>
+    ///     Refuses an owned type that names a table of its own or has a concurrency token: it is stored inside its
+    ///     owner's item.
+    /// </summary>
     protected virtual void ValidateOwnedType(IEntityType entityType, IForeignKey ownership)
     {
         var owner = ownership.PrincipalEntityType.DisplayName();
@@ -106,6 +114,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
+    /// <summary>
+    ///     Requires a primary key of one or two properties (partition key, then sort key), each stored as a string,
+    ///     number or binary value.
+    /// </summary>
     protected virtual void ValidateKeySchema(IEntityType entityType)
     {
         var primaryKey = entityType.FindPrimaryKey();
@@ -130,7 +142,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
-    // Owned navigations are attributes too (maps or lists of maps), so they may not collide with a property's.
+    /// <summary>
+    ///     Refuses two members of an entity type stored in one attribute. Owned navigations are attributes too (maps or
+    ///     lists of maps), so they may not collide with a property's.
+    /// </summary>
     protected virtual void ValidateAttributeNames(IEntityType entityType)
     {
         var membersByAttribute = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -151,6 +166,9 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
+    /// <summary>
+    ///     Checks that a composite's components are ordinary mapped properties and that a joined composite is a string.
+    /// </summary>
     protected virtual void ValidateComposites(IEntityType entityType)
     {
         foreach (var composite in entityType.GetDeclaredProperties().Where(p => p.IsDynamoComposite()))
@@ -175,7 +193,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
-    // Entity types stored in one table address its items with the same key attributes.
+    /// <summary>
+    ///     Refuses entity types that share a table but not its key attributes. Entity types stored in one table address
+    ///     its items with the same key attributes.
+    /// </summary>
     protected virtual void ValidateSharedTables(IModel model)
     {
         foreach (var table in model.GetEntityTypes().Where(e => e.BaseType == null && !e.IsOwned()).GroupBy(e => e.GetDynamoTableName()))
@@ -198,6 +219,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             : property.GetAttributeName() == otherProperty.GetAttributeName()
                 && ((DynamoTypeMapping)property.GetTypeMapping()).ScalarType == ((DynamoTypeMapping)otherProperty.GetTypeMapping()).ScalarType;
 
+    /// <summary>Refuses a table name DynamoDB would refuse.</summary>
     protected virtual void ValidateTableName(IEntityType entityType)
     {
         var tableName = entityType.GetDynamoTableName();
@@ -207,6 +229,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
+    /// <summary>
+    ///     Checks each secondary index as DynamoDB would: its name, the types of its keys, its throughput and its
+    ///     included properties.
+    /// </summary>
     protected virtual void ValidateSecondaryIndexes(IEntityType entityType)
     {
         foreach (var index in entityType.GetDeclaredIndexes().Where(i => i.GetDynamoIndexKind() != null))
@@ -245,7 +271,10 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
-    // A local index orders the items of a partition by another attribute; the table's own key adds nothing.
+    /// <summary>
+    ///     Refuses a local index keyed on the table's own sort key. A local index orders the items of a partition by
+    ///     another attribute; the table's own key adds nothing.
+    /// </summary>
     protected virtual void ValidateLocalIndexKey(IEntityType entityType, IIndex index)
     {
         var tableSortKey = entityType.GetSortKeyProperty();
@@ -261,6 +290,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         }
     }
 
+    /// <summary>Requires the time-to-live property to be a mapped property of the entity type.</summary>
     protected virtual void ValidateTimeToLive(IEntityType entityType)
     {
         if (entityType.BaseType == null

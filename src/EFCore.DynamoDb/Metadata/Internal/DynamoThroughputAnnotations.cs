@@ -14,12 +14,20 @@ public static class DynamoThroughputAnnotations
         return new DynamoThroughput(readCapacityUnits, writeCapacityUnits);
     }
 
+    /// <summary>
+    ///     The throughput stored on <paramref name="annotatable" />; <see langword="null" /> when none is (on-demand
+    ///     billing).
+    /// </summary>
     public static DynamoThroughput? Get(IReadOnlyAnnotatable annotatable)
         => annotatable[DynamoAnnotationNames.ReadCapacityUnits] is long read
             && annotatable[DynamoAnnotationNames.WriteCapacityUnits] is long write
                 ? new DynamoThroughput(read, write)
                 : null;
 
+    /// <summary>
+    ///     Stores <paramref name="throughput" /> on <paramref name="annotatable" />, or removes it when <see
+    ///     langword="null" />.
+    /// </summary>
     public static void Set(IMutableAnnotatable annotatable, DynamoThroughput? throughput)
     {
         annotatable.SetOrRemoveAnnotation(DynamoAnnotationNames.ReadCapacityUnits, throughput?.ReadCapacityUnits);

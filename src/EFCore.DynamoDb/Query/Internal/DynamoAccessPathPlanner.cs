@@ -15,6 +15,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 {
+    /// <inheritdoc />
     public virtual DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
     {
         var entityType = selectExpression.EntityType;

@@ -11,6 +11,7 @@ public sealed class DynamoAggregateEnumerable<TValue, TResult>(
     DynamoQueryingEnumerable<TValue> values,
     Func<IEnumerable<TValue>, TResult> aggregate) : IEnumerable<TResult>, IAsyncEnumerable<TResult>
 {
+    /// <inheritdoc />
     public IEnumerator<TResult> GetEnumerator()
     {
         yield return aggregate(values);
@@ -18,6 +19,7 @@ public sealed class DynamoAggregateEnumerable<TValue, TResult>(
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc />
     public async IAsyncEnumerator<TResult> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         var buffered = new List<TValue>();

@@ -3,8 +3,15 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>Builds the LINQ operator that folds a query's projected values, such as <c>Enumerable.Sum(IEnumerable&lt;int&gt;)</c>.</summary>
 public static class DynamoAggregateOperators
 {
+    /// <summary>
+    ///     <see cref="Create{TValue, TResult}" />, for the shaper to call with the query's value and result types.
+    /// </summary>
     public static readonly MethodInfo CreateMethod = typeof(DynamoAggregateOperators).GetMethod(nameof(Create))!;
 
+    /// <summary>
+    ///     LINQ's <paramref name="operatorName" /> (<c>Min</c>, <c>Max</c>, <c>Sum</c> or <c>Average</c>) over a
+    ///     sequence of <typeparamref name="TValue" />, returning <typeparamref name="TResult" />.
+    /// </summary>
     public static Func<IEnumerable<TValue>, TResult> Create<TValue, TResult>(string operatorName)
     {
         var methods = typeof(Enumerable).GetMethods()

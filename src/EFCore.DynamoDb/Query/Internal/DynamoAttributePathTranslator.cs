@@ -12,6 +12,9 @@ public static class DynamoAttributePathTranslator
 {
     private static readonly MethodInfo EfPropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
+    /// <summary>
+    ///     The attribute <paramref name="expression" /> reads, or <see langword="null" /> when it reads none.
+    /// </summary>
     public static DynamoAttributeExpression? Translate(Expression expression)
     {
         expression = UnwrapConvert(expression);

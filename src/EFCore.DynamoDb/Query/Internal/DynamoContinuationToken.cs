@@ -23,12 +23,17 @@ public static class DynamoContinuationToken
         => string.Join(
             "\n", firstRequest.Operation, firstRequest.TableName, firstRequest.IndexName, firstRequest.Expressions, firstRequest.FormatValues());
 
+    /// <summary>
+    ///     The token resuming after <paramref name="key" />, bound to the query whose fingerprint is <paramref
+    ///     name="queryFingerprint" />.
+    /// </summary>
     public static string Encode(Dictionary<string, AttributeValue> key, string queryFingerprint)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(key.ToDictionary(pair => pair.Key, pair => ToJson(pair.Value)));
         return Base64Url(payload) + "." + Base64Url(Checksum(payload, queryFingerprint));
     }
 
+    /// <summary>The key a token resumes after; throws when the token was changed or belongs to another query.</summary>
     public static Dictionary<string, AttributeValue> Decode(string token, string queryFingerprint)
     {
         try

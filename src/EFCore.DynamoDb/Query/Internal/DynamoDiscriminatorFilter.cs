@@ -8,6 +8,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public static class DynamoDiscriminatorFilter
 {
+    /// <summary>
+    ///     The discriminator condition of <paramref name="entityType" />'s queries, or <see langword="null" /> when its
+    ///     table holds no other types.
+    /// </summary>
     public static DynamoExpression? Create(IEntityType entityType)
     {
         var discriminator = entityType.FindDiscriminatorProperty();

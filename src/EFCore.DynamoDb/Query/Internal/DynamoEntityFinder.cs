@@ -16,9 +16,11 @@ public class DynamoEntityFinder<TEntity>(
     IDynamoReadEntries readEntries) : EntityFinder<TEntity>(stateManager, setSource, setCache, entityType)
     where TEntity : class
 {
+    /// <inheritdoc />
     public override object[]? GetDatabaseValues(InternalEntityEntry entry)
         => MarkReadIfFound(entry, base.GetDatabaseValues(entry));
 
+    /// <inheritdoc />
     public override async Task<object[]?> GetDatabaseValuesAsync(InternalEntityEntry entry, CancellationToken cancellationToken = default)
         => MarkReadIfFound(entry, await base.GetDatabaseValuesAsync(entry, cancellationToken).ConfigureAwait(false));
 

@@ -13,6 +13,7 @@ public class DynamoEntityFinderSource : IEntityFinderSource
 
     private readonly ConcurrentDictionary<Type, Func<IStateManager, IDbSetSource, IDbSetCache, IEntityType, IEntityFinder>> _factories = new();
 
+    /// <inheritdoc />
     public virtual IEntityFinder Create(IStateManager stateManager, IDbSetSource setSource, IDbSetCache setCache, IEntityType type)
         => _factories.GetOrAdd(
                 type.ClrType,

@@ -12,5 +12,6 @@ public sealed class DynamoItemPredicate(DynamoExpression condition, QueryContext
 {
     private readonly Func<Dictionary<string, AttributeValue>, bool> _matches = DynamoItemPredicateCompiler.Compile(condition, queryContext.Parameters);
 
+    /// <summary>Whether the condition holds on <paramref name="item" />.</summary>
     public bool Matches(Dictionary<string, AttributeValue> item) => _matches(item);
 }

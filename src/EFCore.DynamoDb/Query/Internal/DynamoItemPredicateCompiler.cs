@@ -15,14 +15,20 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
 
     private DynamoItemPredicateCompiler(IReadOnlyDictionary<string, object?> parameters) => _parameters = parameters;
 
+    /// <summary>
+    ///     The test of an item that <paramref name="condition" /> makes, its parameters taken from <paramref
+    ///     name="parameters" />.
+    /// </summary>
     public static Func<Dictionary<string, AttributeValue>, bool> Compile(DynamoExpression condition, IReadOnlyDictionary<string, object?> parameters)
         => new DynamoItemPredicateCompiler(parameters).CompileNode(condition);
 
+    /// <inheritdoc />
     public override Expression? Visit(Expression? node)
         => node is DynamoExpression
             ? base.Visit(node)
             : throw new InvalidOperationException(CoreStrings.TranslationFailed(node?.ToString()));
 
+    /// <inheritdoc />
     protected override Expression VisitLogical(DynamoLogicalExpression node)
     {
         var left = CompileNode(node.Left);
@@ -30,12 +36,14 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
         return Compiled(node, node.IsAnd ? item => left(item) && right(item) : item => left(item) || right(item));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitConjunction(DynamoConjunctionExpression node)
     {
         var operands = node.Operands.Select(CompileNode).ToList();
         return Compiled(node, item => operands.TrueForAll(operand => operand(item)));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
     {
         var partitionKey = CompileNode(node.PartitionKey);
@@ -43,18 +51,21 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
         return Compiled(node, item => partitionKey(item) && (sortKey == null || sortKey(item)));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitNot(DynamoNotExpression node)
     {
         var operand = CompileNode(node.Operand);
         return Compiled(node, item => !operand(item));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitAttributeExists(DynamoAttributeExistsExpression node)
     {
         var read = Reader(node.Attribute);
         return Compiled(node, item => (read(item) != null) == node.Exists);
     }
 
+    /// <inheritdoc />
     protected override Expression VisitComparison(DynamoComparisonExpression node)
     {
         var read = Reader(node.Attribute);
@@ -68,6 +79,7 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
                 : (read(item) != null) == (node.Operator != DynamoComparisonOperator.Equal));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitBetween(DynamoBetweenExpression node)
     {
         var read = Reader(node.Attribute);
@@ -80,6 +92,7 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
                 && high() is { } upper && DynamoAttributeValueComparer.Compare(stored, upper) <= 0);
     }
 
+    /// <inheritdoc />
     protected override Expression VisitFunction(DynamoFunctionExpression node)
     {
         var read = Reader(node.Attribute);
@@ -92,6 +105,7 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
                 : DynamoDocumentValues.Elements(stored).Any(e => DynamoAttributeValueComparer.Compare(e, searched) == 0)));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitSize(DynamoSizeExpression node)
     {
         var read = Reader(node.Attribute);
@@ -105,6 +119,7 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
                     : null));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitIn(DynamoInExpression node)
     {
         var read = Reader(node.Attribute);

@@ -26,6 +26,7 @@ public sealed class DynamoItemReadInjector(
     // The position parameter of each owned collection's element materializer being built.
     private readonly Dictionary<ITypeBase, ParameterExpression> _ordinals = [];
 
+    /// <inheritdoc />
     protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
     {
         var method = methodCallExpression.Method;
@@ -45,6 +46,7 @@ public sealed class DynamoItemReadInjector(
             : base.VisitMethodCall(methodCallExpression);
     }
 
+    /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
         => node switch
         {
@@ -55,6 +57,7 @@ public sealed class DynamoItemReadInjector(
             _ => base.VisitExtension(node)
         };
 
+    /// <summary>The parameter the compiled shaper receives each returned item in.</summary>
     public static ParameterExpression CreateItemParameter()
         => Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
 

@@ -9,18 +9,27 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public static class DynamoItemValueReader
 {
+    /// <summary><see cref="ReadValue{T}" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReadValueMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadValue))!;
 
+    /// <summary><see cref="ReadMap" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReadMapMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadMap))!;
 
+    /// <summary><see cref="ReadComplexCollection" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReadComplexCollectionMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadComplexCollection))!;
 
+    /// <summary><see cref="ReadOwnedCollection" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReadOwnedCollectionMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadOwnedCollection))!;
 
+    /// <summary>
+    ///     The value of <paramref name="property" /> stored in <paramref name="item" />'s attribute <paramref
+    ///     name="attributeName" />, converted with <paramref name="mapping" />; an absent attribute reads as the
+    ///     property's default (an empty set for a set), and a value that cannot be read throws naming the property.
+    /// </summary>
     public static T ReadValue<T>(Dictionary<string, AttributeValue>? item, string attributeName, DynamoTypeMapping mapping, IProperty property)
     {
         AttributeValue? attributeValue = null;

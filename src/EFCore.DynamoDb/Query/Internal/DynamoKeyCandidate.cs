@@ -6,14 +6,24 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed record DynamoKeyCandidate(IIndex? Index, IProperty PartitionKey, IProperty? SortKey)
 {
+    /// <summary>The index's name; <see langword="null" /> for the table's own key.</summary>
     public string? IndexName => Index?.Name;
 
+    /// <summary>Whether this is the table's own primary key.</summary>
     public bool IsTable => Index == null;
 
+    /// <summary>
+    ///     Whether this is a global secondary index, which reads eventually consistent only and may project less than
+    ///     the item.
+    /// </summary>
     public bool IsGlobalIndex => Index?.GetDynamoIndexKind() == DynamoIndexKind.Global;
 
+    /// <summary>How messages name the candidate: <c>the table key</c> or the index's name in quotes.</summary>
     public string DisplayName => Index == null ? "the table key" : "'" + Index.Name + "'";
 
+    /// <summary>
+    ///     The keys <paramref name="entityType" />'s queries can read through, in the order they are tried.
+    /// </summary>
     public static IReadOnlyList<DynamoKeyCandidate> For(IEntityType entityType)
         => [
             new(null, entityType.GetPartitionKeyProperty(), entityType.GetSortKeyProperty()),

@@ -13,12 +13,21 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyList<DynamoSetter>? setters)
 {
+    /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
 
+    /// <summary><see cref="ExecuteAsync" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteAsyncMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(ExecuteAsync))!;
 
+    /// <summary>
+    ///     Runs the <c>ExecuteUpdate</c> or <c>ExecuteDelete</c> synchronously; returns the number of items written.
+    /// </summary>
     public int Execute(DynamoQueryContext queryContext) => ExecuteAsync(queryContext).GetAwaiter().GetResult();
 
+    /// <summary>
+    ///     Runs the <c>ExecuteUpdate</c> or <c>ExecuteDelete</c>; returns the number of items written, those whose
+    ///     condition failed not counted.
+    /// </summary>
     public async Task<int> ExecuteAsync(DynamoQueryContext queryContext)
     {
         var cancellationToken = queryContext.CancellationToken;

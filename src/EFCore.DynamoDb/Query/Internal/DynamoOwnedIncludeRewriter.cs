@@ -9,6 +9,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoOwnedIncludeRewriter : ExpressionVisitor
 {
+    /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
         => node is IncludeExpression { Navigation: INavigation { ForeignKey.IsOwnership: true, IsOnDependent: false } navigation } include
             ? include.Update(Visit(include.EntityExpression), Visit(ShapeOwned(navigation, include.NavigationExpression)))

@@ -9,8 +9,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public static class DynamoOwnedNavigationFixup
 {
+    /// <summary><see cref="Reference" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReferenceMethod = typeof(DynamoOwnedNavigationFixup).GetMethod(nameof(Reference))!;
 
+    /// <summary><see cref="Collection" />, for the shaper to call.</summary>
     public static readonly MethodInfo CollectionMethod = typeof(DynamoOwnedNavigationFixup).GetMethod(nameof(Collection))!;
 
     /// <summary>Sets the owned reference (and its inverse); returns the owner.</summary>

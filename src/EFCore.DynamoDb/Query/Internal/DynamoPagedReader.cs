@@ -16,6 +16,10 @@ public sealed class DynamoPagedReader
     private bool _hasMorePages = true;
     private string? _fingerprint;
 
+    /// <summary>
+    ///     A reader of one execution of <paramref name="plan" />, with the parameter values and client of <paramref
+    ///     name="queryContext" />.
+    /// </summary>
     public DynamoPagedReader(DynamoReadPlan plan, DynamoQueryContext queryContext)
     {
         _plan = plan;

@@ -12,8 +12,16 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public class DynamoPredicateTranslator
 {
+    /// <summary>
+    ///     Why the last expression that was not translated could not be, for EF Core's "could not be translated"
+    ///     message.
+    /// </summary>
     public string? TranslationErrorDetails { get; private set; }
 
+    /// <summary>
+    ///     The condition <paramref name="expression" /> translates to, or <see langword="null" /> with <see
+    ///     cref="TranslationErrorDetails" /> set.
+    /// </summary>
     public virtual DynamoExpression? Translate(Expression expression)
     {
         switch (expression)

@@ -21,6 +21,7 @@ public sealed class DynamoProjectionRewriter : ExpressionVisitor
     public bool NeedsEntity { get; private set; }
 
     // x.Prop, or x.Address.City inside a complex value (read alone, by its document path).
+    /// <inheritdoc />
     protected override Expression VisitMember(MemberExpression node)
         => node.Expression is StructuralTypeShaperExpression { StructuralType: IEntityType entityType }
             && entityType.FindProperty(node.Member.Name) is { } property
@@ -29,6 +30,7 @@ public sealed class DynamoProjectionRewriter : ExpressionVisitor
                     ? Read(nested.Property, node.Type)
                     : base.VisitMember(node);
 
+    /// <inheritdoc />
     protected override Expression VisitMethodCall(MethodCallExpression node)
         => node.Method.IsGenericMethod
             && node.Method.GetGenericMethodDefinition() == EfPropertyMethod
@@ -37,6 +39,7 @@ public sealed class DynamoProjectionRewriter : ExpressionVisitor
                 ? Read(property, node.Type)
                 : base.VisitMethodCall(node);
 
+    /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
     {
         if (node is StructuralTypeShaperExpression)

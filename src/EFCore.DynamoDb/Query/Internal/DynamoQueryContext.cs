@@ -15,6 +15,7 @@ public class DynamoQueryContext(
     ScanBehavior scanBehavior) : QueryContext(dependencies)
 {
     // An entity the query materializes and tracks holds the stored values: its later writes may be conditioned on them.
+    /// <inheritdoc />
     public override InternalEntityEntry StartTracking(IEntityType entityType, object entity, in ISnapshot snapshot)
     {
         var entry = base.StartTracking(entityType, entity, snapshot);
@@ -22,9 +23,12 @@ public class DynamoQueryContext(
         return entry;
     }
 
+    /// <summary>What a query that only a <c>Scan</c> can answer does: warn, run silently, or throw.</summary>
     public virtual ScanBehavior ScanBehavior { get; } = scanBehavior;
 
+    /// <summary>The client wrapper the query's requests go through.</summary>
     public virtual IDynamoClientWrapper Client { get; } = client;
 
+    /// <summary>Resolves the physical table names, with the context's prefix.</summary>
     public virtual IDynamoTableNameResolver TableNames { get; } = tableNames;
 }

@@ -14,9 +14,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     QueryCompilationContext queryCompilationContext)
     : QueryableMethodTranslatingExpressionVisitor(dependencies, queryCompilationContext, subquery: false)
 {
+    /// <inheritdoc />
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
         => throw new InvalidOperationException(DynamoStrings.SubqueriesNotSupported);
 
+    /// <inheritdoc />
     protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
     {
         if (!DynamoQueryOperators.IsOperator(methodCallExpression))
@@ -62,6 +64,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
         var selectExpression = new DynamoSelectExpression(entityType);
@@ -78,6 +81,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
                 nullable: false));
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
@@ -99,6 +103,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateFirstOrDefault(
         ShapedQueryExpression source,
         LambdaExpression? predicate,
@@ -107,6 +112,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => TranslateSingleResult(source, predicate, limit: 1, returnDefault);
 
     // Single reads up to two items, so that a second match is reported as an error.
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSingleOrDefault(
         ShapedQueryExpression source,
         LambdaExpression? predicate,
@@ -114,6 +120,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         bool returnDefault)
         => TranslateSingleResult(source, predicate, limit: 2, returnDefault);
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
     {
         if (count is not (ConstantExpression or QueryParameterExpression))
@@ -125,16 +132,20 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
         => TranslateScalar(source, predicate, DynamoResultKind.Count, typeof(int));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate)
         => TranslateScalar(source, predicate, DynamoResultKind.Count, typeof(long));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate)
         => TranslateScalar(source, predicate, DynamoResultKind.Any, typeof(bool));
 
     // All(p) is !Any(!p): DynamoDB finds a counterexample or reads everything.
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
         => TranslateScalar(
             source,
@@ -143,35 +154,45 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             typeof(bool),
             negate: true);
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
         => selector.Body == selector.Parameters[0]
             ? source
             : source.UpdateShaperExpression(RemapLambdaBody(source, selector));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Average));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType)
         => source.ShaperExpression.Type == castType ? source : NotSupported(nameof(Queryable.Cast));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Concat));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item)
         => NotSupported(nameof(Queryable.Contains));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue)
         => NotSupported(nameof(Queryable.DefaultIfEmpty));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source)
         => NotSupported(nameof(Queryable.Distinct));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault)
         => NotSupported(nameof(Queryable.ElementAt));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Except));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupBy(
         ShapedQueryExpression source,
         LambdaExpression keySelector,
@@ -179,6 +200,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression? resultSelector)
         => NotSupported(nameof(Queryable.GroupBy));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateGroupJoin(
         ShapedQueryExpression outer,
         ShapedQueryExpression inner,
@@ -187,9 +209,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression resultSelector)
         => NotSupported(nameof(Queryable.GroupJoin));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Intersect));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateJoin(
         ShapedQueryExpression outer,
         ShapedQueryExpression inner,
@@ -198,6 +222,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression resultSelector)
         => NotSupported(nameof(Queryable.Join));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
         ShapedQueryExpression outer,
         ShapedQueryExpression inner,
@@ -206,6 +231,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression resultSelector)
         => NotSupported("LeftJoin");
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(
         ShapedQueryExpression outer,
         ShapedQueryExpression inner,
@@ -215,6 +241,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         => NotSupported("RightJoin");
 
     // Last reads the first item from the other end of the sort key.
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLastOrDefault(
         ShapedQueryExpression source,
         LambdaExpression? predicate,
@@ -237,13 +264,16 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return TranslateSingleResult(source, predicate, limit: 1, returnDefault);
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Max));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Min));
 
     // OfType<Derived>() keeps the derived types' items, by discriminator, and materializes them as such.
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
     {
         if (source.ShaperExpression.Type == resultType)
@@ -262,9 +292,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source.UpdateShaperExpression(new StructuralTypeShaperExpression(derivedType, shaper.ValueBufferExpression, shaper.IsNullable));
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
         => TranslateOrdering(source, keySelector, ascending, thenBy: false);
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
@@ -277,15 +309,18 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(
         ShapedQueryExpression source,
         LambdaExpression collectionSelector,
         LambdaExpression resultSelector)
         => NotSupported(nameof(Queryable.SelectMany));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector)
         => NotSupported(nameof(Queryable.SelectMany));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
@@ -298,25 +333,32 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate)
         => NotSupported(nameof(Queryable.SkipWhile));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Sum));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate)
         => NotSupported(nameof(Queryable.TakeWhile));
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
         => TranslateOrdering(source, keySelector, ascending, thenBy: true);
 
+    /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2)
         => NotSupported(nameof(Queryable.Union));
 
     // ExecuteDelete and ExecuteUpdate write each item the query selects, conditioned on the query's other predicates.
+    /// <inheritdoc />
     protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
         => CanWriteSelection(source) ? new DynamoNonQueryExpression((DynamoSelectExpression)source.QueryExpression, null) : null;
 
+    /// <inheritdoc />
     protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
     {
         if (!CanWriteSelection(source))

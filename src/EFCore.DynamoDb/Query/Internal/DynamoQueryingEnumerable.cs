@@ -23,13 +23,16 @@ public sealed class DynamoQueryingEnumerable<T>(
     private readonly Type _contextType = contextType;
     private readonly bool _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
 
+    /// <inheritdoc />
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
         => new Enumerator(this, cancellationToken);
 
+    /// <inheritdoc />
     public IEnumerator<T> GetEnumerator() => new Enumerator(this, default);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc />
     public string ToQueryString()
     {
         var tableName = _queryContext.TableNames.Resolve(readPlan.EntityType);

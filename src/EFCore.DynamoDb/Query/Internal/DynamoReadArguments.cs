@@ -14,6 +14,10 @@ public sealed record DynamoReadArguments(
     int? ParallelSegments,
     string? ContinuationToken)
 {
+    /// <summary>
+    ///     Evaluates the arguments of <paramref name="plan" /> from the parameter values of <paramref
+    ///     name="queryContext" />.
+    /// </summary>
     public static DynamoReadArguments Evaluate(DynamoReadPlan plan, DynamoQueryContext queryContext)
     {
         var options = plan.ReadOptions;

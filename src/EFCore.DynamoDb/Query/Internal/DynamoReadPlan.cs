@@ -29,10 +29,13 @@ public sealed class DynamoReadPlan
         ReadOptions = selectExpression.ReadOptions;
     }
 
+    /// <summary>The entity type read.</summary>
     public IEntityType EntityType { get; }
 
+    /// <summary>How DynamoDB answers the query: the operation, the index, the key condition and the filters.</summary>
     public DynamoAccessPlan AccessPlan { get; }
 
+    /// <summary>What the query returns: items, a count, whether any matches, or an aggregate.</summary>
     public DynamoResultKind ResultKind { get; }
 
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
@@ -50,6 +53,7 @@ public sealed class DynamoReadPlan
     /// <summary>For <c>ToPageAsync</c>: the continuation token of the page to read (a parameter, null for the first page).</summary>
     public Expression? ContinuationToken { get; }
 
+    /// <summary>How DynamoDB is asked to read: consistency, page size, scan limits and permissions.</summary>
     public DynamoReadOptions ReadOptions { get; }
 
     /// <summary>Whether a filter may drop items that DynamoDB read, so its <c>Limit</c> cannot bound what is returned.</summary>

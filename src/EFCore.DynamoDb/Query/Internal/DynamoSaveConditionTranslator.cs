@@ -9,6 +9,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public static class DynamoSaveConditionTranslator
 {
+    /// <summary>
+    ///     The DynamoDB condition of <paramref name="condition" /> on <paramref name="entityType" />'s stored item;
+    ///     throws when a part of it cannot be translated.
+    /// </summary>
     public static DynamoExpression Translate(IEntityType entityType, LambdaExpression condition)
     {
         var parameter = condition.Parameters[0];

@@ -16,6 +16,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 {
     private static readonly Type ItemType = typeof(Dictionary<string, AttributeValue>);
 
+    /// <inheritdoc />
     protected override Expression VisitExtension(Expression extensionExpression)
     {
         if (extensionExpression is not DynamoNonQueryExpression nonQuery)
@@ -33,6 +34,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)));
     }
 
+    /// <inheritdoc />
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var selectExpression = (DynamoSelectExpression)shapedQueryExpression.QueryExpression;

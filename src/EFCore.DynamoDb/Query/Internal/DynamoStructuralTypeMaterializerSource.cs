@@ -9,6 +9,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 public class DynamoStructuralTypeMaterializerSource(StructuralTypeMaterializerSourceDependencies dependencies)
     : StructuralTypeMaterializerSource(dependencies)
 {
+    /// <summary><see cref="ComplexCollectionMarker" />, whose calls the read injector finds and replaces.</summary>
     public static readonly MethodInfo ComplexCollectionMarkerMethod
         = typeof(DynamoStructuralTypeMaterializerSource).GetMethod(nameof(ComplexCollectionMarker))!;
 
@@ -16,6 +17,7 @@ public class DynamoStructuralTypeMaterializerSource(StructuralTypeMaterializerSo
     public static TCollection ComplexCollectionMarker<TCollection>(IComplexProperty complexProperty)
         => throw new System.Diagnostics.UnreachableException(complexProperty.Name);
 
+    /// <inheritdoc />
     protected override void AddInitializeExpression(
         IPropertyBase property,
         ParameterBindingInfo bindingInfo,

@@ -8,6 +8,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoAttributeValueEquality
 {
+    /// <summary>
+    ///     Whether two attribute values hold the same data: numbers by value (<c>1.50</c> equals <c>1.5</c>), sets in
+    ///     any order, lists element by element.
+    /// </summary>
     public static bool AreEqual(AttributeValue left, AttributeValue right)
     {
         if (left.N != null || right.N != null)
@@ -53,6 +57,7 @@ public static class DynamoAttributeValueEquality
             ? value.ToString("G29", CultureInfo.InvariantCulture)
             : text;
 
+    /// <summary>Whether two items or maps have the same attribute names, each holding equal values.</summary>
     public static bool AreEqual(IReadOnlyDictionary<string, AttributeValue> left, IReadOnlyDictionary<string, AttributeValue> right)
         => left.Count == right.Count && left.All(p => right.TryGetValue(p.Key, out var other) && AreEqual(p.Value, other));
 }

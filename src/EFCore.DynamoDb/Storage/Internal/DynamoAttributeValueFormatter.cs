@@ -5,6 +5,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// <summary>Renders an attribute value as short readable text, for sensitive-data logs and query strings.</summary>
 public static class DynamoAttributeValueFormatter
 {
+    /// <summary>
+    ///     The value with its type code, such as <c>S:"abc"</c> or <c>N:42</c>; sets, lists and maps with their
+    ///     elements.
+    /// </summary>
     public static string Format(AttributeValue value)
         => value.S != null ? "S:\"" + value.S + "\""
             : value.N != null ? "N:" + value.N

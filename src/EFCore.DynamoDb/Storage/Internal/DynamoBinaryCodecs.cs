@@ -5,8 +5,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// <summary>Types stored as DynamoDB binary (<c>B</c>) and boolean (<c>BOOL</c>) attributes.</summary>
 public static class DynamoBinaryCodecs
 {
+    /// <summary><see cref="byte" /> arrays as <c>B</c>.</summary>
     public static DynamoValueCodec Bytes { get; } = new BytesCodec();
 
+    /// <summary><see cref="bool" /> as <c>BOOL</c>.</summary>
     public static DynamoValueCodec Boolean { get; } = new BooleanCodec();
 
     private sealed class BytesCodec() : DynamoValueCodec(typeof(byte[]), DynamoScalarType.Binary)

@@ -21,8 +21,10 @@ public sealed class DynamoClientProvider(IDynamoDbSingletonOptions options) : ID
 
     private readonly Lazy<AmazonDynamoDBClient> _client = new(() => CreateClient(options));
 
+    /// <inheritdoc />
     public IAmazonDynamoDB Client => _client.Value;
 
+    /// <summary>Disposes the client if it was built; a provider whose client was never asked for builds none.</summary>
     public void Dispose()
     {
         if (_client.IsValueCreated)

@@ -14,6 +14,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private readonly DynamoConsumedCapacity _consumedCapacity;
     private readonly IExecutionStrategyFactory _executionStrategyFactory;
 
+    /// <summary>
+    ///     Creates the wrapper over the client from <c>UseDynamoDb</c>'s connection settings, else the application's
+    ///     registered <see cref="IAmazonDynamoDB" />, else one built with the SDK's defaults.
+    /// </summary>
     public DynamoClientWrapper(
         IDbContextOptions options,
         IDynamoClientProvider clientProvider,
@@ -34,8 +38,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         Client = applicationClient ?? clientProvider.Client;
     }
 
+    /// <inheritdoc />
     public virtual IAmazonDynamoDB Client { get; }
 
+    /// <inheritdoc />
     public virtual async Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
     {
         try
@@ -106,6 +112,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private static DynamoReadCommand? ResumeAfter(DynamoReadCommand command, Dictionary<string, AttributeValue>? lastEvaluatedKey)
         => lastEvaluatedKey is { Count: > 0 } ? command with { StartKey = lastEvaluatedKey } : null;
 
+    // Sent under the execution strategy and logged with its consumed capacity, as every read.
     private Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
@@ -149,6 +156,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response;
     }
 
+    /// <inheritdoc />
     public virtual async Task<Dictionary<string, AttributeValue>?> WriteAsync(DynamoWriteCommand command, CancellationToken cancellationToken)
     {
         switch (command.Kind)
@@ -169,6 +177,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
+    /// <inheritdoc />
     public virtual Task WriteTransactionAsync(
         IReadOnlyList<DynamoWriteCommand> commands,
         string clientRequestToken,
@@ -178,6 +187,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     // A throttled batch wrote nothing: it is sent again like unprocessed items, and past the last attempt the throttling
     // goes to the execution strategy.
+    /// <inheritdoc />
     public virtual Task WriteBatchAsync(IReadOnlyList<DynamoWriteCommand> commands, CancellationToken cancellationToken)
         => DynamoUnprocessedRequests.SendUntilProcessedAsync(
             commands.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(DynamoWriteCommandRequests.ToWriteRequest).ToList()),
@@ -191,6 +201,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             (remaining, attempts) => new DynamoUnprocessedItemsException(remaining, attempts),
             cancellationToken);
 
+    /// <inheritdoc />
     public virtual async Task<Dictionary<string, AttributeValue>?> ReadBackAsync(
         string tableName,
         Dictionary<string, AttributeValue> key,
@@ -209,6 +220,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
+    /// <inheritdoc />
     public virtual async Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken)
     {
         try
@@ -232,6 +244,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     // Retried while the table does not exist: "already in use" on a later attempt means an earlier one, whose answer
     // was lost, created it.
+    /// <inheritdoc />
     public virtual async Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
     {
         var attempts = 0;
@@ -257,6 +270,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     }
 
     // Retried; "not found" on a later attempt means an earlier one, whose answer was lost, deleted the table.
+    /// <inheritdoc />
     public virtual Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken)
     {
         var attempts = 0;
@@ -283,6 +297,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             cancellationToken);
     }
 
+    /// <inheritdoc />
     public virtual async Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
     {
         var response = await ExecuteAsync(
@@ -291,6 +306,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response.TableDescription;
     }
 
+    /// <inheritdoc />
     public virtual async Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
         var response = await RetriedAsync(
@@ -304,10 +320,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response.TimeToLiveDescription;
     }
 
+    /// <inheritdoc />
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
         => ExecuteAsync(() => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
 
     // Not retried: a connection check answers once.
+    /// <inheritdoc />
     public virtual Task ListTablesAsync(CancellationToken cancellationToken)
         => ExecuteAsync(
             () => new DynamoRequestDescription("ListTables", "", null, ""),
@@ -315,6 +333,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             _ => null,
             cancellationToken);
 
+    /// <inheritdoc />
     public virtual Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken)
     {
         _logger.BatchRetrying(operation, delay);

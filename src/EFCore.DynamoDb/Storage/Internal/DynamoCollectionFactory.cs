@@ -7,6 +7,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoCollectionFactory
 {
+    /// <summary>A collection of <paramref name="clrType" /> holding <paramref name="elements" /> in order.</summary>
     public static object Create<TElement>(Type clrType, IEnumerable<TElement> elements)
     {
         if (clrType.IsArray)
@@ -28,6 +29,10 @@ public static class DynamoCollectionFactory
         return collection;
     }
 
+    /// <summary>
+    ///     A string-keyed dictionary of <paramref name="clrType" /> holding <paramref name="entries" />, keys compared
+    ///     ordinally.
+    /// </summary>
     public static object CreateMap<TElement>(Type clrType, IEnumerable<KeyValuePair<string, TElement>> entries)
     {
         var map = clrType.IsInterface

@@ -10,6 +10,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoComplexPropertyConverter
 {
+    /// <summary>
+    ///     The attribute storing <paramref name="value" /> of <paramref name="complexProperty" />; <see langword="null"
+    ///     /> (no attribute) for a null value.
+    /// </summary>
     public static AttributeValue? ToAttributeValue(IComplexProperty complexProperty, object? value)
         => value == null
             ? null

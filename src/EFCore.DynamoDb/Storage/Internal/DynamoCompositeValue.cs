@@ -6,6 +6,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoCompositeValue
 {
+    /// <summary>
+    ///     The composite's value for <paramref name="entity" />, reading each component's value with <paramref
+    ///     name="readComponent" /> (current or original values, as the caller needs).
+    /// </summary>
     public static object? Compute(IReadOnlyProperty composite, object entity, Func<IReadOnlyProperty, object?> readComponent)
         => composite.GetCompositeMerge() is { } merge
             ? merge(entity)

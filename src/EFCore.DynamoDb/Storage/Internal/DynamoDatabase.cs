@@ -21,9 +21,11 @@ public class DynamoDatabase(
     DynamoSaveAttempts attempts,
     IDynamoReadEntries readEntries) : Database(dependencies)
 {
+    /// <inheritdoc />
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
 
+    /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
         // Composites first, since they change values that validation and planning then see.

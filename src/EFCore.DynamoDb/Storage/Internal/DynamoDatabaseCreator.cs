@@ -19,8 +19,10 @@ public class DynamoDatabaseCreator(
 {
     private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(5);
 
+    /// <inheritdoc />
     public virtual bool EnsureCreated() => EnsureCreatedAsync().GetAwaiter().GetResult();
 
+    /// <inheritdoc />
     public virtual async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         // Every existing table is checked before any is created, so a key mismatch changes nothing.
@@ -61,8 +63,10 @@ public class DynamoDatabaseCreator(
         }
     }
 
+    /// <inheritdoc />
     public virtual bool EnsureDeleted() => EnsureDeletedAsync().GetAwaiter().GetResult();
 
+    /// <inheritdoc />
     public virtual async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
     {
         var deleted = false;
@@ -74,8 +78,10 @@ public class DynamoDatabaseCreator(
         return deleted;
     }
 
+    /// <inheritdoc />
     public virtual bool CanConnect() => CanConnectAsync().GetAwaiter().GetResult();
 
+    /// <inheritdoc />
     public virtual async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
         // The SDK would retry an unreachable endpoint for minutes; a connection check answers sooner.

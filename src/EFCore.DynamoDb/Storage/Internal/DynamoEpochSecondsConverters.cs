@@ -8,10 +8,12 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoEpochSecondsConverters
 {
+    /// <summary><see cref="System.DateTime" /> as epoch seconds; read back as UTC.</summary>
     public static ValueConverter DateTime { get; } = new ValueConverter<DateTime, long>(
         value => FromDateTime(value),
         seconds => System.DateTime.UnixEpoch.AddSeconds(seconds));
 
+    /// <summary><see cref="System.DateTimeOffset" /> as epoch seconds; read back with a zero offset.</summary>
     public static ValueConverter DateTimeOffset { get; } = new ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeSeconds(),
         seconds => System.DateTimeOffset.FromUnixTimeSeconds(seconds));
@@ -25,7 +27,7 @@ public static class DynamoEpochSecondsConverters
             : null;
     }
 
-    // A naive (unspecified) value is taken as UTC, as the default date codec does.
+    /// <summary>The epoch seconds of a date; a naive (unspecified) value is taken as UTC, as the default date codec does.</summary>
     public static long FromDateTime(DateTime value)
         => new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : System.DateTime.SpecifyKind(value, DateTimeKind.Utc))
             .ToUnixTimeSeconds();

@@ -9,5 +9,6 @@ public class DynamoExecutionStrategyFactory(ExecutionStrategyDependencies depend
         = dependencies.Options.FindExtension<DynamoDbOptionsExtension>()?.ExecutionStrategyFactory
         ?? (d => new DynamoExecutionStrategy(d));
 
+    /// <inheritdoc />
     public virtual IExecutionStrategy Create() => _create(dependencies);
 }

@@ -16,6 +16,9 @@ public sealed class DynamoExpressionPlaceholders
     /// <summary><c>ExpressionAttributeValues</c>: placeholder → value; <see langword="null" /> when none.</summary>
     public Dictionary<string, AttributeValue>? Values { get; private set; }
 
+    /// <summary>
+    ///     The placeholder of an attribute name: <c>#n0</c>, <c>#n1</c>…; a name used twice gets the same placeholder.
+    /// </summary>
     public string Name(string attributeName)
     {
         _placeholdersByName ??= new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,6 +33,10 @@ public sealed class DynamoExpressionPlaceholders
         return placeholder;
     }
 
+    /// <summary>
+    ///     A new placeholder for a value: <c>:v0</c>, <c>:v1</c>…; equal values are not shared, since each is bound
+    ///     where it is used.
+    /// </summary>
     public string Value(AttributeValue value)
     {
         Values ??= new Dictionary<string, AttributeValue>(StringComparer.Ordinal);

@@ -8,27 +8,34 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed class DynamoIgnoredTransaction(IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger) : IDbContextTransaction
 {
+    /// <inheritdoc />
     public Guid TransactionId { get; } = Guid.NewGuid();
 
+    /// <inheritdoc />
     public void Commit() => logger.TransactionIgnoredWarning(nameof(Commit));
 
+    /// <inheritdoc />
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
         Commit();
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public void Rollback() => logger.TransactionIgnoredWarning(nameof(Rollback));
 
+    /// <inheritdoc />
     public Task RollbackAsync(CancellationToken cancellationToken = default)
     {
         Rollback();
         return Task.CompletedTask;
     }
 
+    /// <summary>Nothing to release: no transaction was started.</summary>
     public void Dispose()
     {
     }
 
+    /// <summary>Nothing to release: no transaction was started.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -13,9 +13,11 @@ public static class DynamoItemSize
     /// <summary>The largest item DynamoDB stores: 400 KB.</summary>
     public const int MaxItemBytes = 400 * 1024;
 
+    /// <summary>The size of an item: each attribute's name and value.</summary>
     public static long Of(IReadOnlyDictionary<string, AttributeValue> item)
         => item.Sum(attribute => Encoding.UTF8.GetByteCount(attribute.Key) + Of(attribute.Value));
 
+    /// <summary>The size of one attribute value, elements of sets, lists and maps included.</summary>
     public static long Of(AttributeValue value)
         => value.S != null ? Encoding.UTF8.GetByteCount(value.S)
             : value.N != null ? NumberSize(value.N)

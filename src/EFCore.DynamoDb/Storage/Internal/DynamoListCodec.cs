@@ -6,11 +6,14 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoListCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, DynamoScalarType.List)
 {
+    /// <inheritdoc />
     public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
+    /// <inheritdoc />
     public override AttributeValue Write(object value)
         => new() { L = ((IEnumerable<TElement>)value).Select(e => ElementMapping.ToAttributeValue(e) ?? DynamoDocumentValues.Null).ToList() };
 
+    /// <inheritdoc />
     public override object Read(AttributeValue value)
         => value.L == null
             ? throw new FormatException(DynamoStrings.UnexpectedAttributeType("L", value.Describe()))

@@ -6,8 +6,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoMapCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, DynamoScalarType.Map)
 {
+    /// <inheritdoc />
     public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
+    /// <inheritdoc />
     public override AttributeValue Write(object value)
         => new()
         {
@@ -15,6 +17,7 @@ public sealed class DynamoMapCodec<TElement>(Type clrType, DynamoTypeMapping ele
                 .ToDictionary(e => e.Key, e => ElementMapping.ToAttributeValue(e.Value) ?? DynamoDocumentValues.Null, StringComparer.Ordinal)
         };
 
+    /// <inheritdoc />
     public override object Read(AttributeValue value)
         => value.M == null
             ? throw new FormatException(DynamoStrings.UnexpectedAttributeType("M", value.Describe()))

@@ -7,8 +7,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoNumberCodec<T>() : DynamoValueCodec(typeof(T), DynamoScalarType.Number)
     where T : INumber<T>
 {
+    /// <inheritdoc />
     public override AttributeValue Write(object value) => new() { N = DynamoNumberFormat.Format((T)value) };
 
     // Integer types reject fractional text ("an int field refuses lossy floats").
+    /// <inheritdoc />
     public override object Read(AttributeValue value) => T.Parse(ReadText(value), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

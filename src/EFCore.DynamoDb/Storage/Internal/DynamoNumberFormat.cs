@@ -11,6 +11,10 @@ public static class DynamoNumberFormat
     private const double MaxMagnitude = 1E+126;
     private const double MinMagnitude = 1E-130;
 
+    /// <summary>
+    ///     The <c>N</c> text of <paramref name="value" />; throws when DynamoDB cannot store it (NaN, infinity, or out
+    ///     of range).
+    /// </summary>
     public static string Format<T>(T value)
         where T : INumber<T>
     {
@@ -24,6 +28,10 @@ public static class DynamoNumberFormat
         return value.ToString(null, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    ///     Reads <c>N</c> text as a <see cref="decimal" />, exact for the seven decimals a date or duration is stored
+    ///     with.
+    /// </summary>
     public static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool IsStorable(double value)

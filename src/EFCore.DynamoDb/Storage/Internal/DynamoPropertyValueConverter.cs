@@ -8,6 +8,9 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoPropertyValueConverter
 {
+    /// <summary>
+    ///     Converts a value with the property's own type mapping; <see langword="null" /> means no attribute.
+    /// </summary>
     public static AttributeValue? ToAttributeValue(IReadOnlyProperty property, object? value)
         => ToAttributeValue(property, (DynamoTypeMapping)property.GetTypeMapping(), value);
 

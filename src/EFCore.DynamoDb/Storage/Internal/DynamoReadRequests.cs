@@ -19,6 +19,7 @@ public static class DynamoReadRequests
             _ => DynamoRequestDescriber.Describe(ToScanRequest(command))
         };
 
+    /// <summary>The <c>GetItem</c> of a command reading one item by its full primary key.</summary>
     public static GetItemRequest ToGetItemRequest(DynamoReadCommand command)
         => new()
         {
@@ -29,6 +30,7 @@ public static class DynamoReadRequests
             ExpressionAttributeNames = command.Names
         };
 
+    /// <summary>The <c>Query</c> of a command, from its start key: one page.</summary>
     public static QueryRequest ToQueryRequest(DynamoReadCommand command)
         => new()
         {
@@ -46,6 +48,9 @@ public static class DynamoReadRequests
             ExpressionAttributeValues = command.Values
         };
 
+    /// <summary>
+    ///     The <c>Scan</c> of a command, from its start key: one page, of one segment when the scan is parallel.
+    /// </summary>
     public static ScanRequest ToScanRequest(DynamoReadCommand command)
         => new()
         {

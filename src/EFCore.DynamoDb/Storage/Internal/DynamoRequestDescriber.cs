@@ -9,6 +9,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoRequestDescriber
 {
+    /// <summary>Describes a <c>GetItem</c>: its key and projection.</summary>
     public static DynamoRequestDescription Describe(GetItemRequest request)
         => new(
             "GetItem",
@@ -21,6 +22,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.Key);
 
+    /// <summary>Describes a <c>Query</c>: its index, key condition, filter, projection, limit and direction.</summary>
     public static DynamoRequestDescription Describe(QueryRequest request)
         => new(
             "Query",
@@ -38,6 +40,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);
 
+    /// <summary>Describes a <c>Scan</c>: its index, filter, projection, limit and segment.</summary>
     public static DynamoRequestDescription Describe(ScanRequest request)
         => new(
             "Scan",
@@ -54,6 +57,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);
 
+    /// <summary>Describes a <c>BatchGetItem</c> of one table: its keys and projection.</summary>
     public static DynamoRequestDescription Describe(BatchGetItemRequest request)
     {
         var (tableName, keysAndAttributes) = request.RequestItems.Single();
@@ -68,6 +72,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(keysAndAttributes.ExpressionAttributeNames))));
     }
 
+    /// <summary>Describes a <c>TransactWriteItems</c>: each write with its expressions.</summary>
     public static DynamoRequestDescription Describe(TransactWriteItemsRequest request)
         => new(
             "TransactWriteItems",
@@ -77,6 +82,7 @@ public static class DynamoRequestDescriber
                 ("Items", request.TransactItems.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Operations", string.Join(", ", request.TransactItems.Select(OperationOf)))));
 
+    /// <summary>Describes a <c>BatchWriteItem</c>: its puts and deletes.</summary>
     public static DynamoRequestDescription Describe(BatchWriteItemRequest request)
         => new(
             "BatchWriteItem",
@@ -92,6 +98,7 @@ public static class DynamoRequestDescriber
     private static string OperationOf(TransactWriteItem item)
         => item.Put != null ? "Put" : item.Update != null ? "Update" : item.Delete != null ? "Delete" : "ConditionCheck";
 
+    /// <summary>Describes a <c>PutItem</c>: its item and condition.</summary>
     public static DynamoRequestDescription Describe(PutItemRequest request)
         => new(
             "PutItem",
@@ -103,6 +110,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             Merge(request.Item, request.ExpressionAttributeValues));
 
+    /// <summary>Describes an <c>UpdateItem</c>: its key, update expression and condition.</summary>
     public static DynamoRequestDescription Describe(UpdateItemRequest request)
         => new(
             "UpdateItem",
@@ -115,6 +123,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             Merge(request.Key, request.ExpressionAttributeValues));
 
+    /// <summary>Describes a <c>DeleteItem</c>: its key and condition.</summary>
     public static DynamoRequestDescription Describe(DeleteItemRequest request)
         => new(
             "DeleteItem",
@@ -126,6 +135,7 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             Merge(request.Key, request.ExpressionAttributeValues));
 
+    /// <summary>Describes a <c>CreateTable</c>: its key schema, indexes and billing.</summary>
     public static DynamoRequestDescription Describe(CreateTableRequest request)
         => new(
             "CreateTable",
@@ -137,6 +147,7 @@ public static class DynamoRequestDescriber
                 ("GlobalIndexes", FormatIndexNames(request.GlobalSecondaryIndexes?.Select(i => i.IndexName))),
                 ("BillingMode", request.BillingMode?.Value)));
 
+    /// <summary>Describes an <c>UpdateTable</c>: the billing, throughput or index it changes.</summary>
     public static DynamoRequestDescription Describe(UpdateTableRequest request)
         => new(
             "UpdateTable",
@@ -148,6 +159,7 @@ public static class DynamoRequestDescriber
                 ("CreateIndex", request.GlobalSecondaryIndexUpdates?.Select(u => u.Create?.IndexName).FirstOrDefault(n => n != null)),
                 ("UpdateIndexes", FormatIndexNames(request.GlobalSecondaryIndexUpdates?.Select(u => u.Update?.IndexName).OfType<string>()))));
 
+    /// <summary>Describes an <c>UpdateTimeToLive</c>: the attribute it enables.</summary>
     public static DynamoRequestDescription Describe(UpdateTimeToLiveRequest request)
         => new(
             "UpdateTimeToLive",

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Storage.Internal;
 
+/// <summary>Names of <see cref="DynamoScalarType" /> values in DynamoDB's own vocabulary.</summary>
 public static class DynamoScalarTypeExtensions
 {
     /// <summary>The type code DynamoDB uses in key schemas and documentation: S, N, B, BOOL, SS, NS, BS, L or M.</summary>

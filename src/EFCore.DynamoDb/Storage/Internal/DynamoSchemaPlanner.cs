@@ -11,6 +11,11 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public static class DynamoSchemaPlanner
 {
+    /// <summary>
+    ///     The steps that bring <paramref name="table" /> (<see langword="null" /> when it does not exist) and its time
+    ///     to live in line with <paramref name="schema" />, in the order they must be sent; none when they already
+    ///     match.
+    /// </summary>
     public static IReadOnlyList<DynamoSchemaStep> Plan(DynamoTableSchema schema, TableDescription? table, TimeToLiveDescription? timeToLive)
     {
         if (table == null)

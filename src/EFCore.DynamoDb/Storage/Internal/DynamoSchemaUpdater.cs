@@ -13,6 +13,7 @@ public class DynamoSchemaUpdater(
     DynamoSeedDataInserter seedData,
     IDiagnosticsLogger<DbLoggerCategory.Database> logger) : IDynamoSchemaUpdater
 {
+    /// <inheritdoc />
     public virtual async Task<IReadOnlyList<DynamoSchemaChange>> UpdateAsync(bool dryRun, CancellationToken cancellationToken)
     {
         // Every table is planned before any is changed, so a table whose key differs stops the update before it starts.

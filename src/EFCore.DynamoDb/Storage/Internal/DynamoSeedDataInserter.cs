@@ -10,6 +10,10 @@ public class DynamoSeedDataInserter(
     IDatabase database,
     IDynamoTableNameResolver tableNames)
 {
+    /// <summary>
+    ///     Inserts the seed data of the entity types stored in <paramref name="createdTables" />; tables that existed
+    ///     before keep what they hold.
+    /// </summary>
     public virtual async Task InsertAsync(IReadOnlySet<string> createdTables, CancellationToken cancellationToken)
     {
         // Seed data lives only in the design-time model; the runtime model leaves it out.

@@ -10,8 +10,10 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public sealed class DynamoSetCodec<TElement>(Type clrType, DynamoTypeMapping elementMapping)
     : DynamoValueCodec(clrType, elementMapping.ScalarType.ToSetType() ?? throw new ArgumentException(null, nameof(elementMapping)))
 {
+    /// <inheritdoc />
     public override DynamoTypeMapping ElementMapping { get; } = elementMapping;
 
+    /// <inheritdoc />
     public override AttributeValue Write(object value)
     {
         var elements = ((IEnumerable<TElement>)value)
@@ -25,8 +27,10 @@ public sealed class DynamoSetCodec<TElement>(Type clrType, DynamoTypeMapping ele
         };
     }
 
+    /// <inheritdoc />
     public override bool IsWrittenAsAbsent(object value) => !((IEnumerable<TElement>)value).Any();
 
+    /// <inheritdoc />
     public override object Read(AttributeValue value)
     {
         var stored = ScalarType switch
@@ -41,5 +45,6 @@ public sealed class DynamoSetCodec<TElement>(Type clrType, DynamoTypeMapping ele
             : DynamoCollectionFactory.Create(ClrType, stored.Select(e => (TElement)ElementMapping.FromAttributeValue(e)!).ToList());
     }
 
+    /// <inheritdoc />
     public override object ReadAbsent() => DynamoCollectionFactory.Create(ClrType, Array.Empty<TElement>());
 }

@@ -5,10 +5,13 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// <summary>Types stored as DynamoDB strings (<c>S</c>): <see cref="string" />, <see cref="char" /> and <see cref="Guid" />.</summary>
 public static class DynamoStringCodecs
 {
+    /// <summary><see cref="string" /> as itself.</summary>
     public static DynamoValueCodec String { get; } = new StringCodec();
 
+    /// <summary><see cref="char" /> as a one-character string.</summary>
     public static DynamoValueCodec Char { get; } = new CharCodec();
 
+    /// <summary><see cref="System.Guid" /> as its hyphenated lowercase text (<c>D</c> format).</summary>
     public static DynamoValueCodec Guid { get; } = new GuidCodec();
 
     private sealed class StringCodec() : DynamoValueCodec(typeof(string), DynamoScalarType.String)

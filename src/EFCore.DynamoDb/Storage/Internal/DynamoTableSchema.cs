@@ -9,13 +9,16 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
 {
+    /// <summary>The partition key of the table's root entity type.</summary>
     public IProperty PartitionKey => EntityType.GetPartitionKeyProperty();
 
+    /// <summary>The sort key of the table's root entity type, if it has one.</summary>
     public IProperty? SortKey => EntityType.GetSortKeyProperty();
 
     /// <summary>The provisioned throughput; <see langword="null" /> for a table billed per request.</summary>
     public DynamoThroughput? Throughput => EntityType.GetProvisionedThroughput();
 
+    /// <summary>The attribute DynamoDB's time to live reads, if the model configures one.</summary>
     public string? TimeToLiveAttribute => EntityType.GetTimeToLiveProperty()?.GetAttributeName();
 
     /// <summary>The local secondary indexes of the table's entity types (a derived type may declare its own).</summary>
@@ -104,6 +107,9 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
     public DynamoThroughput? GetThroughput(IIndex globalIndex)
         => Throughput == null ? null : globalIndex.GetProvisionedThroughput() ?? Throughput;
 
+    /// <summary>
+    ///     The SDK's throughput of <paramref name="throughput" />; <see langword="null" /> for on-demand billing.
+    /// </summary>
     public static ProvisionedThroughput? ToProvisionedThroughput(DynamoThroughput? throughput)
         => throughput is { } t ? new ProvisionedThroughput(t.ReadCapacityUnits, t.WriteCapacityUnits) : null;
 

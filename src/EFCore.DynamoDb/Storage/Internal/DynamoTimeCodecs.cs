@@ -10,14 +10,24 @@ public static class DynamoTimeCodecs
 {
     private const decimal TicksPerSecond = System.TimeSpan.TicksPerSecond;
 
+    /// <summary>
+    ///     <see cref="System.DateTime" /> as epoch seconds in UTC; a naive value is taken as UTC, and values read back
+    ///     as UTC.
+    /// </summary>
     public static DynamoValueCodec DateTime { get; } = new DateTimeCodec();
 
+    /// <summary>
+    ///     <see cref="System.DateTimeOffset" /> as epoch seconds of its UTC instant; read back with a zero offset.
+    /// </summary>
     public static DynamoValueCodec DateTimeOffset { get; } = new DateTimeOffsetCodec();
 
+    /// <summary><see cref="System.DateOnly" /> as the epoch seconds of its midnight in UTC.</summary>
     public static DynamoValueCodec DateOnly { get; } = new DateOnlyCodec();
 
+    /// <summary><see cref="System.TimeOnly" /> as seconds since midnight.</summary>
     public static DynamoValueCodec TimeOnly { get; } = new TimeOnlyCodec();
 
+    /// <summary><see cref="System.TimeSpan" /> as seconds.</summary>
     public static DynamoValueCodec TimeSpan { get; } = new TimeSpanCodec();
 
     private static AttributeValue FromTicks(long ticks) => new() { N = DynamoNumberFormat.Format(ticks / TicksPerSecond) };

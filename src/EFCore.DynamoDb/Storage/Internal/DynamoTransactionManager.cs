@@ -11,25 +11,31 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public class DynamoTransactionManager(IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger)
     : IDbContextTransactionManager, ITransactionEnlistmentManager
 {
+    /// <inheritdoc />
     public virtual IDbContextTransaction BeginTransaction()
     {
         logger.TransactionIgnoredWarning(nameof(BeginTransaction));
         return new DynamoIgnoredTransaction(logger);
     }
 
+    /// <inheritdoc />
     public virtual Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
         => Task.FromResult(BeginTransaction());
 
+    /// <inheritdoc />
     public virtual void CommitTransaction() => logger.TransactionIgnoredWarning(nameof(CommitTransaction));
 
+    /// <inheritdoc />
     public virtual Task CommitTransactionAsync(CancellationToken cancellationToken = default)
     {
         CommitTransaction();
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public virtual void RollbackTransaction() => logger.TransactionIgnoredWarning(nameof(RollbackTransaction));
 
+    /// <inheritdoc />
     public virtual Task RollbackTransactionAsync(CancellationToken cancellationToken = default)
     {
         RollbackTransaction();
@@ -37,10 +43,13 @@ public class DynamoTransactionManager(IDiagnosticsLogger<DbLoggerCategory.Databa
     }
 
     // The ignored transaction is never current: SaveChanges and the execution strategy behave as without one.
+    /// <inheritdoc />
     public virtual IDbContextTransaction? CurrentTransaction => null;
 
+    /// <inheritdoc />
     public virtual Transaction? EnlistedTransaction => null;
 
+    /// <inheritdoc />
     public virtual void EnlistTransaction(Transaction? transaction)
     {
         if (transaction != null)
@@ -67,9 +76,11 @@ public class DynamoTransactionManager(IDiagnosticsLogger<DbLoggerCategory.Databa
         }
     }
 
+    /// <inheritdoc />
     public virtual void ResetState()
     {
     }
 
+    /// <inheritdoc />
     public virtual Task ResetStateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -11,15 +11,23 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public class DynamoTypeMapping : CoreTypeMapping
 {
+    /// <summary>
+    ///     A mapping that stores its CLR type through <paramref name="codec" />; a collection's mapping also gives its
+    ///     elements' mapping.
+    /// </summary>
     public DynamoTypeMapping(DynamoValueCodec codec, ValueComparer? comparer = null, CoreTypeMapping? elementMapping = null)
         : this(new CoreTypeMappingParameters(codec.ClrType, converter: null, comparer, keyComparer: comparer, elementMapping: elementMapping), codec)
     {
     }
 
+    /// <summary>A copy of a mapping with other parameters, such as a value converter, keeping its codec.</summary>
     protected DynamoTypeMapping(CoreTypeMappingParameters parameters, DynamoValueCodec codec)
         : base(parameters)
         => Codec = codec;
 
+    /// <summary>
+    ///     Converts the provider value (the model value after any value converter) to and from its attribute.
+    /// </summary>
     public virtual DynamoValueCodec Codec { get; }
 
     /// <summary>The attribute type (S, N, B or BOOL) this mapping stores.</summary>
@@ -52,6 +60,7 @@ public class DynamoTypeMapping : CoreTypeMapping
     /// <summary>The value of a required property whose attribute is absent (an empty set; otherwise the CLR default).</summary>
     public virtual object? FromAbsentAttribute() => Converter == null ? Codec.ReadAbsent() : null;
 
+    /// <inheritdoc />
     public override CoreTypeMapping WithComposedConverter(
         ValueConverter? converter,
         ValueComparer? comparer = null,
@@ -61,5 +70,6 @@ public class DynamoTypeMapping : CoreTypeMapping
         => new DynamoTypeMapping(
             Parameters.WithComposedConverter(converter, comparer, keyComparer, elementMapping, jsonValueReaderWriter), Codec);
 
+    /// <inheritdoc />
     protected override CoreTypeMapping Clone(CoreTypeMappingParameters parameters) => new DynamoTypeMapping(parameters, Codec);
 }

@@ -37,6 +37,7 @@ public class DynamoTypeMappingSource(TypeMappingSourceDependencies dependencies)
         .Append(new DynamoTypeMapping(DynamoBinaryCodecs.Bytes, ValueComparer.CreateDefault<byte[]>(favorStructuralComparisons: true)))
         .ToDictionary(m => m.ClrType);
 
+    /// <inheritdoc />
     protected override CoreTypeMapping? FindMapping(in TypeMappingInfo mappingInfo)
     {
         var clrType = mappingInfo.ClrType;

@@ -8,15 +8,22 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public abstract class DynamoValueCodec(Type clrType, DynamoScalarType scalarType)
 {
+    /// <summary>The provider CLR type this codec converts.</summary>
     public Type ClrType { get; } = clrType;
 
+    /// <summary>The DynamoDB type the codec writes.</summary>
     public DynamoScalarType ScalarType { get; } = scalarType;
 
     /// <summary>The mapping of the elements of a set, list or dictionary; <see langword="null" /> for a scalar.</summary>
     public virtual DynamoTypeMapping? ElementMapping => null;
 
+    /// <summary>The attribute storing <paramref name="value" />, never null.</summary>
     public abstract AttributeValue Write(object value);
 
+    /// <summary>
+    ///     The value stored in <paramref name="value" />; throws <see cref="FormatException" /> when it holds another
+    ///     DynamoDB type.
+    /// </summary>
     public abstract object Read(AttributeValue value);
 
     /// <summary>Whether the value is stored as an absent attribute: an empty set, since DynamoDB stores no empty sets.</summary>

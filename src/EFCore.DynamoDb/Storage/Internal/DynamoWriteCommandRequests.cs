@@ -12,6 +12,7 @@ public static class DynamoWriteCommandRequests
     /// <summary>How many puts and deletes one <c>BatchWriteItem</c> may carry.</summary>
     public const int MaxBatchWriteRequests = 25;
 
+    /// <summary>The <c>PutItem</c> of a command writing a whole item.</summary>
     public static PutItemRequest ToPutItemRequest(DynamoWriteCommand command)
         => new()
         {
@@ -23,7 +24,7 @@ public static class DynamoWriteCommandRequests
             ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(command)
         };
 
-    // A condition check alone is an update without actions.
+    /// <summary>The <c>UpdateItem</c> of a command changing attributes; a condition check alone is an update without actions.</summary>
     public static UpdateItemRequest ToUpdateItemRequest(DynamoWriteCommand command)
         => new()
         {
@@ -37,6 +38,7 @@ public static class DynamoWriteCommandRequests
             ReturnValuesOnConditionCheckFailure = StoredOnConditionFailure(command)
         };
 
+    /// <summary>The <c>DeleteItem</c> of a command deleting an item by its key.</summary>
     public static DeleteItemRequest ToDeleteItemRequest(DynamoWriteCommand command)
         => new()
         {

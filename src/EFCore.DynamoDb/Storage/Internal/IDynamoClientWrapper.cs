@@ -9,6 +9,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public interface IDynamoClientWrapper
 {
+    /// <summary>The client requests go to: one the application registered, or the provider's own.</summary>
     IAmazonDynamoDB Client { get; }
 
     /// <summary>
@@ -54,15 +55,22 @@ public interface IDynamoClientWrapper
     /// <summary>Describes a table, or returns <see langword="null" /> when it does not exist.</summary>
     Task<TableDescription?> DescribeTableAsync(string tableName, CancellationToken cancellationToken);
 
+    /// <summary>
+    ///     Creates a table and returns its description; a retry after a lost answer returns the table the first attempt
+    ///     created.
+    /// </summary>
     Task<TableDescription> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken);
 
     /// <summary>Deletes a table; returns <see langword="false" /> when it did not exist.</summary>
     Task<bool> DeleteTableAsync(string tableName, CancellationToken cancellationToken);
 
+    /// <summary>Sends one <c>UpdateTable</c>: billing, throughput, or one global index added.</summary>
     Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken);
 
+    /// <summary>The time-to-live settings of a table.</summary>
     Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken);
 
+    /// <summary>Sends one <c>UpdateTimeToLive</c>: time to live enabled on the model's attribute.</summary>
     Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken);
 
     /// <summary>Asks for one table name: whether the endpoint answers.</summary>

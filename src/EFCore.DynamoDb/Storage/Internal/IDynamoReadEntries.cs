@@ -8,7 +8,13 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public interface IDynamoReadEntries : IResettableService
 {
+    /// <summary>
+    ///     Records that <paramref name="entry" /> holds values read from the store (or written to it by this context).
+    /// </summary>
     void MarkRead(IUpdateEntry entry);
 
+    /// <summary>
+    ///     Whether the conflict conditions of a save can check <paramref name="entry" />'s original values.
+    /// </summary>
     bool WasRead(IUpdateEntry entry);
 }

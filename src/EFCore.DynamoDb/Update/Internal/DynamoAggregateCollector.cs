@@ -9,6 +9,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoAggregateCollector
 {
+    /// <summary>
+    ///     One aggregate per item written by the save: each changed root entry, with the owned navigations whose
+    ///     attributes it rewrites.
+    /// </summary>
     public static IReadOnlyList<DynamoAggregate> Collect(IEnumerable<IUpdateEntry> entries)
     {
         // Kept in the order the roots first appear, so writes go out in the order EF Core gave.

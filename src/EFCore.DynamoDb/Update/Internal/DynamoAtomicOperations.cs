@@ -8,6 +8,7 @@ public class DynamoAtomicOperations : IDynamoAtomicOperations
     // Keyed by entity instance: operations belong to the tracked object, whatever its key.
     private readonly ConditionalWeakTable<object, Dictionary<IProperty, DynamoPendingOperation>> _operations = [];
 
+    /// <inheritdoc />
     public virtual DynamoPendingOperation GetOrAdd(object entity, IProperty target)
     {
         var operations = _operations.GetOrCreateValue(entity);
@@ -20,14 +21,18 @@ public class DynamoAtomicOperations : IDynamoAtomicOperations
         return operation;
     }
 
+    /// <inheritdoc />
     public virtual DynamoPendingOperation? Find(object entity, IProperty target)
         => _operations.TryGetValue(entity, out var operations) && operations.TryGetValue(target, out var operation) ? operation : null;
 
+    /// <inheritdoc />
     public virtual void Clear(object entity) => _operations.Remove(entity);
 
     // A pooled context forgets what its previous lease recorded.
+    /// <inheritdoc />
     public virtual void ResetState() => _operations.Clear();
 
+    /// <inheritdoc />
     public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
     {
         ResetState();

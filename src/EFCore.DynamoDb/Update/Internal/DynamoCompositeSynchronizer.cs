@@ -8,6 +8,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoCompositeSynchronizer
 {
+    /// <summary>
+    ///     Recomputes the composites of an added or modified entry from its current component values; other entries are
+    ///     left alone.
+    /// </summary>
     public static void Apply(IUpdateEntry entry)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))

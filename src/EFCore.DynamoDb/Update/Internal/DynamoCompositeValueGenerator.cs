@@ -10,6 +10,7 @@ public class DynamoCompositeValueGenerator(IProperty composite) : ValueGenerator
     // The values filled in, per entity: a composite that still holds one was not set by the application.
     private static readonly ConditionalWeakTable<object, Dictionary<IProperty, object?>> Generated = [];
 
+    /// <inheritdoc />
     public override bool GeneratesTemporaryValues => false;
 
     /// <summary>Whether <paramref name="value" /> is what this generator filled into the entity's composite.</summary>
@@ -23,6 +24,7 @@ public class DynamoCompositeValueGenerator(IProperty composite) : ValueGenerator
         }
     }
 
+    /// <inheritdoc />
     protected override object? NextValue(EntityEntry entry)
     {
         var value = DynamoCompositeValue.Compute(composite, entry.Entity, component => entry.Property(component.Name).CurrentValue);

@@ -8,6 +8,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public class DynamoCompositeValueGeneratorFactory : ValueGeneratorFactory
 {
+    /// <inheritdoc />
     public override ValueGenerator Create(IProperty property, ITypeBase typeBase)
         => new DynamoCompositeValueGenerator(property);
 }

@@ -7,6 +7,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoConflictMessages
 {
+    /// <summary>The message of the exception thrown when <paramref name="write" />'s condition failed.</summary>
     public static string ConditionFailed(DynamoWrite write)
     {
         var entityType = write.Entry.EntityType;

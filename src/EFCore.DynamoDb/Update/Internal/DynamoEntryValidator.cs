@@ -9,6 +9,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoEntryValidator
 {
+    /// <summary>
+    ///     Validates an added or modified entry, throwing with a message naming the entity and the property or check
+    ///     that failed.
+    /// </summary>
     public static void Validate(IUpdateEntry entry)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))

@@ -13,6 +13,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoItemAttributes
 {
+    /// <summary>
+    ///     Every attribute of the item storing <paramref name="entry" />'s entity, owned entities included; null values
+    ///     are left out.
+    /// </summary>
     public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry)
     {
         var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);

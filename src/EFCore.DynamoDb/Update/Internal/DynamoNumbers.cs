@@ -3,6 +3,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// <summary>Adds boxed numbers of one CLR type (the type of the incremented property), exactly.</summary>
 public static class DynamoNumbers
 {
+    /// <summary>The sum of two numbers of the same CLR type; throws on overflow rather than wrapping around.</summary>
     public static object Add(object left, object right)
         => left switch
         {

@@ -10,6 +10,10 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoOrdinalKeys
 {
+    /// <summary>
+    ///     Numbers the ordinal keys of <paramref name="elements" /> (the tracked elements of one owned collection, in
+    ///     list order) 1, 2, ….
+    /// </summary>
     public static void Assign(IReadOnlyList<InternalEntityEntry> elements)
     {
         if (elements.Count == 0

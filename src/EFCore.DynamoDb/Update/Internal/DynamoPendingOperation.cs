@@ -7,11 +7,18 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public sealed class DynamoPendingOperation
 {
+    /// <summary>The sum of the increments recorded, or <see langword="null" /> when the property is a set.</summary>
     public object? Delta { get; set; }
 
+    /// <summary>The elements to add to the set, in the order recorded.</summary>
     public List<object> ElementsToAdd { get; } = [];
 
+    /// <summary>The elements to remove from the set, in the order recorded.</summary>
     public List<object> ElementsToRemove { get; } = [];
 
+    /// <summary>
+    ///     The value the property holds after the operations were applied in memory; any other value at save time means
+    ///     it was assigned since.
+    /// </summary>
     public object? ExpectedValue { get; set; }
 }

@@ -7,6 +7,7 @@ namespace EFCore.DynamoDb.Update.Internal;
 /// </summary>
 public static class DynamoRowVersions
 {
+    /// <summary>Sets the new row version of an added or modified entry; other entries are left alone.</summary>
     public static void Apply(IUpdateEntry entry)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))

@@ -65,8 +65,10 @@ public class DynamoSaveAttempts : IResettableService
         _pendingWrites.Clear();
     }
 
+    /// <inheritdoc />
     public virtual void ResetState() => Clear();
 
+    /// <inheritdoc />
     public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
     {
         Clear();

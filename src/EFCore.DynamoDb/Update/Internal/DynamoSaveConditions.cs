@@ -8,15 +8,20 @@ public class DynamoSaveConditions : IDynamoSaveConditions
 {
     private readonly ConditionalWeakTable<object, List<DynamoExpression>> _conditions = [];
 
+    /// <inheritdoc />
     public virtual void Add(object entity, DynamoExpression condition) => _conditions.GetOrCreateValue(entity).Add(condition);
 
+    /// <inheritdoc />
     public virtual IReadOnlyList<DynamoExpression> Find(object entity) => _conditions.TryGetValue(entity, out var conditions) ? conditions : [];
 
+    /// <inheritdoc />
     public virtual void Clear(object entity) => _conditions.Remove(entity);
 
     // A pooled context forgets what its previous lease recorded.
+    /// <inheritdoc />
     public virtual void ResetState() => _conditions.Clear();
 
+    /// <inheritdoc />
     public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)
     {
         ResetState();

@@ -19,10 +19,14 @@ public class DynamoWriteExecutor(
     DynamoSaveAttempts attempts,
     IDiagnosticsLogger<DbLoggerCategory.Update> logger) : IDynamoWriteExecutor
 {
+    /// <summary>The most writes one <c>TransactWriteItems</c> holds.</summary>
     public const int MaxTransactionItems = 100;
+    /// <summary>The most bytes one <c>TransactWriteItems</c> holds, its items counted by DynamoDB's item size rules.</summary>
     public const long MaxTransactionBytes = 4 * 1024 * 1024;
+    /// <summary>The most puts and deletes one <c>BatchWriteItem</c> holds.</summary>
     public const int MaxBatchItems = DynamoWriteCommandRequests.MaxBatchWriteRequests;
 
+    /// <inheritdoc />
     public virtual async Task ExecuteAsync(
         IReadOnlyList<DynamoWrite> writes,
         AutoTransactionBehavior behavior,

@@ -21,6 +21,7 @@ public class DynamoWritePlanner(
     private readonly ConflictMode _conflictMode
         = options.FindExtension<Infrastructure.Internal.DynamoDbOptionsExtension>()?.ConflictMode ?? ConflictMode.Update;
 
+    /// <inheritdoc />
     public virtual DynamoWrite Plan(DynamoAggregate aggregate)
     {
         var entry = aggregate.Root;

@@ -15,12 +15,14 @@ public class DynamoValueGenerationManager(
     IDiagnosticsLogger<DbLoggerCategory.ChangeTracking> logger,
     ILoggingOptions loggingOptions) : ValueGenerationManager(valueGeneratorSelector, keyPropagator, logger, loggingOptions)
 {
+    /// <inheritdoc />
     public override bool Generate(InternalEntityEntry entry, bool includePrimaryKey = true)
     {
         UnsetEmptyComposites(entry);
         return base.Generate(entry, includePrimaryKey);
     }
 
+    /// <inheritdoc />
     public override Task<bool> GenerateAsync(InternalEntityEntry entry, bool includePrimaryKey = true, CancellationToken cancellationToken = default)
     {
         UnsetEmptyComposites(entry);

@@ -9,6 +9,7 @@ namespace EFCore.DynamoDb.ValueGeneration.Internal;
 /// </summary>
 public class DynamoValueGeneratorSelector(ValueGeneratorSelectorDependencies dependencies) : ValueGeneratorSelector(dependencies)
 {
+    /// <inheritdoc />
     protected override ValueGenerator? FindForType(IProperty property, ITypeBase typeBase, Type clrType)
         => DynamoOwnedKeys.IsOrdinalKey(property)
             ? new TemporaryNumberValueGeneratorFactory().Create(property, typeBase)

@@ -6,13 +6,18 @@ namespace EFCore.DynamoDb.Query.Internal.Expressions;
 /// </summary>
 public sealed class DynamoPropertyReadExpression(IProperty property, Type type) : Expression
 {
+    /// <summary>The property read.</summary>
     public new IProperty Property { get; } = property;
 
+    /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public override Type Type { get; } = type;
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
+    /// <inheritdoc />
     public override string ToString() => "item." + Property.GetAttributeName();
 }

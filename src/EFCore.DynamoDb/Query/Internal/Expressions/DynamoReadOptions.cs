@@ -13,5 +13,9 @@ public sealed record DynamoReadOptions(
     Expression? ParallelSegments,
     string? IndexName)
 {
+    /// <summary>
+    ///     No option set: eventually consistent reads, no page size or scan limit, scans as the <c>ScanBehavior</c>
+    ///     option says, no parallel scan, the index the planner chooses.
+    /// </summary>
     public static DynamoReadOptions Default { get; } = new(false, null, null, false, null, null);
 }

@@ -11,6 +11,7 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     private readonly List<Expression> _limits = [];
     private readonly List<DynamoOrdering> _orderings = [];
 
+    /// <summary>The entity type queried.</summary>
     public IEntityType EntityType { get; } = entityType;
 
     /// <summary>The condition every returned item satisfies; <see langword="null" /> for all items.</summary>
@@ -31,6 +32,7 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// <summary>How DynamoDB is asked to read: consistency, page size, scan limits and permissions.</summary>
     public DynamoReadOptions ReadOptions { get; private set; } = DynamoReadOptions.Default;
 
+    /// <summary>What the query returns: items, a count, whether any matches, or an aggregate.</summary>
     public DynamoResultKind ResultKind { get; private set; } = DynamoResultKind.Items;
 
     /// <summary>For <see cref="DynamoResultKind.Aggregate" />: the <see cref="Enumerable" /> method, such as <c>Sum</c>.</summary>
@@ -48,17 +50,28 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
 
+    /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public override Type Type => typeof(object);
 
+    /// <summary>Adds a condition the returned items must also satisfy (<c>Where</c>).</summary>
     public void ApplyPredicate(DynamoExpression predicate)
         => Predicate = Predicate == null ? predicate : new DynamoLogicalExpression(Predicate, isAnd: true, predicate);
 
+    /// <summary>
+    ///     Adds an upper bound on the number of items returned (<c>Take</c>, <c>First</c>, <c>Single</c>).
+    /// </summary>
     public void ApplyLimit(Expression limit) => _limits.Add(limit);
 
+    /// <summary>Sets how many items are read and discarded before any is returned (<c>Skip</c>).</summary>
     public void ApplyOffset(Expression offset) => Offset = offset;
 
+    /// <summary>
+    ///     Reads one page (<c>ToPageAsync</c>): at most <paramref name="pageSize" /> items, from <paramref
+    ///     name="continuationToken" />.
+    /// </summary>
     public void ApplyPaging(Expression pageSize, Expression continuationToken)
     {
         ApplyLimit(pageSize);
@@ -85,14 +98,23 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
         }
     }
 
+    /// <summary>Changes the read options (the DynamoDB query operators).</summary>
     public void ApplyReadOptions(Func<DynamoReadOptions, DynamoReadOptions> change) => ReadOptions = change(ReadOptions);
 
+    /// <summary>
+    ///     Sets what the query returns; <paramref name="negate" /> inverts an <see cref="DynamoResultKind.Any" />
+    ///     result, for <c>All</c>.
+    /// </summary>
     public void ApplyResultKind(DynamoResultKind resultKind, bool negate = false)
     {
         ResultKind = resultKind;
         NegateResult = negate;
     }
 
+    /// <summary>
+    ///     Makes the query return <paramref name="aggregateOperator" /> of its projected values, as <paramref
+    ///     name="resultType" />.
+    /// </summary>
     public void ApplyAggregate(string aggregateOperator, Type resultType)
     {
         ResultKind = DynamoResultKind.Aggregate;
@@ -100,9 +122,15 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
         AggregateResultType = resultType;
     }
 
+    /// <summary>
+    ///     Makes the query read only the attributes of <paramref name="properties" />; <see langword="null" /> reads
+    ///     whole items.
+    /// </summary>
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => ProjectedProperties = properties;
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
+    /// <inheritdoc />
     public override string ToString() => $"{EntityType.DisplayName()} WHERE {Predicate}";
 }

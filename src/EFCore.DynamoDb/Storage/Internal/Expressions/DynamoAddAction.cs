@@ -10,8 +10,10 @@ public sealed class DynamoAddAction(DynamoPathExpression target, DynamoValueExpr
     public DynamoAddAction Update(DynamoPathExpression target, DynamoValueExpression value)
         => target == Target && value == Value ? this : new DynamoAddAction(target, value);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => Update(visitor.VisitAndConvert(Target, nameof(VisitChildren)), visitor.VisitAndConvert(Value, nameof(VisitChildren)));
 
+    /// <inheritdoc />
     public override string ToString() => $"ADD {Target} {Value}";
 }

@@ -38,12 +38,14 @@ public sealed class DynamoAttributeExpression : DynamoPathExpression
     /// <summary>The mapping of a set's, list's or dictionary's elements, or <see langword="null" /> for a scalar.</summary>
     public DynamoTypeMapping? ElementMapping => Mapping.Converter == null ? Mapping.Codec.ElementMapping : null;
 
+    /// <inheritdoc />
     public override Type Type => Mapping.ClrType;
 
     /// <summary>The entry of the dictionary stored at this path under <paramref name="key" /> (a constant or parameter).</summary>
     public DynamoAttributeExpression Entry(Expression key, DynamoTypeMapping valueMapping)
         => new(Property, [.. Path, key], valueMapping, DisplayName + "[" + (key is ConstantExpression { Value: string name } ? name : key.ToString()) + "]");
 
+    /// <inheritdoc />
     public override DynamoAttributeExpression Update(IReadOnlyList<Expression> path)
         => ReferenceEquals(path, Path) ? this : new DynamoAttributeExpression(Property, path, Mapping, DisplayName);
 

@@ -9,6 +9,10 @@ public sealed class DynamoAttributeFinder : DynamoExpressionVisitor
     {
     }
 
+    /// <summary>
+    ///     The attributes <paramref name="node" /> reads, in the order they are written, repeated as often as they
+    ///     occur.
+    /// </summary>
     public static IReadOnlyList<DynamoAttributeExpression> FindIn(Expression node)
     {
         var finder = new DynamoAttributeFinder();
@@ -16,6 +20,7 @@ public sealed class DynamoAttributeFinder : DynamoExpressionVisitor
         return finder._attributes;
     }
 
+    /// <inheritdoc />
     protected override Expression VisitAttribute(DynamoAttributeExpression node)
     {
         _attributes.Add(node);

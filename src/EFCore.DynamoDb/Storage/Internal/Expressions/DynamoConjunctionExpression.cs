@@ -30,8 +30,10 @@ public sealed class DynamoConjunctionExpression : DynamoExpression
     public DynamoConjunctionExpression Update(IReadOnlyList<DynamoExpression> operands)
         => ReferenceEquals(operands, Operands) ? this : new DynamoConjunctionExpression(operands);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => DynamoChildren.Visit(visitor, Operands) is { } operands ? Update(operands) : this;
 
+    /// <inheritdoc />
     public override string ToString() => string.Join(" AND ", Operands);
 }

@@ -10,8 +10,10 @@ public sealed class DynamoDeleteAction(DynamoPathExpression target, DynamoValueE
     public DynamoDeleteAction Update(DynamoPathExpression target, DynamoValueExpression value)
         => target == Target && value == Value ? this : new DynamoDeleteAction(target, value);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => Update(visitor.VisitAndConvert(Target, nameof(VisitChildren)), visitor.VisitAndConvert(Value, nameof(VisitChildren)));
 
+    /// <inheritdoc />
     public override string ToString() => $"DELETE {Target} {Value}";
 }

@@ -6,7 +6,9 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public abstract class DynamoExpression : Expression
 {
+    /// <inheritdoc />
     public sealed override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public override Type Type => typeof(bool);
 }

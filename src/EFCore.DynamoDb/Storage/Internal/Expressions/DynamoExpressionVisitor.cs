@@ -6,6 +6,7 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public abstract class DynamoExpressionVisitor : ExpressionVisitor
 {
+    /// <inheritdoc />
     protected override Expression VisitExtension(Expression node)
         => node switch
         {

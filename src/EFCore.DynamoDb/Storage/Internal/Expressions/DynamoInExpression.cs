@@ -8,6 +8,10 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public sealed class DynamoInExpression : DynamoExpression
 {
+    /// <summary>
+    ///     The test that <paramref name="attribute" /> equals one of <paramref name="values" />, a constant or a query
+    ///     parameter holding an enumerable.
+    /// </summary>
     public DynamoInExpression(DynamoAttributeExpression attribute, Expression values)
     {
         if (values is not (ConstantExpression or QueryParameterExpression))
@@ -19,6 +23,7 @@ public sealed class DynamoInExpression : DynamoExpression
         Values = values;
     }
 
+    /// <summary>The attribute compared with each value.</summary>
     public DynamoAttributeExpression Attribute { get; }
 
     /// <summary>A <see cref="ConstantExpression" /> or <see cref="QueryParameterExpression" /> holding an enumerable.</summary>
@@ -57,8 +62,10 @@ public sealed class DynamoInExpression : DynamoExpression
     public DynamoInExpression Update(DynamoAttributeExpression attribute, Expression values)
         => attribute == Attribute && values == Values ? this : new DynamoInExpression(attribute, values);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => Update(visitor.VisitAndConvert(Attribute, nameof(VisitChildren)), visitor.Visit(Values));
 
+    /// <inheritdoc />
     public override string ToString() => $"{Attribute} IN ({Values})";
 }

@@ -38,8 +38,10 @@ public class DynamoPathExpression : Expression
     /// <summary>The path for messages, e.g. <c>Customer.Home.City</c>.</summary>
     public string DisplayName { get; }
 
+    /// <inheritdoc />
     public sealed override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public override Type Type => typeof(object);
 
     /// <summary>The names of the path for one execution, given its evaluated parameter values.</summary>
@@ -54,9 +56,11 @@ public class DynamoPathExpression : Expression
     public virtual DynamoPathExpression Update(IReadOnlyList<Expression> path)
         => ReferenceEquals(path, Path) ? this : new DynamoPathExpression(path, DisplayName);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => DynamoChildren.Visit(visitor, Path) is { } path ? Update(path) : this;
 
+    /// <inheritdoc />
     public override string ToString()
         => string.Join(".", Path.Select(p => p is ConstantExpression c ? c.Value : "@" + ((QueryParameterExpression)p).Name));
 }

@@ -6,7 +6,9 @@ public sealed class DynamoRemoveAction(DynamoPathExpression target) : DynamoUpda
     /// <summary>This action on another attribute, or this very node when it is the same.</summary>
     public DynamoRemoveAction Update(DynamoPathExpression target) => target == Target ? this : new DynamoRemoveAction(target);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => Update(visitor.VisitAndConvert(Target, nameof(VisitChildren)));
 
+    /// <inheritdoc />
     public override string ToString() => $"REMOVE {Target}";
 }

@@ -7,6 +7,10 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public sealed class DynamoSetAction : DynamoUpdateAction
 {
+    /// <summary>
+    ///     The action writing <paramref name="value" /> to <paramref name="target" />; the value must be one of the
+    ///     four forms a <c>SET</c> accepts.
+    /// </summary>
     public DynamoSetAction(DynamoPathExpression target, Expression value)
         : base(target)
     {
@@ -25,8 +29,10 @@ public sealed class DynamoSetAction : DynamoUpdateAction
     public DynamoSetAction Update(DynamoPathExpression target, Expression value)
         => target == Target && value == Value ? this : new DynamoSetAction(target, value);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => Update(visitor.VisitAndConvert(Target, nameof(VisitChildren)), visitor.Visit(Value));
 
+    /// <inheritdoc />
     public override string ToString() => $"SET {Target} = {Value}";
 }

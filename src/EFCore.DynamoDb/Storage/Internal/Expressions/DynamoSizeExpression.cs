@@ -9,8 +9,10 @@ public sealed class DynamoSizeExpression(
     DynamoComparisonOperator @operator,
     DynamoValueExpression value) : DynamoExpression
 {
+    /// <summary>The attribute whose size is compared.</summary>
     public DynamoAttributeExpression Attribute { get; } = attribute;
 
+    /// <summary>How the size is compared with the value.</summary>
     public DynamoComparisonOperator Operator { get; } = @operator;
 
     /// <summary>The size compared with: a number.</summary>
@@ -20,8 +22,10 @@ public sealed class DynamoSizeExpression(
     public DynamoSizeExpression Update(DynamoAttributeExpression attribute, DynamoValueExpression value)
         => attribute == Attribute && value == Value ? this : new DynamoSizeExpression(attribute, Operator, value);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
         => Update(visitor.VisitAndConvert(Attribute, nameof(VisitChildren)), visitor.VisitAndConvert(Value, nameof(VisitChildren)));
 
+    /// <inheritdoc />
     public override string ToString() => $"size({Attribute}) {Operator} {Value}";
 }

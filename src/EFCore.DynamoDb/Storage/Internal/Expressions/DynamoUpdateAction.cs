@@ -6,7 +6,9 @@ public abstract class DynamoUpdateAction(DynamoPathExpression target) : Expressi
     /// <summary>The attribute the action writes.</summary>
     public DynamoPathExpression Target { get; } = target;
 
+    /// <inheritdoc />
     public sealed override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public sealed override Type Type => typeof(void);
 }

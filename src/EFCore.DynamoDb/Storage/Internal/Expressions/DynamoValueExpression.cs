@@ -10,6 +10,7 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public sealed class DynamoValueExpression : Expression
 {
+    /// <summary>A value compared with <paramref name="property" />, converted with its type mapping.</summary>
     public DynamoValueExpression(Expression value, IProperty property)
         : this(value, property, (DynamoTypeMapping)property.GetTypeMapping())
     {
@@ -72,14 +73,17 @@ public sealed class DynamoValueExpression : Expression
     /// <summary>For a composite's value, whether the separator follows the joined components.</summary>
     public bool IsPrefix { get; }
 
+    /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
+    /// <inheritdoc />
     public override Type Type => Value.Type;
 
     /// <summary>This value with other children, or this very node when they are the same.</summary>
     public DynamoValueExpression Update(Expression value, IReadOnlyList<DynamoValueExpression>? components)
         => value == Value && components == Components ? this : new DynamoValueExpression(value, Property, Mapping, components, IsPrefix);
 
+    /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor)
     {
         var value = visitor.Visit(Value);
@@ -139,6 +143,7 @@ public sealed class DynamoValueExpression : Expression
         }
     }
 
+    /// <inheritdoc />
     public override string ToString()
         => Components != null ? $"{Property!.Name}({string.Join(", ", Components)})"
             : Value is QueryParameterExpression parameter ? "@" + parameter.Name
