@@ -1,3 +1,5 @@
+using EFCore.DynamoDb.Storage.Internal;
+
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
@@ -11,20 +13,20 @@ public static class DynamoConflictMessages
     public static string ConditionFailed(DynamoWrite write)
     {
         var entityType = write.Entry.EntityType;
-        if (write.Kind == DynamoWriteKind.Put)
+        if (write.Command.Kind == DynamoWriteCommandKind.Put)
         {
-            return DynamoStrings.InsertConditionFailed(entityType.DisplayName(), write.TableName);
+            return DynamoStrings.InsertConditionFailed(entityType.DisplayName(), write.Command.TableName);
         }
 
         if (write.OriginalValuesRead)
         {
-            return DynamoStrings.ConcurrencyConflict(entityType.DisplayName(), write.TableName);
+            return DynamoStrings.ConcurrencyConflict(entityType.DisplayName(), write.Command.TableName);
         }
 
         var tokens = entityType.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name).ToList();
         return tokens.Count > 0
             ? DynamoStrings.ConcurrencyTokenNotRead(
-                entityType.DisplayName(), write.TableName, string.Join(", ", tokens.Select(t => "'" + t + "'")), tokens[0])
-            : DynamoStrings.SaveConditionFailed(entityType.DisplayName(), write.TableName);
+                entityType.DisplayName(), write.Command.TableName, string.Join(", ", tokens.Select(t => "'" + t + "'")), tokens[0])
+            : DynamoStrings.SaveConditionFailed(entityType.DisplayName(), write.Command.TableName);
     }
 }

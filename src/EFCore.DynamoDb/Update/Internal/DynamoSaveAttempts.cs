@@ -81,16 +81,16 @@ public class DynamoSaveAttempts : IResettableService
         var text = new StringBuilder();
         foreach (var write in writes)
         {
-            text.Append(write.Kind).Append('|').Append(write.TableName).Append('|');
-            Append(write.Key);
-            Append(write.Item);
-            text.Append(write.UpdateExpression).Append('|').Append(write.ConditionExpression).Append('|');
-            foreach (var (placeholder, name) in write.Names ?? [])
+            text.Append(write.Command.Kind).Append('|').Append(write.Command.TableName).Append('|');
+            Append(write.Command.Key);
+            Append(write.Command.Item);
+            text.Append(write.Command.UpdateExpression).Append('|').Append(write.Command.ConditionExpression).Append('|');
+            foreach (var (placeholder, name) in write.Command.Names ?? [])
             {
                 text.Append(placeholder).Append('=').Append(name).Append(';');
             }
 
-            Append(write.Values);
+            Append(write.Command.Values);
             text.Append('\n');
         }
 

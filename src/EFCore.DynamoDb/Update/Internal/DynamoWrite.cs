@@ -7,16 +7,9 @@ namespace EFCore.DynamoDb.Update.Internal;
 ///     One planned write: what to send for one entry. It is independent of how it is sent (alone, in a batch or
 ///     in a transaction), so the executor can choose.
 /// </summary>
-public sealed record DynamoWrite(
-    IUpdateEntry Entry,
-    DynamoWriteKind Kind,
-    string TableName,
-    Dictionary<string, AttributeValue> Key,
-    Dictionary<string, AttributeValue>? Item,
-    string? UpdateExpression,
-    string? ConditionExpression,
-    Dictionary<string, string>? Names,
-    Dictionary<string, AttributeValue>? Values)
+/// <param name="Entry">The entry written.</param>
+/// <param name="Command">What is sent for it.</param>
+public sealed record DynamoWrite(IUpdateEntry Entry, DynamoWriteCommand Command)
 {
     /// <summary>The properties this write changes atomically (<c>ADD</c>/<c>DELETE</c>); their new values are read back after the write.</summary>
     public IReadOnlyList<IProperty> AtomicProperties { get; init; } = [];
@@ -35,29 +28,4 @@ public sealed record DynamoWrite(
 
     /// <summary>Whether the entry's original values are what the database held, so a failed condition means the item changed since.</summary>
     public bool OriginalValuesRead { get; init; }
-
-    /// <summary>
-    ///     The command that sends this write. An update that sets nothing only checks its conditions.
-    /// </summary>
-    /// <param name="returnStoredItemOnConditionFailure">Whether a failed condition of the write sent alone returns the stored item.</param>
-    public DynamoWriteCommand ToCommand(bool returnStoredItemOnConditionFailure = false)
-        => new(
-            Kind switch
-            {
-                DynamoWriteKind.Put => DynamoWriteCommandKind.Put,
-                DynamoWriteKind.Update when UpdateExpression == null => DynamoWriteCommandKind.ConditionCheck,
-                DynamoWriteKind.Update => DynamoWriteCommandKind.Update,
-                _ => DynamoWriteCommandKind.Delete
-            },
-            TableName,
-            Key)
-        {
-            Item = Item,
-            UpdateExpression = UpdateExpression,
-            ConditionExpression = ConditionExpression,
-            Names = Names,
-            Values = Values,
-            ReturnUpdatedAttributes = AtomicProperties.Count > 0,
-            ReturnStoredItemOnConditionFailure = returnStoredItemOnConditionFailure
-        };
 }

@@ -38,7 +38,7 @@ public class DynamoWriteExecutor(
         var toSend = new List<DynamoWrite>(writes.Count);
         foreach (var write in writes)
         {
-            if (write is { Kind: DynamoWriteKind.Update, UpdateExpression: null, ConditionExpression: null })
+            if (write.Command is { Kind: DynamoWriteCommandKind.ConditionCheck, ConditionExpression: null })
             {
                 written.Add(write);
             }
@@ -84,7 +84,7 @@ public class DynamoWriteExecutor(
     }
 
     private static long SizeOf(DynamoWrite write)
-        => DynamoItemSize.Of(write.Item ?? write.Key) + (write.Values == null ? 0 : DynamoItemSize.Of(write.Values));
+        => DynamoItemSize.Of(write.Command.Item ?? write.Command.Key) + (write.Command.Values == null ? 0 : DynamoItemSize.Of(write.Command.Values));
 
     // Consecutive writes, in the order EF Core gave, as many in each transaction as DynamoDB allows.
     private static List<List<DynamoWrite>> SplitIntoTransactions(List<DynamoWrite> writes)
@@ -114,7 +114,7 @@ public class DynamoWriteExecutor(
     {
         try
         {
-            await client.WriteTransactionAsync(writes.Select(w => w.ToCommand()).ToList(), attempts.TokenFor(writes), cancellationToken)
+            await client.WriteTransactionAsync(writes.Select(w => w.Command).ToList(), attempts.TokenFor(writes), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DynamoConditionFailedException exception)
@@ -139,14 +139,14 @@ public class DynamoWriteExecutor(
             try
             {
                 var item = await client.ReadBackAsync(
-                        write.TableName, write.Key, write.AtomicProperties.Select(p => p.GetAttributeName()).ToList(), cancellationToken)
+                        write.Command.TableName, write.Command.Key, write.AtomicProperties.Select(p => p.GetAttributeName()).ToList(), cancellationToken)
                     .ConfigureAwait(false);
                 ApplyAtomicResults(write, item);
             }
             catch (DynamoRequestFailedException exception)
             {
                 throw new InvalidOperationException(
-                    DynamoStrings.AtomicReadBackFailed(write.Entry.EntityType.DisplayName(), write.TableName, exception.Message),
+                    DynamoStrings.AtomicReadBackFailed(write.Entry.EntityType.DisplayName(), write.Command.TableName, exception.Message),
                     exception.InnerException);
             }
         }
@@ -154,7 +154,7 @@ public class DynamoWriteExecutor(
 
     private async Task SendIndividuallyAsync(List<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
     {
-        var batchable = writes.Where(w => w.ConditionExpression == null && w.Kind != DynamoWriteKind.Update).ToList();
+        var batchable = writes.Where(w => w.Command is { ConditionExpression: null, Kind: DynamoWriteCommandKind.Put or DynamoWriteCommandKind.Delete }).ToList();
         foreach (var write in writes.Except(batchable))
         {
             await SendAloneAsync(write, cancellationToken).ConfigureAwait(false);
@@ -175,7 +175,7 @@ public class DynamoWriteExecutor(
     {
         try
         {
-            await client.WriteBatchAsync(batch.Select(w => w.ToCommand()).ToList(), cancellationToken).ConfigureAwait(false);
+            await client.WriteBatchAsync(batch.Select(w => w.Command).ToList(), cancellationToken).ConfigureAwait(false);
         }
         catch (DynamoRequestFailedException exception)
         {
@@ -191,10 +191,10 @@ public class DynamoWriteExecutor(
     {
         // A single write has no request token. When an earlier attempt of this save sent it and lost the answer, a
         // condition it now fails may be failing against that write itself: the stored item tells.
-        var retry = write.ConditionExpression != null && attempts.RecordSent(write);
+        var retry = write.Command.ConditionExpression != null && attempts.RecordSent(write);
         try
         {
-            ApplyAtomicResults(write, await client.WriteAsync(write.ToCommand(retry), cancellationToken).ConfigureAwait(false));
+            ApplyAtomicResults(write, await client.WriteAsync(write.Command with { ReturnStoredItemOnConditionFailure = retry }, cancellationToken).ConfigureAwait(false));
         }
         catch (DynamoConditionFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.StoredItem))
         {
@@ -213,10 +213,10 @@ public class DynamoWriteExecutor(
     // Whether the stored item is what the write made of it: the item it put, the attributes it set and removed, or
     // no item after a delete.
     private static bool HoldsWhatWasWritten(DynamoWrite write, Dictionary<string, AttributeValue>? stored)
-        => write.Kind switch
+        => write.Command.Kind switch
         {
-            DynamoWriteKind.Put => stored != null && DynamoAttributeValueEquality.AreEqual(stored, write.Item!),
-            DynamoWriteKind.Update => stored != null
+            DynamoWriteCommandKind.Put => stored != null && DynamoAttributeValueEquality.AreEqual(stored, write.Command.Item!),
+            DynamoWriteCommandKind.Update or DynamoWriteCommandKind.ConditionCheck => stored != null
                 && write.Assignments.Count > 0
                 && write.Assignments.All(a => a.Value == null
                     ? !stored.ContainsKey(a.Key)
@@ -241,7 +241,7 @@ public class DynamoWriteExecutor(
     // SDK's exception stays the inner one, for applications that look at DynamoDB's error code.
     private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, DynamoRequestFailedException exception)
         => new(
-            DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].TableName, exception.Message),
+            DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].Command.TableName, exception.Message),
             exception.InnerException,
             writes.Select(w => w.Entry).ToList());
 
@@ -252,8 +252,8 @@ public class DynamoWriteExecutor(
         var first = failed[0];
         var entityType = first.Entry.EntityType.DisplayName();
         var entries = failed.Select(w => w.Entry).ToList();
-        return failed.All(w => w.Kind == DynamoWriteKind.Put && !w.HasSaveConditions)
-            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.TableName), exception.InnerException, entries)
+        return failed.All(w => w.Command.Kind == DynamoWriteCommandKind.Put && !w.HasSaveConditions)
+            ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.Command.TableName), exception.InnerException, entries)
             : new DbUpdateConcurrencyException(DynamoConflictMessages.ConditionFailed(first), exception.InnerException, entries);
     }
 }

@@ -43,7 +43,11 @@ public class DynamoWritePlanner(
                     : [new DynamoAttributeExistsExpression(new DynamoPathExpression(entityType.GetPartitionKeyProperty().GetAttributeName()), exists: false)];
                 var condition = RenderCondition(entry, keyIsFree, renderer);
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Put, tableName, key, item, null, condition, placeholders.Names, placeholders.Values)
+                    entry,
+                    new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, key)
+                    {
+                        Item = item, ConditionExpression = condition, Names = placeholders.Names, Values = placeholders.Values
+                    })
                 {
                     HasSaveConditions = saveConditions.Find(entry.ToEntityEntry().Entity).Count > 0
                 };
@@ -69,8 +73,17 @@ public class DynamoWritePlanner(
 
                 var read = readEntries.WasRead(entry);
                 var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, atomicProperties), renderer);
+                // An update that sets nothing only checks its conditions.
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Update, tableName, key, null, update, condition, placeholders.Names, placeholders.Values)
+                    entry,
+                    new DynamoWriteCommand(update == null ? DynamoWriteCommandKind.ConditionCheck : DynamoWriteCommandKind.Update, tableName, key)
+                    {
+                        UpdateExpression = update,
+                        ConditionExpression = condition,
+                        Names = placeholders.Names,
+                        Values = placeholders.Values,
+                        ReturnUpdatedAttributes = atomicProperties.Count > 0
+                    })
                 {
                     AtomicProperties = atomicProperties,
                     HasIncrement = atomic.Any(a => a.Operation!.Delta != null),
@@ -84,7 +97,11 @@ public class DynamoWritePlanner(
                 var read = readEntries.WasRead(entry);
                 var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, []), renderer);
                 return new DynamoWrite(
-                    entry, DynamoWriteKind.Delete, tableName, key, null, null, condition, placeholders.Names, placeholders.Values)
+                    entry,
+                    new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, key)
+                    {
+                        ConditionExpression = condition, Names = placeholders.Names, Values = placeholders.Values
+                    })
                 {
                     OriginalValuesRead = read
                 };
