@@ -93,6 +93,10 @@ public static class DynamoStrings
     public static string ConsistentReadOnGlobalIndex(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("ConsistentReadOnGlobalIndex"), entityType, index);
 
+    /// <summary>'{0}' cannot be applied to '{1}': a value converter stores this collection as one {2} attribute, which DynamoDB cannot search as a list or a set. Map the property without the converter (as a list or set attribute) to filter on its elements, or filter on the client after AsEnumerable().</summary>
+    public static string ConvertedCollectionNotSearchable(object? operation, object? property, object? type)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConvertedCollectionNotSearchable"), operation, property, type);
+
     /// <summary>The dictionary key used in the query on '{0}' is null. DynamoDB map keys are strings; pass a non-null key.</summary>
     public static string DictionaryKeyMissing(object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("DictionaryKeyMissing"), property);
@@ -116,9 +120,17 @@ public static class DynamoStrings
     public static string EndpointUnreachable(object? endpoint, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("EndpointUnreachable"), endpoint, reason);
 
+    /// <summary>The condition '{0}' compares a {1} with a {2} through Equals(object), which C# finds true only when both are null. Convert the value to {1}, or compare with ==.</summary>
+    public static string EqualsAcrossTypesWithNull(object? expression, object? propertyType, object? valueType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("EqualsAcrossTypesWithNull"), expression, propertyType, valueType);
+
     /// <summary>The filter '{0}' cannot be applied to '{1}', which DynamoDB stores as {2}. Filters allowed on {2}: {3}, and comparisons with null.</summary>
     public static string FilterNotAllowed(object? filter, object? property, object? type, object? allowed)
         => string.Format(CultureInfo.CurrentCulture, GetString("FilterNotAllowed"), filter, property, type, allowed);
+
+    /// <summary>Include of the navigation '{0}' is not yet supported: DynamoDB has no joins, and the provider does not yet read related entities. Remove the Include and query '{1}' separately by its key, or model the related data as an owned or complex type stored inside the item.</summary>
+    public static string IncludeNotSupported(object? navigation, object? targetType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeNotSupported"), navigation, targetType);
 
     /// <summary>The configuration sets only one of '{0}' and '{1}'. Set both, or neither to use the AWS SDK's default credential chain.</summary>
     public static string IncompleteConfiguredCredentials(object? accessKeyPath, object? secretKeyPath)
@@ -246,6 +258,10 @@ public static class DynamoStrings
     /// <summary>DynamoDB has no migrations: the provider '{0}' keeps no migration history, and tables have no schema besides their keys and indexes. Create the tables with context.Database.EnsureCreated() and apply key, index, throughput and TTL changes with context.Database.UpdateDynamoSchema() (UpdateDynamoSchema(dryRun: true) lists them first).</summary>
     public static string MigrationsNotSupported(object? provider)
         => string.Format(CultureInfo.CurrentCulture, GetString("MigrationsNotSupported"), provider);
+
+    /// <summary>The navigation '{0}' cannot be followed in a query: DynamoDB has no joins, and the provider does not yet read related entities. Query '{1}' separately by its key, or model the related data as an owned or complex type stored inside the item.</summary>
+    public static string NavigationNotSupported(object? navigation, object? targetType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("NavigationNotSupported"), navigation, targetType);
 
     /// <summary>The property '{0}.{1}' is compared with null by an operator that needs a value; only == null and != null test for a missing attribute.</summary>
     public static string NullComparison(object? entityType, object? property)
@@ -380,8 +396,16 @@ public static class DynamoStrings
     public static string SharedTableKeyMismatch(object? entityType, object? otherEntityType, object? table)
         => string.Format(CultureInfo.CurrentCulture, GetString("SharedTableKeyMismatch"), entityType, otherEntityType, table);
 
+    /// <summary>The condition '{0}' cannot be sent to DynamoDB, which has no equivalent of {1} for strings: it compares strings by their UTF-8 bytes (ordinal and case-sensitive), and its only string functions are begins_with (StartsWith), contains (Contains) and size (Length). Store a normalized copy of the value (lower-cased, reversed…) and filter on it, or filter on the client after AsEnumerable().</summary>
+    public static string StringOperationNotSupported(object? expression, object? operation)
+        => string.Format(CultureInfo.CurrentCulture, GetString("StringOperationNotSupported"), expression, operation);
+
     /// <summary>DynamoDB queries read a single table; subqueries are not supported.</summary>
     public static string SubqueriesNotSupported => GetString("SubqueriesNotSupported");
+
+    /// <summary>'{0}' reads another query or a collection navigation, and DynamoDB answers a query from one table, with no subqueries or joins. Run it as a separate query, or evaluate it on the client after AsEnumerable().</summary>
+    public static string SubqueryNotSupported(object? expression)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SubqueryNotSupported"), expression);
 
     /// <summary>DynamoDB has no table '{0}'. Create the model's tables with Database.EnsureCreated() or Database.UpdateDynamoSchema(), or check the table prefix and the endpoint the context connects to.</summary>
     public static string TableMissing(object? table)

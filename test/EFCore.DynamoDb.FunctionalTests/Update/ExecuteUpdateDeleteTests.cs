@@ -42,6 +42,24 @@ public class ExecuteUpdateDeleteTests : IClassFixture<ExecuteUpdateDeleteTests.F
     }
 
     [Fact]
+    public async Task ExecuteUpdate_to_the_clock_sends_the_instant_of_the_execution()
+    {
+        await SeedAsync("upd-clock", ("A", 1));
+        await using var db = _fixture.CreateContext();
+        var before = DateTime.UtcNow;
+
+        var affected = await db.GameScores.Where(s => s.UserId == "upd-clock" && s.Title == "A")
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.TopScoreTime, DateTime.UtcNow));
+
+        var after = DateTime.UtcNow;
+        Assert.Equal(1, affected);
+        Assert.Matches(@"SET #n\d = :v\d", Assert.Single(_fixture.Store.Recorder.Requests).Expressions);
+        await using var check = _fixture.CreateContext();
+        var stored = (await check.GameScores.FindAsync("upd-clock", "A"))!.TopScoreTime;
+        Assert.InRange(stored, before, after);
+    }
+
+    [Fact]
     public async Task ExecuteUpdate_with_a_failing_condition_affects_nothing_and_never_creates_an_item()
     {
         await SeedAsync("upd-cond", ("A", 1));

@@ -1,3 +1,4 @@
+using System.Collections;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Storage.Internal.Expressions;
 
@@ -13,9 +14,13 @@ public static class DynamoCollectionPredicates
     private static readonly DynamoTypeMapping IntSize = new(new DynamoNumberCodec<int>());
     private static readonly DynamoTypeMapping LongSize = new(new DynamoNumberCodec<long>());
 
-    /// <summary>The attribute whose size an expression reads: <c>Count</c>, <c>Count()</c>, <c>LongCount()</c> or <c>Length</c>.</summary>
-    public static DynamoAttributeExpression? TranslateSize(Expression expression)
+    /// <summary>
+    ///     The attribute whose size an expression reads: <c>Count</c>, <c>Count()</c>, <c>LongCount()</c> or <c>Length</c>
+    ///     — with <paramref name="refusal" /> set when it reads a collection a converter stores as a scalar.
+    /// </summary>
+    public static DynamoAttributeExpression? TranslateSize(Expression expression, out string? refusal)
     {
+        refusal = null;
         var operand = DynamoAttributePathTranslator.UnwrapConvert(expression) switch
         {
             MemberExpression { Member.Name: "Count" or "Length", Expression: { } instance } => instance,
@@ -25,11 +30,15 @@ public static class DynamoCollectionPredicates
             _ => null
         };
 
+        if (operand == null || DynamoAttributePathTranslator.Translate(operand) is not { } attribute)
+        {
+            return null;
+        }
+
+        refusal = ConvertedCollectionRefusal(attribute, "Count");
+
         // A value converter may store something else than the collection or text, whose size would mean nothing.
-        return operand != null
-            && DynamoAttributePathTranslator.Translate(operand) is { Mapping.Converter: null, DynamoType: not (DynamoScalarType.Number or DynamoScalarType.Boolean) } attribute
-                ? attribute
-                : null;
+        return attribute is { Mapping.Converter: null, DynamoType: not (DynamoScalarType.Number or DynamoScalarType.Boolean) } ? attribute : null;
     }
 
     /// <summary>The size value compared with: an <see cref="int" /> or <see cref="long" /> constant or parameter.</summary>
@@ -56,6 +65,12 @@ public static class DynamoCollectionPredicates
             return null;
         }
 
+        if (ConvertedCollectionRefusal(attribute, call.Method.Name) is { } converted)
+        {
+            refusal = converted;
+            return null;
+        }
+
         var value = argument == null ? null : DynamoAttributePathTranslator.UnwrapConvert(argument);
         var isValue = value is ConstantExpression or QueryParameterExpression;
         switch (call.Method.Name)
@@ -79,6 +94,16 @@ public static class DynamoCollectionPredicates
                 return null;
         }
     }
+
+    // A collection a value converter stores as one string, number or binary value (a List<string> joined with commas)
+    // has no elements DynamoDB can see: contains, size and presence would apply to the stored scalar.
+    private static string? ConvertedCollectionRefusal(DynamoAttributeExpression attribute, string operation)
+        => attribute.Mapping.Converter != null
+            && attribute.Type != typeof(string)
+            && typeof(IEnumerable).IsAssignableFrom(attribute.Type)
+            && attribute.DynamoType is DynamoScalarType.String or DynamoScalarType.Number or DynamoScalarType.Binary
+                ? DynamoStrings.ConvertedCollectionNotSearchable(operation, attribute.DisplayName, attribute.DynamoType.ToAttributeTypeCode())
+                : null;
 
     // Enumerable's operators, or Queryable's on a primitive collection (EF Core makes x.List.Count() a Queryable call).
     private static bool IsLinq(MethodCallExpression call) => call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable);

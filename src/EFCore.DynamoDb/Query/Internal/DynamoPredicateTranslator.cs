@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -8,9 +9,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     parameter, <c>== null</c> / <c>!= null</c>, boolean properties, string and collection searches, and
 ///     <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>, as far as Flywheel's allowed filters for the attribute's type permit
 ///     (<see cref="DynamoFilterRules" />). Anything else is not translatable and yields <see langword="null" />,
-///     with the reason in <see cref="TranslationErrorDetails" />.
+///     with the reason in <see cref="TranslationErrorDetails" />, which shows the predicate as the user wrote it: with
+///     <paramref name="entity" /> (the shaper the lambda's parameter was replaced with) shown as <paramref name="parameter" />.
 /// </summary>
-public class DynamoPredicateTranslator
+public class DynamoPredicateTranslator(Expression? entity = null, ParameterExpression? parameter = null)
 {
     /// <summary>
     ///     Why the last expression that was not translated could not be, for EF Core's "could not be translated"
@@ -38,7 +40,14 @@ public class DynamoPredicateTranslator
 
             // object.Equals(a, b) (how EF's Find compares a composite key), string.Equals(a, b) and a.Equals(b).
             case MethodCallExpression equals when MatchEquals(equals) is var (left, right):
-                return TranslateComparison(left, DynamoComparisonOperator.Equal, right, equals);
+                return DynamoBoxedEquality.ComparesDifferentTypes(equals, left, right)
+                    ? TranslateEqualsAcrossTypes(left, right, equals)
+                    : TranslateComparison(left, DynamoComparisonOperator.Equal, right, equals);
+
+            // x.Year.HasValue is x.Year != null.
+            case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
+                when Nullable.GetUnderlyingType(nullable.Type) != null && TranslateAttribute(nullable) is { } optional:
+                return new DynamoAttributeExistsExpression(optional, exists: true);
 
             case MethodCallExpression call:
                 return TranslateMethodCall(call) ?? Fail(call);
@@ -46,7 +55,7 @@ public class DynamoPredicateTranslator
             case BinaryExpression binary when TryGetOperator(binary.NodeType, out var op):
                 return TryUnwrapCompare(binary, ref op, out var compared, out var comparedWith)
                     ? TranslateComparison(compared, op, comparedWith, binary)
-                    : TranslateSize(binary.Left, op, binary.Right, binary) ?? TranslateComparison(binary.Left, op, binary.Right, binary);
+                    : TranslateSize(binary.Left, op, binary.Right) ?? TranslateComparison(binary.Left, op, binary.Right, binary);
 
             default:
                 // A boolean property on its own: x.IsActive.
@@ -89,16 +98,57 @@ public class DynamoPredicateTranslator
 
         op = flipped ? Flip(op) : op;
         return Allows(attribute, DynamoFilterRules.Of(op))
-            ? new DynamoComparisonExpression(attribute, op, new DynamoValueExpression(operand, attribute))
+            ? new DynamoComparisonExpression(attribute, op, ComparedValue(operand, attribute, flipped ? rightOperand : leftOperand))
             : null;
     }
 
-    // x.Tags.Count op n, n op x.Name.Length …
-    private static DynamoSizeExpression? TranslateSize(Expression left, DynamoComparisonOperator op, Expression right, Expression binary)
+    // (string)x.Id == "Id1", with a converter from Id's type to string, compares the stored value: the value is already
+    // what the converter produces, and is written by the codec alone.
+    private static DynamoValueExpression ComparedValue(Expression value, DynamoAttributeExpression attribute, Expression attributeOperand)
+        => attributeOperand is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } cast
+            && attribute.Mapping.Converter is { } converter
+            && UnderlyingType(cast.Type) == UnderlyingType(converter.ProviderClrType)
+            && UnderlyingType(cast.Type) != UnderlyingType(converter.ModelClrType)
+                ? new DynamoValueExpression(value, attribute.Property, new DynamoTypeMapping(attribute.Mapping.Codec))
+                : new DynamoValueExpression(value, attribute);
+
+    private static Type UnderlyingType(Type type) => Nullable.GetUnderlyingType(type) ?? type;
+
+    /// <summary>
+    ///     <c>Equals(object)</c> across CLR types: C# boxes both sides, and a boxed <c>int</c> never equals a boxed
+    ///     <c>ulong</c>, so no item matches — unless both may be null, which C# finds equal and is refused.
+    /// </summary>
+    private DynamoExpression? TranslateEqualsAcrossTypes(Expression left, Expression right, MethodCallExpression equals)
     {
-        var (attribute, value, flipped) = DynamoCollectionPredicates.TranslateSize(left) is { } sized
-            ? (sized, right, false)
-            : (DynamoCollectionPredicates.TranslateSize(right), left, true);
+        var (attribute, value) = TranslateAttribute(left) is { } fromLeft ? (fromLeft, right) : (TranslateAttribute(right), left);
+        if (attribute == null)
+        {
+            return Fail(equals);
+        }
+
+        var operand = UnwrapConvert(value);
+        if (operand is ConstantExpression { Value: null })
+        {
+            return TranslateComparison(left, DynamoComparisonOperator.Equal, right, equals);
+        }
+
+        if (attribute.Property.IsNullable && operand is not ConstantExpression && (!operand.Type.IsValueType || Nullable.GetUnderlyingType(operand.Type) != null))
+        {
+            TranslationErrorDetails ??= DynamoStrings.EqualsAcrossTypesWithNull(
+                Display(equals), attribute.Property.ClrType.ShortDisplayName(), operand.Type.ShortDisplayName());
+            return null;
+        }
+
+        return DynamoBoxedEquality.NeverTrue(attribute);
+    }
+
+    // x.Tags.Count op n, n op x.Name.Length …
+    private DynamoSizeExpression? TranslateSize(Expression left, DynamoComparisonOperator op, Expression right)
+    {
+        var leftSize = DynamoCollectionPredicates.TranslateSize(left, out var leftRefusal);
+        var rightSize = DynamoCollectionPredicates.TranslateSize(right, out var rightRefusal);
+        TranslationErrorDetails ??= leftRefusal ?? rightRefusal;
+        var (attribute, value, flipped) = leftSize != null ? (leftSize, right, false) : (rightSize, left, true);
         value = UnwrapConvert(value);
         return attribute != null && value is ConstantExpression { Value: not null } or QueryParameterExpression
             ? new DynamoSizeExpression(attribute, flipped ? Flip(op) : op, DynamoCollectionPredicates.SizeValue(value, attribute))
@@ -143,13 +193,18 @@ public class DynamoPredicateTranslator
         return translated;
     }
 
+    // string.Equals(a, b) and a.Equals(b) may name the ordinal comparison DynamoDB performs anyway.
     private static (Expression Left, Expression Right)? MatchEquals(MethodCallExpression call)
         => call switch
         {
             { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }
                 when call.Method.DeclaringType == typeof(object) || call.Method.DeclaringType == typeof(string) => (left, right),
+            { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right, ConstantExpression { Value: StringComparison.Ordinal }] }
+                when call.Method.DeclaringType == typeof(string) => (left, right),
             { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var other] } when call.Method.ReturnType == typeof(bool)
                 => (instance, other),
+            { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var other, ConstantExpression { Value: StringComparison.Ordinal }] }
+                when call.Method.DeclaringType == typeof(string) => (instance, other),
             _ => null
         };
 
@@ -235,9 +290,16 @@ public class DynamoPredicateTranslator
         return refusal == null;
     }
 
+    // What DynamoDB lacks, when that is known: a subquery, or a string operation it has no function for.
     private DynamoExpression? Fail(Expression expression)
     {
-        TranslationErrorDetails ??= DynamoStrings.PredicateNotTranslatable(expression.Print());
+        TranslationErrorDetails ??= DynamoUnsupportedNodeFinder.Find(expression) is { } subquery
+            ? DynamoStrings.SubqueryNotSupported(Display(subquery))
+            : DynamoStringOperations.FindUnsupported(expression) is { } operation
+                ? DynamoStrings.StringOperationNotSupported(Display(expression), operation)
+                : DynamoStrings.PredicateNotTranslatable(Display(expression));
         return null;
     }
+
+    private string Display(Expression expression) => DynamoExpressionDisplay.Print(expression, entity, parameter);
 }

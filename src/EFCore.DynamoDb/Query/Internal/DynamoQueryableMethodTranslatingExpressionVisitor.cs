@@ -7,13 +7,27 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 ///     Translates LINQ operators into one <see cref="DynamoSelectExpression" />. An operator DynamoDB cannot answer
 ///     yields <see langword="null" />, which EF Core reports as its standard "could not be translated" error, with
-///     a DynamoDB-specific hint.
+///     a DynamoDB-specific hint; so does anything a condition or projection holds that cannot be answered from the
+///     items of one table (a subquery, a navigation to another entity type), at translation, never later.
 /// </summary>
 public class DynamoQueryableMethodTranslatingExpressionVisitor(
     QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
     QueryCompilationContext queryCompilationContext)
     : QueryableMethodTranslatingExpressionVisitor(dependencies, queryCompilationContext, subquery: false)
 {
+    private readonly DynamoClientValueParameterizer _clientValues = new(queryCompilationContext);
+
+    // An Include of a navigation to another entity type is refused by name before navigation expansion's joins and
+    // subqueries are reached, which would name neither the Include nor the navigation.
+    /// <inheritdoc />
+    public override Expression Translate(Expression expression)
+        => DynamoNavigationRefusals.FindInclude(expression) is { } navigation
+            ? throw new InvalidOperationException(
+                CoreStrings.TranslationFailedWithDetails(
+                    DynamoNavigationRefusals.DisplayInclude(navigation),
+                    DynamoStrings.IncludeNotSupported(DynamoNavigationRefusals.DisplayName(navigation), navigation.TargetEntityType.DisplayName())))
+            : base.Translate(expression);
+
     /// <inheritdoc />
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
         => throw new InvalidOperationException(DynamoStrings.SubqueriesNotSupported);
@@ -91,8 +105,8 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             return NotSupported("Where after Take or Skip");
         }
 
-        var translator = new DynamoPredicateTranslator();
-        var translated = translator.Translate(RemapLambdaBody(source, predicate));
+        var translator = new DynamoPredicateTranslator(source.ShaperExpression, predicate.Parameters[0]);
+        var translated = translator.Translate(_clientValues.Parameterize(RemapLambdaBody(source, predicate)));
         if (translated == null)
         {
             AddTranslationErrorDetails(translator.TranslationErrorDetails!);
@@ -154,11 +168,27 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             typeof(bool),
             negate: true);
 
+    // A projection is shaped from the items read: what cannot be (a subquery, a collection navigation) is refused here,
+    // naming the selector, since EF Core expects Select to translate.
     /// <inheritdoc />
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
-        => selector.Body == selector.Parameters[0]
-            ? source
-            : source.UpdateShaperExpression(RemapLambdaBody(source, selector));
+    {
+        if (selector.Body == selector.Parameters[0])
+        {
+            return source;
+        }
+
+        var projection = RemapLambdaBody(source, selector);
+        if (DynamoUnsupportedNodeFinder.Find(projection) is { } unsupported)
+        {
+            throw new InvalidOperationException(
+                CoreStrings.TranslationFailedWithDetails(
+                    selector.Print(),
+                    DynamoStrings.SubqueryNotSupported(DynamoExpressionDisplay.Print(unsupported, source.ShaperExpression, selector.Parameters[0]))));
+        }
+
+        return source.UpdateShaperExpression(projection);
+    }
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
@@ -220,7 +250,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => NotSupported(nameof(Queryable.Join));
+        => NotSupportedJoin(outer, inner, resultSelector, nameof(Queryable.Join));
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateLeftJoin(
@@ -229,7 +259,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         LambdaExpression outerKeySelector,
         LambdaExpression innerKeySelector,
         LambdaExpression resultSelector)
-        => NotSupported("LeftJoin");
+        => NotSupportedJoin(outer, inner, resultSelector, "LeftJoin");
 
     /// <inheritdoc />
     protected override ShapedQueryExpression? TranslateRightJoin(
@@ -384,10 +414,10 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     }
 
     // A value, another attribute, or an attribute plus or minus a value.
-    private static DynamoSetter? TranslateSetterValue(ShapedQueryExpression source, DynamoAttributeExpression target, Expression value)
+    private DynamoSetter? TranslateSetterValue(ShapedQueryExpression source, DynamoAttributeExpression target, Expression value)
     {
         var body = value is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : value;
-        body = DynamoQueryArgument.UnwrapConvert(body);
+        body = DynamoQueryArgument.UnwrapConvert(_clientValues.Parameterize(body));
         if (DynamoQueryArgument.IsConstantOrParameter(body))
         {
             return new DynamoSetter(target, null, false, new DynamoValueExpression(body, target.Property));
@@ -486,6 +516,23 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 
     private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
         => ReplacingExpressionVisitor.Replace(lambda.Parameters[0], source.ShaperExpression, lambda.Body);
+
+    // A join navigation expansion made of a reference navigation is named by the navigation the user wrote.
+    private ShapedQueryExpression? NotSupportedJoin(
+        ShapedQueryExpression outer,
+        ShapedQueryExpression inner,
+        LambdaExpression resultSelector,
+        string operatorName)
+    {
+        if (DynamoNavigationRefusals.FindJoinedNavigation(outer, inner, resultSelector) is not { } navigation)
+        {
+            return NotSupported(operatorName);
+        }
+
+        AddTranslationErrorDetails(
+            DynamoStrings.NavigationNotSupported(DynamoNavigationRefusals.DisplayName(navigation), navigation.TargetEntityType.DisplayName()));
+        return null;
+    }
 
     private ShapedQueryExpression? NotSupported(string operatorName)
     {

@@ -18,7 +18,7 @@ public static class DynamoSaveConditionTranslator
         var parameter = condition.Parameters[0];
         var body = new CapturedValueEvaluator(parameter).Visit(condition.Body)!;
         var entity = new StructuralTypeShaperExpression(entityType, Expression.Constant(ValueBuffer.Empty), nullable: false);
-        var translator = new DynamoPredicateTranslator();
+        var translator = new DynamoPredicateTranslator(entity, parameter);
         return translator.Translate(ReplacingExpressionVisitor.Replace(parameter, entity, body))
             ?? throw new InvalidOperationException(
                 DynamoStrings.SaveConditionNotTranslatable(entityType.DisplayName(), condition.Print(), translator.TranslationErrorDetails));
