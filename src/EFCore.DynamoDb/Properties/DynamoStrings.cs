@@ -251,6 +251,10 @@ public static class DynamoStrings
     public static string NullComparison(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
 
+    /// <summary>A null value (an absent attribute, or a member of one) was read for the projection '{0}', whose type '{1}' cannot hold null. Cast it to a nullable type, such as '{1}?', to receive null.</summary>
+    public static string NullInNonNullableProjection(object? expression, object? type)
+        => string.Format(CultureInfo.CurrentCulture, GetString("NullInNonNullableProjection"), expression, type);
+
     /// <summary>A set cannot contain null: DynamoDB sets hold only strings, numbers or binary values. Remove the null element.</summary>
     public static string NullSetElement => GetString("NullSetElement");
 

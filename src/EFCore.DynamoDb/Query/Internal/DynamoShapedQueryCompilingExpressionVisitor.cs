@@ -44,7 +44,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 
         var itemParameter = DynamoItemReadInjector.CreateItemParameter();
         var projection = new DynamoProjectionRewriter();
-        var body = projection.Visit(shapedQueryExpression.ShaperExpression);
+        var body = new DynamoNullPropagatingRewriter().Visit(projection.Visit(shapedQueryExpression.ShaperExpression));
         selectExpression.ApplyProjection(projection.NeedsEntity ? null : PropertiesToRead(selectExpression.EntityType, projection.Properties));
         if (projection.NeedsEntity)
         {
