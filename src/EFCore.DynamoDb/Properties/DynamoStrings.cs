@@ -292,6 +292,10 @@ public static class DynamoStrings
     public static string PredicateNotTranslatable(object? expression)
         => string.Format(CultureInfo.CurrentCulture, GetString("PredicateNotTranslatable"), expression);
 
+    /// <summary>EF.Property names its property with '{0}', which is known only when the query runs, but the attributes DynamoDB returns are chosen when it is compiled. Name the property with a constant or a captured variable.</summary>
+    public static string PropertyNameNotConstant(object? name)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PropertyNameNotConstant"), name);
+
     /// <summary>The value of '{0}.{1}' cannot be stored: {2}</summary>
     public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("PropertyValueNotStorable"), entityType, property, reason);

@@ -143,10 +143,19 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             typeof(bool),
             negate: true);
 
+    // EF Core expects every Select to translate (the rest of a projection runs on the client); what the shaper cannot
+    // compute fails here, naming the selector.
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
-        => selector.Body == selector.Parameters[0]
-            ? source
+    {
+        if (selector.Body == selector.Parameters[0])
+        {
+            return source;
+        }
+
+        return DynamoProjectionTranslationCheck.FindInSelector(selector.Body) is { } details
+            ? throw new InvalidOperationException(CoreStrings.TranslationFailedWithDetails(selector.Print(), details))
             : source.UpdateShaperExpression(RemapLambdaBody(source, selector));
+    }
 
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateAggregate(source, selector, resultType, nameof(Enumerable.Average));
@@ -378,11 +387,17 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 
     // DynamoDB has no aggregates: the projected values stream in and are folded on the client (Min and Max of a
     // sort key read a single item, decided once the access path is known).
-    private ShapedQueryExpression TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)
+    private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)
     {
         if (selector != null)
         {
             source = TranslateSelect(source, selector);
+        }
+
+        if (DynamoProjectionTranslationCheck.FindInAggregate(source.ShaperExpression) is { } details)
+        {
+            AddTranslationErrorDetails(details);
+            return null;
         }
 
         ((DynamoSelectExpression)source.QueryExpression).ApplyAggregate(aggregateOperator, resultType);
