@@ -116,7 +116,7 @@ public class NorthwindClientProjectionQueryTests(NorthwindFixture fixture) : Nor
             ? await Assert.ThrowsAsync<InvalidOperationException>(() => query.ToListAsync())
             : Assert.Throws<InvalidOperationException>(() => query.ToList());
 
-        Assert.Contains("Region.Length", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Customer.Region.Length'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'int?'", error.Message, StringComparison.Ordinal);
     }
 

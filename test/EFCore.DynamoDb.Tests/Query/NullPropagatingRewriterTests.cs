@@ -41,7 +41,7 @@ public class NullPropagatingRewriterTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Evaluate(Expression.Property(Name, nameof(string.Length)), name: null));
 
-        Assert.Contains("item.Name.Length", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'GameScore.Name.Length'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'int?'", error.Message, StringComparison.Ordinal);
     }
 

@@ -120,7 +120,18 @@ public sealed class DynamoNullPropagatingRewriter : ExpressionVisitor
     private static Expression Unlift(Expression visited, Expression original)
         => visited.Type == original.Type
             ? visited
-            : Expression.Call(ValueOfMethod.MakeGenericMethod(original.Type), visited, Expression.Constant(original.ToString()));
+            : Expression.Call(ValueOfMethod.MakeGenericMethod(original.Type), visited, Expression.Constant(Describe(original)));
+
+    // The expression as the user wrote it, each read named by its property (Customer.Region.Length).
+    private static string Describe(Expression expression) => new PropertyNamer().Visit(expression).ToString();
+
+    private sealed class PropertyNamer : ExpressionVisitor
+    {
+        protected override Expression VisitExtension(Expression node)
+            => node is DynamoPropertyReadExpression read
+                ? Expression.Parameter(read.Type, read.Property.DeclaringType.DisplayName() + "." + read.Property.Name)
+                : base.VisitExtension(node);
+    }
 
     private bool MayBeNull(Expression node)
         => (node is DynamoPropertyReadExpression || _propagated.Contains(node)) && CanHoldNull(node.Type);
