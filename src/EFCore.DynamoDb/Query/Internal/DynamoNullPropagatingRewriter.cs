@@ -27,15 +27,7 @@ public sealed class DynamoNullPropagatingRewriter : ExpressionVisitor
 
     // Every node returns its own type to its parent, unless the parent handles a propagated null (see VisitLifted).
     [return: NotNullIfNotNull(nameof(node))]
-    public override Expression? Visit(Expression? node)
-    {
-        if (node == null)
-        {
-            return null;
-        }
-
-        return Unlift(base.Visit(node), node);
-    }
+    public override Expression? Visit(Expression? node) => node == null ? null : Unlift(base.Visit(node), node);
 
     protected override Expression VisitMember(MemberExpression node)
         => node.Expression == null ? node : Access(node.Expression, instance => node.Update(instance), node.Member.Name == nameof(Nullable<int>.Value), node.Type);
@@ -47,8 +39,8 @@ public sealed class DynamoNullPropagatingRewriter : ExpressionVisitor
             return base.VisitMethodCall(node);
         }
 
-        var arguments = node.Arguments.Select(Visit).ToList();
-        return Access(node.Object, instance => node.Update(instance, arguments!), readsNullableValue: false, node.Type);
+        var arguments = node.Arguments.Select(argument => Visit(argument)).ToList();
+        return Access(node.Object, instance => node.Update(instance, arguments), readsNullableValue: false, node.Type);
     }
 
     // A conversion to a type that holds null (T → T?, or to object) keeps a propagated null.
