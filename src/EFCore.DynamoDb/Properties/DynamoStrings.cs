@@ -267,6 +267,10 @@ public static class DynamoStrings
     public static string NullComparison(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("NullComparison"), entityType, property);
 
+    /// <summary>A null value (an absent attribute, or a member of one) was read for the projection '{0}', whose type '{1}' cannot hold null. Cast it to a nullable type, such as '{1}?', to receive null.</summary>
+    public static string NullInNonNullableProjection(object? expression, object? type)
+        => string.Format(CultureInfo.CurrentCulture, GetString("NullInNonNullableProjection"), expression, type);
+
     /// <summary>A set cannot contain null: DynamoDB sets hold only strings, numbers or binary values. Remove the null element.</summary>
     public static string NullSetElement => GetString("NullSetElement");
 
@@ -303,6 +307,10 @@ public static class DynamoStrings
     /// <summary>The condition '{0}' cannot be sent to DynamoDB. Compare a mapped property with a constant or a variable, combine comparisons with &amp;&amp;, || and !, or filter on the client after AsEnumerable().</summary>
     public static string PredicateNotTranslatable(object? expression)
         => string.Format(CultureInfo.CurrentCulture, GetString("PredicateNotTranslatable"), expression);
+
+    /// <summary>EF.Property names its property with '{0}', which is known only when the query runs, but the attributes DynamoDB returns are chosen when it is compiled. Name the property with a constant or a captured variable.</summary>
+    public static string PropertyNameNotConstant(object? name)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PropertyNameNotConstant"), name);
 
     /// <summary>The value of '{0}.{1}' cannot be stored: {2}</summary>
     public static string PropertyValueNotStorable(object? entityType, object? property, object? reason)

@@ -168,14 +168,19 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             typeof(bool),
             negate: true);
 
-    // A projection is shaped from the items read: what cannot be (a subquery, a collection navigation) is refused here,
-    // naming the selector, since EF Core expects Select to translate.
+    // EF Core expects every Select to translate (the rest of a projection runs on the client); what the shaper cannot
+    // compute (a subquery, a collection navigation, a property named at run time) fails here, naming the selector.
     /// <inheritdoc />
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
     {
         if (selector.Body == selector.Parameters[0])
         {
             return source;
+        }
+
+        if (DynamoProjectionTranslationCheck.FindInSelector(selector.Body) is { } details)
+        {
+            throw new InvalidOperationException(CoreStrings.TranslationFailedWithDetails(selector.Print(), details));
         }
 
         var projection = RemapLambdaBody(source, selector);
@@ -450,11 +455,17 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 
     // DynamoDB has no aggregates: the projected values stream in and are folded on the client (Min and Max of a
     // sort key read a single item, decided once the access path is known).
-    private ShapedQueryExpression TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)
+    private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string aggregateOperator)
     {
         if (selector != null)
         {
             source = TranslateSelect(source, selector);
+        }
+
+        if (DynamoProjectionTranslationCheck.FindInAggregate(source.ShaperExpression) is { } details)
+        {
+            AddTranslationErrorDetails(details);
+            return null;
         }
 
         ((DynamoSelectExpression)source.QueryExpression).ApplyAggregate(aggregateOperator, resultType);

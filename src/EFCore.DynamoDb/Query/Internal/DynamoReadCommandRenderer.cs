@@ -91,8 +91,9 @@ public static class DynamoReadCommandRenderer
 
     /// <summary>
     ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
-    ///     items and the key attributes when the query is paged. <see langword="null" /> reads whole items, also when
-    ///     full items are fetched from the table afterwards.
+    ///     items, the key attributes when the query is paged, and the table key for a key lookup (so that an item found
+    ///     without any projected attribute is not taken for a missing one). <see langword="null" /> reads whole items,
+    ///     also when full items are fetched from the table afterwards.
     /// </summary>
     private static string? RenderProjection(DynamoReadPlan readPlan, DynamoExpressionRenderer renderer)
     {
@@ -108,7 +109,11 @@ public static class DynamoReadCommandRenderer
                 plan.ClientFilter == null
                     ? []
                     : DynamoAttributeFinder.FindIn(plan.ClientFilter).Select(a => new DynamoPathExpression(a.AttributeName)))
-            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new DynamoPathExpression(name)));
+            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new DynamoPathExpression(name)))
+            .Concat(
+                plan.Path is DynamoAccessPath.GetItem or DynamoAccessPath.BatchGetItem
+                    ? readPlan.TableKeyAttributeNames.Select(name => new DynamoPathExpression(name))
+                    : []);
         return renderer.Render(new DynamoProjectionExpression([.. paths]));
     }
 

@@ -46,8 +46,8 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 
         var itemParameter = DynamoItemReadInjector.CreateItemParameter();
         var projection = new DynamoProjectionRewriter();
-        var body = projection.Visit(shapedQueryExpression.ShaperExpression);
-        selectExpression.ApplyProjection(projection.NeedsEntity ? null : projection.Properties);
+        var body = new DynamoNullPropagatingRewriter().Visit(projection.Visit(shapedQueryExpression.ShaperExpression));
+        selectExpression.ApplyProjection(projection.NeedsEntity ? null : PropertiesToRead(selectExpression.EntityType, projection.Properties));
         if (projection.NeedsEntity)
         {
             body = InjectStructuralTypeMaterializers(new DynamoOwnedIncludeRewriter().Visit(body));
@@ -94,6 +94,11 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 
         return new DynamoReadPlan(selectExpression, plan, selectExpression.Limits);
     }
+
+    // A projection that reads no attribute (x => 1) still needs its items, and DynamoDB refuses an empty
+    // ProjectionExpression: the key is the least an item can be read with.
+    private static IReadOnlyList<IProperty> PropertiesToRead(IEntityType entityType, IReadOnlyList<IProperty> projected)
+        => projected.Count > 0 ? projected : entityType.FindPrimaryKey()!.Properties;
 
     private NewExpression CreateEnumerable(Type resultType, DynamoReadPlan readPlan, Expression shaper)
         => Expression.New(
