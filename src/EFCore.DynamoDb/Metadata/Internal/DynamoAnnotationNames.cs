@@ -25,6 +25,9 @@ public static class DynamoAnnotationNames
 
     public const string IndexKind = Prefix + "IndexKind";
 
+    /// <summary>How many of a global index's properties are partition attributes (set only when more than one).</summary>
+    public const string IndexPartitionKeyCount = Prefix + "IndexPartitionKeyCount";
+
     public const string IndexProjection = Prefix + "IndexProjection";
 
     public const string IndexIncludedProperties = Prefix + "IndexIncludedProperties";

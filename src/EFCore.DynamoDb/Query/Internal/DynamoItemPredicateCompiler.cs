@@ -38,9 +38,8 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
 
     protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
     {
-        var partitionKey = CompileNode(node.PartitionKey);
-        var sortKey = node.SortKey == null ? null : CompileNode(node.SortKey);
-        return Compiled(node, item => partitionKey(item) && (sortKey == null || sortKey(item)));
+        var conditions = node.PartitionKey.Concat(node.SortKey).Select(CompileNode).ToList();
+        return Compiled(node, item => conditions.TrueForAll(condition => condition(item)));
     }
 
     protected override Expression VisitNot(DynamoNotExpression node)
