@@ -21,11 +21,28 @@ public static class DynamoDbIndexBuilderExtensions
         string? sortKeyPropertyName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionKeyPropertyName);
-        string[] propertyNames = sortKeyPropertyName == null ? [partitionKeyPropertyName] : [partitionKeyPropertyName, sortKeyPropertyName];
-        return new DynamoIndexBuilder(AddIndex(entityTypeBuilder, name, propertyNames, DynamoIndexKind.Global));
+        return HasGlobalSecondaryIndex(entityTypeBuilder, name, [partitionKeyPropertyName], sortKeyPropertyName == null ? [] : [sortKeyPropertyName]);
     }
 
-    /// <inheritdoc cref="HasGlobalSecondaryIndex(EntityTypeBuilder, string, string, string?)" />
+    /// <summary>
+    ///     A global secondary index with a multi-attribute key: DynamoDB keys it on each attribute natively, typed, with
+    ///     nothing joined. A query uses it when equalities fix every partition attribute; the sort attributes then take
+    ///     equalities from the first, and one range condition on the last constrained. Up to four partition and four
+    ///     sort attributes, each stored as a string, number or binary. Projects all attributes unless configured otherwise.
+    /// </summary>
+    public static DynamoIndexBuilder HasGlobalSecondaryIndex(
+        this EntityTypeBuilder entityTypeBuilder,
+        string name,
+        IReadOnlyList<string> partitionKeyPropertyNames,
+        IReadOnlyList<string>? sortKeyPropertyNames = null)
+        => new(AddGlobalIndex(entityTypeBuilder, name, partitionKeyPropertyNames, sortKeyPropertyNames ?? []));
+
+    /// <summary>
+    ///     A global secondary index: its own partition key and optional sort key, on any properties stored as strings,
+    ///     numbers or binary. Each key is one property (<c>x =&gt; x.City</c>) or, for a multi-attribute key, an
+    ///     anonymous type of up to four (<c>x =&gt; new { x.Tenant, x.Region }</c>): DynamoDB keys the index on each
+    ///     attribute natively, typed, with nothing joined. Projects all attributes unless configured otherwise.
+    /// </summary>
     public static DynamoIndexBuilder<TEntity> HasGlobalSecondaryIndex<TEntity>(
         this EntityTypeBuilder<TEntity> entityTypeBuilder,
         string name,
@@ -34,10 +51,12 @@ public static class DynamoDbIndexBuilderExtensions
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(partitionKeyExpression);
-        var propertyNames = sortKeyExpression == null
-            ? [DynamoPropertyExpressions.GetPropertyName(partitionKeyExpression)]
-            : new[] { DynamoPropertyExpressions.GetPropertyName(partitionKeyExpression), DynamoPropertyExpressions.GetPropertyName(sortKeyExpression) };
-        return new DynamoIndexBuilder<TEntity>(AddIndex(entityTypeBuilder, name, propertyNames, DynamoIndexKind.Global));
+        return new DynamoIndexBuilder<TEntity>(
+            AddGlobalIndex(
+                entityTypeBuilder,
+                name,
+                DynamoPropertyExpressions.GetPropertyNames(partitionKeyExpression),
+                sortKeyExpression == null ? [] : DynamoPropertyExpressions.GetPropertyNames(sortKeyExpression)));
     }
 
     /// <summary>
@@ -60,6 +79,20 @@ public static class DynamoDbIndexBuilderExtensions
         ArgumentNullException.ThrowIfNull(sortKeyExpression);
         return new DynamoIndexBuilder<TEntity>(
             AddIndex(entityTypeBuilder, name, [DynamoPropertyExpressions.GetPropertyName(sortKeyExpression)], DynamoIndexKind.Local));
+    }
+
+    private static IMutableIndex AddGlobalIndex(
+        EntityTypeBuilder entityTypeBuilder,
+        string name,
+        IReadOnlyList<string> partitionKeyPropertyNames,
+        IReadOnlyList<string> sortKeyPropertyNames)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKeyPropertyNames);
+        ArgumentOutOfRangeException.ThrowIfZero(partitionKeyPropertyNames.Count, nameof(partitionKeyPropertyNames));
+        ArgumentNullException.ThrowIfNull(sortKeyPropertyNames);
+        var index = AddIndex(entityTypeBuilder, name, [.. partitionKeyPropertyNames, .. sortKeyPropertyNames], DynamoIndexKind.Global);
+        index.SetPartitionKeyCount(partitionKeyPropertyNames.Count);
+        return index;
     }
 
     private static IMutableIndex AddIndex(EntityTypeBuilder entityTypeBuilder, string name, string[] propertyNames, DynamoIndexKind kind)

@@ -47,17 +47,51 @@ public static class DynamoDbIndexExtensions
     public static void SetProvisionedThroughput(this IMutableIndex index, DynamoThroughput? throughput)
         => DynamoThroughputAnnotations.Set(index, throughput);
 
-    /// <summary>The index's partition key: its first property for a global index, the table's for a local one.</summary>
-    public static IReadOnlyProperty GetPartitionKeyProperty(this IReadOnlyIndex index)
+    /// <summary>
+    ///     The index's partition key attributes, in key order: the leading properties of a global index (one, or up to
+    ///     four for a multi-attribute key), the table's partition key for a local one.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyProperty> GetPartitionKeyProperties(this IReadOnlyIndex index)
         => index.GetDynamoIndexKind() == DynamoIndexKind.Local
-            ? index.DeclaringEntityType.GetPartitionKeyProperty()!
-            : index.Properties[0];
+            ? [index.DeclaringEntityType.GetPartitionKeyProperty()!]
+            : [.. index.Properties.Take(PartitionKeyCount(index))];
 
-    /// <summary>The index's sort key, if it has one: the property of a local index, the second of a global one.</summary>
+    /// <summary>
+    ///     The index's sort key attributes, in key order; empty when it has none: the property of a local index, the
+    ///     properties after the partition attributes of a global one (up to four for a multi-attribute key).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyProperty> GetSortKeyProperties(this IReadOnlyIndex index)
+        => index.GetDynamoIndexKind() == DynamoIndexKind.Local
+            ? [index.Properties[0]]
+            : [.. index.Properties.Skip(PartitionKeyCount(index))];
+
+    /// <inheritdoc cref="GetPartitionKeyProperties(IReadOnlyIndex)" />
+    public static IReadOnlyList<IProperty> GetPartitionKeyProperties(this IIndex index)
+        => [.. ((IReadOnlyIndex)index).GetPartitionKeyProperties().Cast<IProperty>()];
+
+    /// <inheritdoc cref="GetSortKeyProperties(IReadOnlyIndex)" />
+    public static IReadOnlyList<IProperty> GetSortKeyProperties(this IIndex index)
+        => [.. ((IReadOnlyIndex)index).GetSortKeyProperties().Cast<IProperty>()];
+
+    /// <summary>
+    ///     Sets how many of a global index's properties, from the first, are its partition attributes; the rest are its
+    ///     sort attributes. One (the default) unless the index has a multi-attribute partition key.
+    /// </summary>
+    public static void SetPartitionKeyCount(this IMutableIndex index, int count)
+        => index.SetOrRemoveAnnotation(DynamoAnnotationNames.IndexPartitionKeyCount, count == 1 ? null : count);
+
+    /// <summary>
+    ///     The index's partition key: its first property for a global index, the table's for a local one. For a
+    ///     multi-attribute key, its first attribute (see <see cref="GetPartitionKeyProperties(IReadOnlyIndex)" />).
+    /// </summary>
+    public static IReadOnlyProperty GetPartitionKeyProperty(this IReadOnlyIndex index) => index.GetPartitionKeyProperties()[0];
+
+    /// <summary>
+    ///     The index's sort key, if it has one: the property of a local index, the one after the partition key of a
+    ///     global one. For a multi-attribute key, its first attribute (see <see cref="GetSortKeyProperties(IReadOnlyIndex)" />).
+    /// </summary>
     public static IReadOnlyProperty? GetSortKeyProperty(this IReadOnlyIndex index)
-        => index.GetDynamoIndexKind() == DynamoIndexKind.Local ? index.Properties[0]
-            : index.Properties.Count > 1 ? index.Properties[1]
-            : null;
+        => index.GetSortKeyProperties() is [var first, ..] ? first : null;
 
     /// <inheritdoc cref="GetPartitionKeyProperty(IReadOnlyIndex)" />
     public static IProperty GetPartitionKeyProperty(this IIndex index)
@@ -82,4 +116,6 @@ public static class DynamoDbIndexExtensions
     /// <inheritdoc cref="GetLocalSecondaryIndexes(IReadOnlyEntityType)" />
     public static IEnumerable<IIndex> GetLocalSecondaryIndexes(this IEntityType entityType)
         => entityType.GetIndexes().Where(i => i.GetDynamoIndexKind() == DynamoIndexKind.Local);
+
+    private static int PartitionKeyCount(IReadOnlyIndex index) => (int?)index[DynamoAnnotationNames.IndexPartitionKeyCount] ?? 1;
 }

@@ -148,6 +148,10 @@ public static class DynamoStrings
     public static string IndexNotFound(object? entityType, object? index, object? indexes)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexNotFound"), entityType, index, indexes);
 
+    /// <summary>The global secondary index '{1}' of the entity type '{0}' has a multi-attribute key ({2}), and '{3}' is a composite: a multi-attribute key stores each attribute natively, with nothing joined. Key the index on the composite's components ({4}) instead, or on the composite alone.</summary>
+    public static string IndexMultiAttributeKeyComposite(object? entityType, object? index, object? properties, object? composite, object? components)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexMultiAttributeKeyComposite"), entityType, index, properties, composite, components);
+
     /// <summary>The index '{1}' of the entity type '{0}' refers to '{2}', which is not a mapped property of '{0}'. Name a property of the entity type (not a navigation or an ignored property).</summary>
     public static string IndexPropertyNotMapped(object? entityType, object? index, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexPropertyNotMapped"), entityType, index, property);
@@ -155,6 +159,14 @@ public static class DynamoStrings
     /// <summary>The global secondary index '{1}' of the entity type '{0}' has provisioned throughput, but its table is billed per request. Call HasProvisionedThroughput on the entity type too, or remove it from the index.</summary>
     public static string IndexThroughputOnDemandTable(object? entityType, object? index)
         => string.Format(CultureInfo.CurrentCulture, GetString("IndexThroughputOnDemandTable"), entityType, index);
+
+    /// <summary>The global secondary index '{1}' of the entity type '{0}' has more than {3} partition key attributes ({2}); DynamoDB allows 1 to {3}. Key the index on fewer properties; conditions on the others become filters.</summary>
+    public static string IndexTooManyPartitionKeyAttributes(object? entityType, object? index, object? properties, object? limit)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexTooManyPartitionKeyAttributes"), entityType, index, properties, limit);
+
+    /// <summary>The global secondary index '{1}' of the entity type '{0}' has more than {3} sort key attributes ({2}); DynamoDB allows up to {3}. Key the index on fewer properties; conditions on the others become filters.</summary>
+    public static string IndexTooManySortKeyAttributes(object? entityType, object? index, object? properties, object? limit)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IndexTooManySortKeyAttributes"), entityType, index, properties, limit);
 
     /// <summary>The '{0}' entity was not inserted into table '{1}': its SaveOnlyIf condition did not hold, or an item with its key already exists.</summary>
     public static string InsertConditionFailed(object? entityType, object? table)
@@ -371,6 +383,14 @@ public static class DynamoStrings
     /// <summary>The table '{0}' exists with the key {2}, but the model expects {1}. DynamoDB cannot change the key of a table: delete the table (EnsureDeleted) and create it again, or change the model to match.</summary>
     public static string SchemaKeyMismatch(object? table, object? expected, object? actual)
         => string.Format(CultureInfo.CurrentCulture, GetString("SchemaKeyMismatch"), table, expected, actual);
+
+    /// <summary>The global secondary index '{1}' of the table '{0}' exists with the key {3}, but the model expects {2}. DynamoDB cannot change the key of an index: delete the index from the table and call UpdateDynamoSchema() again to create it, or change the model to match.</summary>
+    public static string SchemaIndexKeyMismatch(object? table, object? index, object? expected, object? actual)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaIndexKeyMismatch"), table, index, expected, actual);
+
+    /// <summary>the global secondary index '{0}' keyed on {1} (the table's index of that name is keyed on {2}, and DynamoDB cannot change an index's key: delete the index from the table, then UpdateDynamoSchema() creates it)</summary>
+    public static string SchemaMismatchedGlobalIndex(object? index, object? expected, object? actual)
+        => string.Format(CultureInfo.CurrentCulture, GetString("SchemaMismatchedGlobalIndex"), index, expected, actual);
 
     /// <summary>the global secondary index '{0}'</summary>
     public static string SchemaMissingGlobalIndex(object? index)

@@ -23,6 +23,7 @@ public class CompiledModelCodeGenerationTests
             e.Property(g => g.Kind).HasAttributeName("k");
             e.HasProvisionedThroughput(4, 2).HasTimeToLive(g => g.Expires);
             e.HasGlobalSecondaryIndex("by-kind", g => g.Kind, g => g.Serial).ProjectsInclude(g => g.Expires).HasProvisionedThroughput(3, 1);
+            e.HasGlobalSecondaryIndex("by-owner-kind", g => new { g.Owner, g.Kind }, g => g.Serial);
         }));
 
         Assert.Contains("AddAnnotation(\"DynamoDb:TableName\", \"gadgets\")", code, StringComparison.Ordinal);
@@ -38,6 +39,7 @@ public class CompiledModelCodeGenerationTests
         Assert.Contains("AddAnnotation(\"DynamoDb:IndexIncludedProperties\", new[] { \"Expires\" })", code, StringComparison.Ordinal);
         Assert.Contains("AddAnnotation(\"DynamoDb:ReadCapacityUnits\", 3L)", code, StringComparison.Ordinal);
         Assert.Contains("AddAnnotation(\"DynamoDb:WriteCapacityUnits\", 2L)", code, StringComparison.Ordinal);
+        Assert.Contains("AddAnnotation(\"DynamoDb:IndexPartitionKeyCount\", 2)", code, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public class AccessPathPlannerTests
         var plan = Plan(And(Compare("UserId", Equal), Compare("Title", Equal)));
 
         Assert.Equal(DynamoAccessPath.GetItem, plan.Path);
-        Assert.NotNull(plan.PartitionKeyCondition);
-        Assert.IsType<DynamoComparisonExpression>(plan.SortKeyCondition);
+        Assert.Single(plan.PartitionKeyConditions);
+        Assert.IsType<DynamoComparisonExpression>(Assert.Single(plan.SortKeyConditions));
         Assert.Null(plan.Filter);
     }
 
@@ -42,8 +42,8 @@ public class AccessPathPlannerTests
         var plan = Plan(And(Compare("Title", op), Compare("UserId", Equal)));
 
         Assert.Equal(DynamoAccessPath.Query, plan.Path);
-        Assert.Equal("UserId", plan.PartitionKeyCondition!.Attribute.AttributeName);
-        Assert.Equal("Title", Assert.IsType<DynamoComparisonExpression>(plan.SortKeyCondition).Attribute.AttributeName);
+        Assert.Equal("UserId", Assert.Single(plan.PartitionKeyConditions).Attribute.AttributeName);
+        Assert.Equal("Title", Assert.IsType<DynamoComparisonExpression>(Assert.Single(plan.SortKeyConditions)).Attribute.AttributeName);
         Assert.Null(plan.Filter);
     }
 
@@ -54,7 +54,7 @@ public class AccessPathPlannerTests
         var plan = Plan(And(And(Compare("UserId", Equal), Compare("Title", NotEqual)), Compare("Wins", GreaterThan)));
 
         Assert.Equal(DynamoAccessPath.Query, plan.Path);
-        Assert.Null(plan.SortKeyCondition);
+        Assert.Empty(plan.SortKeyConditions);
         Assert.IsType<DynamoComparisonExpression>(plan.ClientFilter);
         Assert.Equal("Wins", Assert.IsType<DynamoComparisonExpression>(plan.Filter).Attribute.AttributeName);
     }
@@ -66,10 +66,10 @@ public class AccessPathPlannerTests
         var beginsWith = Plan(And(Compare("UserId", Equal), Function(DynamoFunction.BeginsWith, "Title")));
         var containsIsAFilter = Plan(And(Compare("UserId", Equal), Function(DynamoFunction.Contains, "Title")));
 
-        Assert.IsType<DynamoBetweenExpression>(between.SortKeyCondition);
+        Assert.IsType<DynamoBetweenExpression>(Assert.Single(between.SortKeyConditions));
         Assert.Null(between.Filter);
-        Assert.IsType<DynamoFunctionExpression>(beginsWith.SortKeyCondition);
-        Assert.Null(containsIsAFilter.SortKeyCondition);
+        Assert.IsType<DynamoFunctionExpression>(Assert.Single(beginsWith.SortKeyConditions));
+        Assert.Empty(containsIsAFilter.SortKeyConditions);
         Assert.NotNull(containsIsAFilter.ClientFilter);
     }
 

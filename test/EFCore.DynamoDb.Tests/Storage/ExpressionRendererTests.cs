@@ -153,6 +153,19 @@ public class ExpressionRendererTests
     }
 
     [Fact]
+    public void A_multi_attribute_key_condition_is_every_partition_equality_then_the_sort_conditions_in_key_order()
+    {
+        var partitionKey = new[] { Compare("UserId", Equal, "u"), Compare("Name", Equal, "n") };
+        var sortKey = new DynamoExpression[] { Compare("Title", Equal, "t"), Compare("Wins", GreaterThanOrEqual, 3) };
+
+        var (text, placeholders) = Render(new DynamoKeyConditionExpression(partitionKey, sortKey));
+
+        Assert.Equal("#n0 = :v0 AND #n1 = :v1 AND #n2 = :v2 AND #n3 >= :v3", text);
+        Assert.Equal(["UserId", "Name", "Title", "Wins"], placeholders.Names!.Values);
+        Assert.Equal(["u", "n", "t", "3"], placeholders.Values!.Values.Select(v => v.S ?? v.N));
+    }
+
+    [Fact]
     public void A_null_key_value_is_refused_naming_the_key()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Render(new DynamoKeyConditionExpression(Compare("UserId", Equal, null), null)));

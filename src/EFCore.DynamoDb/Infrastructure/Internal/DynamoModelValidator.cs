@@ -11,6 +11,9 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// </summary>
 public class DynamoModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
+    // DynamoDB's limit on each side of a global index's multi-attribute key.
+    private const int MaxKeyAttributes = 4;
+
     /// <inheritdoc />
     public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
     {
@@ -256,9 +259,13 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             {
                 ValidateLocalIndexKey(entityType, index);
             }
-            else if (index.GetProvisionedThroughput() != null && entityType.GetProvisionedThroughput() == null)
+            else
             {
-                throw new InvalidOperationException(DynamoStrings.IndexThroughputOnDemandTable(entityType.DisplayName(), index.Name));
+                ValidateGlobalIndexKey(entityType, index);
+                if (index.GetProvisionedThroughput() != null && entityType.GetProvisionedThroughput() == null)
+                {
+                    throw new InvalidOperationException(DynamoStrings.IndexThroughputOnDemandTable(entityType.DisplayName(), index.Name));
+                }
             }
 
             foreach (var propertyName in index.GetIncludedPropertyNames())
@@ -288,6 +295,40 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         {
             throw new InvalidOperationException(DynamoStrings.LocalIndexOnTableKey(entityType.DisplayName(), index.Name, sortKey.Name));
         }
+    }
+
+    /// <summary>
+    ///     A global index keys on one to four partition attributes and up to four sort attributes. A multi-attribute
+    ///     key holds each attribute natively, so a joined composite has no place in it: its components do that job.
+    /// </summary>
+    protected virtual void ValidateGlobalIndexKey(IEntityType entityType, IIndex index)
+    {
+        var partitionKey = index.GetPartitionKeyProperties();
+        var sortKey = index.GetSortKeyProperties();
+        if (partitionKey.Count > MaxKeyAttributes)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.IndexTooManyPartitionKeyAttributes(entityType.DisplayName(), index.Name, Describe(partitionKey), MaxKeyAttributes));
+        }
+
+        if (sortKey.Count > MaxKeyAttributes)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.IndexTooManySortKeyAttributes(entityType.DisplayName(), index.Name, Describe(sortKey), MaxKeyAttributes));
+        }
+
+        if (partitionKey.Count > 1 || sortKey.Count > 1)
+        {
+            var composite = index.Properties.FirstOrDefault(p => p.IsDynamoComposite());
+            if (composite != null)
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.IndexMultiAttributeKeyComposite(
+                        entityType.DisplayName(), index.Name, Describe(index.Properties), composite.Name, string.Join(", ", composite.GetCompositeComponentNames())));
+            }
+        }
+
+        static string Describe(IEnumerable<IProperty> properties) => string.Join(", ", properties.Select(p => p.Name));
     }
 
     /// <summary>Requires the time-to-live property to be a mapped property of the entity type.</summary>
@@ -336,6 +377,6 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
 
     private static bool IsSameIndex(IIndex index, IIndex other)
         => index.GetDynamoIndexKind() == other.GetDynamoIndexKind()
-            && index.GetPartitionKeyProperty().GetAttributeName() == other.GetPartitionKeyProperty().GetAttributeName()
-            && index.GetSortKeyProperty()?.GetAttributeName() == other.GetSortKeyProperty()?.GetAttributeName();
+            && index.GetPartitionKeyProperties().Select(p => p.GetAttributeName()).SequenceEqual(other.GetPartitionKeyProperties().Select(p => p.GetAttributeName()))
+            && index.GetSortKeyProperties().Select(p => p.GetAttributeName()).SequenceEqual(other.GetSortKeyProperties().Select(p => p.GetAttributeName()));
 }

@@ -45,6 +45,9 @@ public static class DynamoAnnotationNames
     /// </summary>
     public const string IndexKind = Prefix + "IndexKind";
 
+    /// <summary>How many of a global index's properties are partition attributes (set only when more than one).</summary>
+    public const string IndexPartitionKeyCount = Prefix + "IndexPartitionKeyCount";
+
     /// <summary>On a secondary index: which attributes it projects; all when absent.</summary>
     public const string IndexProjection = Prefix + "IndexProjection";
 

@@ -14,4 +14,13 @@ public static class DynamoPropertyExpressions
                 ? member.Member.Name
                 : throw new ArgumentException(DynamoStrings.InvalidPropertyExpression(propertyExpression), nameof(propertyExpression));
     }
+
+    /// <summary>
+    ///     The names of the properties a lambda names: one property (<c>x =&gt; x.Id</c>), or several as an anonymous
+    ///     type (<c>x =&gt; new { x.Tenant, x.Region }</c>), in their order.
+    /// </summary>
+    public static string[] GetPropertyNames(LambdaExpression propertiesExpression)
+        => propertiesExpression.Body is NewExpression { Members: not null } anonymous
+            ? anonymous.Arguments.Select(a => GetPropertyName(Expression.Lambda(a, propertiesExpression.Parameters))).ToArray()
+            : [GetPropertyName(propertiesExpression)];
 }

@@ -5,8 +5,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     Chooses the cheapest way DynamoDB can answer a query, by Flywheel's rules. Each key — the table's, then local
-///     indexes, then global indexes — qualifies when an equality fixes its partition key (a joined composite counts
-///     when equalities fix all its components) and, for an index, when it holds every attribute the query returns.
+///     indexes, then global indexes — qualifies when equalities fix its partition key (a joined composite counts
+///     when equalities fix all its components; a multi-attribute key when they fix each of its partition attributes)
+///     and, for an index, when it holds every attribute the query returns. A multi-attribute sort key takes
+///     equalities on its attributes from the first, and one other condition on the last constrained.
 ///     Keys whose sort key is constrained too win; a tie is broken by the requested order, then by the table key;
 ///     otherwise the query is ambiguous. On the table key, full-key equalities and nothing else make a
 ///     <c>GetItem</c>, and keys from a local collection a <c>BatchGetItem</c>. Without a qualifying key the query
@@ -49,7 +51,8 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
 
         // A key whose sort key cannot give the requested order would fail the query: when some key can, only those compete.
         if (selectExpression.Orderings.Count > 0
-            && qualifying.Where(m => ServesOrder(selectExpression, m.Candidate)).ToList() is { Count: > 0 } servingOrder)
+            && qualifying.Where(m => ServedDirection(selectExpression.Orderings, m.Candidate, m.Match!, out _) != null).ToList()
+                is { Count: > 0 } servingOrder)
         {
             qualifying = servingOrder;
         }
@@ -60,13 +63,10 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
                 ?? ScanPlan(selectExpression, conjuncts, candidates[0], fetchFromTable: false);
         }
 
-        var tier = qualifying.Where(m => m.Match!.SortKeyCondition != null).ToList() is { Count: > 0 } constrained ? constrained : qualifying;
+        var tier = qualifying.Where(m => m.Match!.SortKeyConditions.Count > 0).ToList() is { Count: > 0 } constrained ? constrained : qualifying;
         var chosen = Choose(selectExpression, tier);
         return QueryPlan(selectExpression, chosen.Match!, chosen.Candidate, fetchFromTable: false);
     }
-
-    private static bool ServesOrder(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate)
-        => selectExpression.Orderings.All(o => o.Property == candidate.PartitionKey || o.Property == candidate.SortKey);
 
     private static (DynamoKeyCandidate Candidate, KeyMatch? Match) Choose(
         DynamoSelectExpression selectExpression,
@@ -78,7 +78,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         }
 
         var ordered = selectExpression.Orderings.Count > 0 ? selectExpression.Orderings[0].Property : null;
-        var servingOrder = tier.Where(m => ordered != null && m.Candidate.SortKey == ordered).ToList();
+        var servingOrder = tier.Where(m => ordered != null && m.Candidate.SortKey.Contains(ordered)).ToList();
         if (servingOrder.Count == 1)
         {
             return servingOrder[0];
@@ -98,23 +98,22 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         bool fetchFromTable)
     {
         var isFullTableKey = candidate.IsTable
-            && (candidate.SortKey == null || match.SortKeyCondition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal });
+            && (candidate.SortKey.Count == 0 || match.SortKeyConditions is [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal }]);
         var path = isFullTableKey && match.Remaining.Count == 0 ? DynamoAccessPath.GetItem : DynamoAccessPath.Query;
 
         // DynamoDB refuses the queried key's attributes in a Query's filter: what remains on them is applied to the returned items.
-        var onKeys = match.Remaining.Where(c => References(c, candidate.PartitionKey) || (candidate.SortKey != null && References(c, candidate.SortKey)))
-            .ToList();
+        var onKeys = match.Remaining.Where(c => candidate.KeyProperties.Any(key => References(c, key))).ToList();
         return new DynamoAccessPlan(
             path,
-            match.PartitionKeyCondition,
+            match.PartitionKeyConditions,
             null,
-            match.SortKeyCondition,
+            match.SortKeyConditions,
             Combine(match.Remaining.Except(onKeys).ToList()),
             Combine(onKeys),
-            ResolveDirection(selectExpression, candidate, servesOrder: true),
+            ResolveDirection(selectExpression, candidate, match),
             candidate.IndexName,
             fetchFromTable,
-            candidate.SortKey);
+            OrderingSortAttribute(candidate, match));
     }
 
     private static DynamoAccessPlan ScanPlan(
@@ -124,11 +123,11 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         bool fetchFromTable)
         => new(
             DynamoAccessPath.Scan,
+            [],
             null,
-            null,
-            null,
+            [],
             Combine(conjuncts),
-            ScanForward: ResolveDirection(selectExpression, candidate, servesOrder: false),
+            ScanForward: ResolveDirection(selectExpression, candidate, match: null),
             IndexName: candidate.IndexName,
             FetchFromTable: fetchFromTable);
 
@@ -139,39 +138,73 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         DynamoKeyCandidate table)
     {
         var remaining = new List<DynamoExpression>(conjuncts);
-        if (Take<DynamoInExpression>(remaining, e => IsKey(e.Attribute, table.PartitionKey)) is not { } keys)
+        if (Take<DynamoInExpression>(remaining, e => IsKey(e.Attribute, table.PartitionKey[0])) is not { } keys)
         {
             return null;
         }
 
-        var sortKeyCondition = table.SortKey == null ? null : TakeComparison(remaining, table.SortKey, op => op == DynamoComparisonOperator.Equal);
-        if (remaining.Count > 0 || (table.SortKey != null && sortKeyCondition == null))
+        var sortKeyCondition = table.SortKey is [var sortKey] ? TakeComparison(remaining, sortKey, op => op == DynamoComparisonOperator.Equal) : null;
+        if (remaining.Count > 0 || (table.SortKey.Count > 0 && sortKeyCondition == null))
         {
             return null;
         }
 
         return new DynamoAccessPlan(
-            DynamoAccessPath.BatchGetItem, null, keys, sortKeyCondition, null, ScanForward: ResolveDirection(selectExpression, table, servesOrder: false));
+            DynamoAccessPath.BatchGetItem,
+            [],
+            keys,
+            sortKeyCondition == null ? [] : [sortKeyCondition],
+            null,
+            ScanForward: ResolveDirection(selectExpression, table, match: null));
     }
 
-    /// <summary>The key conditions a candidate can take from the conjuncts, or <see langword="null" /> when its partition key is not fixed.</summary>
+    /// <summary>
+    ///     The key conditions a candidate can take from the conjuncts, or <see langword="null" /> when its partition key
+    ///     is not fixed: an equality on each partition attribute; then, on the sort attributes in key order, equalities
+    ///     until one attribute has another condition or none.
+    /// </summary>
     private static KeyMatch? Match(DynamoKeyCandidate candidate, List<DynamoExpression> conjuncts)
     {
         var remaining = new List<DynamoExpression>(conjuncts);
-        var partitionKeyCondition = TakeComparison(remaining, candidate.PartitionKey, op => op == DynamoComparisonOperator.Equal)
-            ?? CompositeEquality(candidate.PartitionKey, remaining);
-        if (partitionKeyCondition == null)
+        var partitionKeyConditions = new List<DynamoComparisonExpression>(candidate.PartitionKey.Count);
+        foreach (var attribute in candidate.PartitionKey)
         {
-            return null;
+            if ((TakeComparison(remaining, attribute, op => op == DynamoComparisonOperator.Equal) ?? CompositeEquality(attribute, remaining))
+                is not { } equality)
+            {
+                return null;
+            }
+
+            partitionKeyConditions.Add(equality);
         }
 
-        var sortKeyCondition = candidate.SortKey == null
-            ? null
-            : TakeSortKeyCondition(remaining, candidate.SortKey)
-                ?? (DynamoExpression?)CompositeEquality(candidate.SortKey, remaining)
-                ?? CompositePrefix(candidate.SortKey, remaining);
-        return new KeyMatch(partitionKeyCondition, sortKeyCondition, remaining);
+        var sortKeyConditions = new List<DynamoExpression>();
+        foreach (var attribute in candidate.SortKey)
+        {
+            var condition = TakeSortKeyCondition(remaining, attribute)
+                ?? (DynamoExpression?)CompositeEquality(attribute, remaining)
+                ?? CompositePrefix(attribute, remaining);
+            if (condition == null)
+            {
+                break;
+            }
+
+            sortKeyConditions.Add(condition);
+            if (!IsEquality(condition))
+            {
+                break;
+            }
+        }
+
+        return new KeyMatch(partitionKeyConditions, sortKeyConditions, remaining);
     }
+
+    private static bool IsEquality(DynamoExpression condition)
+        => condition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal };
+
+    // The sort attribute a Query through this key returns its items in the order of: the first not fixed by an equality.
+    private static IProperty? OrderingSortAttribute(DynamoKeyCandidate candidate, KeyMatch match)
+        => candidate.SortKey.Count == 0 ? null : candidate.SortKey[Math.Min(match.SortKeyEqualities, candidate.SortKey.Count - 1)];
 
     // Equalities on every component of a joined composite fix the composite itself (Flywheel's piecewise queries).
     // The component conditions stay as filters: a separator inside a value could make two joins alike.
@@ -227,34 +260,64 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         }
     }
 
-    /// <summary>The sort-key direction the orderings ask for; an ordering DynamoDB cannot serve is an error.</summary>
-    private static bool ResolveDirection(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate, bool servesOrder)
+    /// <summary>
+    ///     The sort-key direction the orderings ask for; an ordering DynamoDB cannot serve is an error. Without a key
+    ///     match (a scan or a batch read), no ordering can be served.
+    /// </summary>
+    private static bool ResolveDirection(DynamoSelectExpression selectExpression, DynamoKeyCandidate candidate, KeyMatch? match)
     {
-        var entityType = selectExpression.EntityType;
-        bool? forward = null;
-        foreach (var ordering in selectExpression.Orderings)
+        var orderings = selectExpression.Orderings;
+        if (orderings.Count == 0)
         {
-            if (servesOrder && ordering.Property == candidate.PartitionKey)
-            {
-                continue;
-            }
-
-            if (!servesOrder || ordering.Property != candidate.SortKey)
-            {
-                var serving = DynamoKeyCandidate.For(entityType).Where(c => c.SortKey == ordering.Property).Select(c => c.DisplayName).ToList();
-                throw new InvalidOperationException(
-                    DynamoStrings.OrderingNotSupported(
-                        entityType.DisplayName(),
-                        ordering.Property.Name,
-                        entityType.GetSortKeyProperty()?.Name ?? "none",
-                        entityType.GetPartitionKeyProperty().Name)
-                    + (serving.Count > 0 ? DynamoStrings.OrderingIndexHint(string.Join(", ", serving)) : ""));
-            }
-
-            forward ??= ordering.Ascending;
+            return true;
         }
 
-        return forward ?? true;
+        DynamoOrdering? unserved = orderings[0];
+        if (match != null && ServedDirection(orderings, candidate, match, out unserved) is { } forward)
+        {
+            return forward;
+        }
+
+        var entityType = selectExpression.EntityType;
+        var serving = DynamoKeyCandidate.For(entityType).Where(c => c.SortKey.Contains(unserved!.Property)).Select(c => c.DisplayName).ToList();
+        throw new InvalidOperationException(
+            DynamoStrings.OrderingNotSupported(
+                entityType.DisplayName(),
+                unserved!.Property.Name,
+                entityType.GetSortKeyProperty()?.Name ?? "none",
+                entityType.GetPartitionKeyProperty().Name)
+            + (serving.Count > 0 ? DynamoStrings.OrderingIndexHint(string.Join(", ", serving)) : ""));
+    }
+
+    /// <summary>
+    ///     The direction a Query through this key reads in to return the orderings' order, or <see langword="null" /> with
+    ///     the first ordering it cannot serve. Orderings on the partition attributes (fixed) are served by any; the others
+    ///     must name the sort attributes in key order, in one direction, starting at the first or after those fixed by
+    ///     equalities.
+    /// </summary>
+    private static bool? ServedDirection(
+        IReadOnlyList<DynamoOrdering> orderings,
+        DynamoKeyCandidate candidate,
+        KeyMatch match,
+        out DynamoOrdering? unserved)
+    {
+        var sorted = orderings.Where(o => !candidate.PartitionKey.Contains(o.Property)).ToList();
+        var start = sorted.Count == 0 ? 0 : candidate.SortKey.ToList().IndexOf(sorted[0].Property);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (start < 0
+                || start > match.SortKeyEqualities
+                || start + i >= candidate.SortKey.Count
+                || candidate.SortKey[start + i] != sorted[i].Property
+                || sorted[i].Ascending != sorted[0].Ascending)
+            {
+                unserved = sorted[i];
+                return null;
+            }
+        }
+
+        unserved = null;
+        return sorted.Count == 0 || sorted[0].Ascending;
     }
 
     // Prefers an equality; then a lower and an upper bound together (BETWEEN); then one range; then begins_with.
@@ -322,7 +385,11 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         => conjuncts.Count == 0 ? null : conjuncts.Aggregate((left, right) => new DynamoLogicalExpression(left, isAnd: true, right));
 
     private sealed record KeyMatch(
-        DynamoComparisonExpression PartitionKeyCondition,
-        DynamoExpression? SortKeyCondition,
-        List<DynamoExpression> Remaining);
+        IReadOnlyList<DynamoComparisonExpression> PartitionKeyConditions,
+        IReadOnlyList<DynamoExpression> SortKeyConditions,
+        List<DynamoExpression> Remaining)
+    {
+        /// <summary>How many leading sort attributes equalities fix.</summary>
+        public int SortKeyEqualities => SortKeyConditions.TakeWhile(IsEquality).Count();
+    }
 }

@@ -46,9 +46,8 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
     /// <inheritdoc />
     protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
     {
-        var partitionKey = CompileNode(node.PartitionKey);
-        var sortKey = node.SortKey == null ? null : CompileNode(node.SortKey);
-        return Compiled(node, item => partitionKey(item) && (sortKey == null || sortKey(item)));
+        var conditions = node.PartitionKey.Concat(node.SortKey).Select(CompileNode).ToList();
+        return Compiled(node, item => conditions.TrueForAll(condition => condition(item)));
     }
 
     /// <inheritdoc />

@@ -41,13 +41,8 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         if (NamesFullKey(plan))
         {
             var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), queryContext.Parameters);
-            var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyCondition!.Attribute.AttributeName] = renderer.EvaluateKey(plan.PartitionKeyCondition.Value) };
-            if (plan.SortKeyCondition is DynamoComparisonExpression sortKey)
-            {
-                key[sortKey.Attribute.AttributeName] = renderer.EvaluateKey(sortKey.Value);
-            }
-
-            keys = [key];
+            keys = [plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
+                .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value))];
             condition = Combine(plan.Filter, plan.ClientFilter);
         }
         else
@@ -95,8 +90,8 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     }
 
     private static bool NamesFullKey(DynamoAccessPlan plan)
-        => plan is { PartitionKeyCondition: not null, IndexName: null }
-            && (plan.SortKeyProperty == null || plan.SortKeyCondition is DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal });
+        => plan is { PartitionKeyConditions.Count: > 0, IndexName: null }
+            && (plan.SortKeyProperty == null || plan.SortKeyConditions is [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal }]);
 
     private async Task<bool> WriteAsync(
         DynamoQueryContext queryContext,

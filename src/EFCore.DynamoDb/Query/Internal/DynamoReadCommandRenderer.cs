@@ -23,7 +23,7 @@ public static class DynamoReadCommandRenderer
             case DynamoAccessPath.GetItem:
                 return new DynamoReadCommand(DynamoReadOperation.GetItem, tableName)
                 {
-                    Key = RenderKey(plan.PartitionKeyCondition!, plan.SortKeyCondition, renderer),
+                    Key = RenderKey(plan, renderer),
                     ConsistentRead = readPlan.ReadOptions.ConsistentRead,
                     Projection = projection,
                     Names = placeholders.Names
@@ -31,7 +31,7 @@ public static class DynamoReadCommandRenderer
 
             case DynamoAccessPath.BatchGetItem:
             {
-                var sortKey = (DynamoComparisonExpression?)plan.SortKeyCondition;
+                var sortKey = plan.SortKeyConditions is [DynamoComparisonExpression equality] ? equality : null;
                 var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
                 var keys = plan.PartitionKeyValues!.Evaluate(queryContext.Parameters).Values
                     .Select(partitionKeyValue =>
@@ -56,7 +56,7 @@ public static class DynamoReadCommandRenderer
 
             case DynamoAccessPath.Query:
             {
-                var keyCondition = renderer.Render(new DynamoKeyConditionExpression(plan.PartitionKeyCondition!, plan.SortKeyCondition));
+                var keyCondition = renderer.Render(new DynamoKeyConditionExpression(plan.PartitionKeyConditions, plan.SortKeyConditions));
                 var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
                 return new DynamoReadCommand(DynamoReadOperation.Query, tableName)
                 {
@@ -117,17 +117,8 @@ public static class DynamoReadCommandRenderer
         return renderer.Render(new DynamoProjectionExpression([.. paths]));
     }
 
-    private static Dictionary<string, AttributeValue> RenderKey(
-        DynamoComparisonExpression partitionKey,
-        DynamoExpression? sortKey,
-        DynamoExpressionRenderer renderer)
-    {
-        var key = new Dictionary<string, AttributeValue>(2) { [partitionKey.Attribute.AttributeName] = renderer.EvaluateKey(partitionKey.Value) };
-        if (sortKey is DynamoComparisonExpression sortKeyEquality)
-        {
-            key[sortKeyEquality.Attribute.AttributeName] = renderer.EvaluateKey(sortKeyEquality.Value);
-        }
-
-        return key;
-    }
+    // The full primary key, from its equalities.
+    private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, DynamoExpressionRenderer renderer)
+        => plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
+            .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value));
 }

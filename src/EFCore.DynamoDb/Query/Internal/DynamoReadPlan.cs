@@ -81,7 +81,6 @@ public sealed class DynamoReadPlan
         }
 
         var index = EntityType.GetIndexes().Single(i => i.Name == AccessPlan.IndexName);
-        IProperty?[] keys = [index.GetPartitionKeyProperty(), index.GetSortKeyProperty()];
-        return keys.OfType<IProperty>().Select(p => p.GetAttributeName());
+        return index.GetPartitionKeyProperties().Concat(index.GetSortKeyProperties()).Select(p => p.GetAttributeName());
     }
 }

@@ -7,7 +7,8 @@ namespace EFCore.DynamoDb.Storage.Internal;
 ///     Compares a table as the model defines it with the table DynamoDB has, and plans the changes that bring the
 ///     table in line (Flywheel's <c>update_schema</c>): create it when missing; switch billing and change provisioned
 ///     throughput; add missing global indexes, one request each because DynamoDB adds one at a time; enable time to
-///     live. Indexes only the table has are left alone; a different key is an error, as no request can change it.
+///     live. Indexes only the table has are left alone; a different key, of the table or of a global index, is an error, as
+///     no request can change it.
 /// </summary>
 public static class DynamoSchemaPlanner
 {
@@ -32,6 +33,7 @@ public static class DynamoSchemaPlanner
         }
 
         schema.EnsureKeySchemaMatches(table);
+        schema.EnsureGlobalIndexKeysMatch(table);
         var steps = new List<DynamoSchemaStep>();
         PlanThroughput(schema, table, steps);
         PlanMissingIndexes(schema, table, steps);

@@ -15,6 +15,8 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
     /// <summary>The sort key of the table's root entity type, if it has one.</summary>
     public IProperty? SortKey => EntityType.GetSortKeyProperty();
 
+    private IProperty[] SortKeys => SortKey == null ? [] : [SortKey];
+
     /// <summary>The provisioned throughput; <see langword="null" /> for a table billed per request.</summary>
     public DynamoThroughput? Throughput => EntityType.GetProvisionedThroughput();
 
@@ -41,14 +43,14 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             TableName = TableName,
             BillingMode = Throughput == null ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED,
             ProvisionedThroughput = ToProvisionedThroughput(Throughput),
-            KeySchema = ToKeySchema(PartitionKey, SortKey),
+            KeySchema = ToKeySchema([PartitionKey], SortKeys),
             AttributeDefinitions = GetAttributeDefinitions(LocalIndexes.Concat(GlobalIndexes)),
             LocalSecondaryIndexes = LocalIndexes.Count == 0
                 ? null
                 : LocalIndexes.Select(i => new LocalSecondaryIndex
                 {
                     IndexName = i.Name,
-                    KeySchema = ToKeySchema(PartitionKey, i.GetSortKeyProperty()),
+                    KeySchema = ToKeySchema([PartitionKey], i.GetSortKeyProperties()),
                     Projection = ToProjection(i)
                 }).ToList(),
             GlobalSecondaryIndexes = GlobalIndexes.Count == 0
@@ -56,7 +58,7 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
                 : GlobalIndexes.Select(i => new GlobalSecondaryIndex
                 {
                     IndexName = i.Name,
-                    KeySchema = ToKeySchema(i.GetPartitionKeyProperty(), i.GetSortKeyProperty()),
+                    KeySchema = ToKeySchema(i),
                     Projection = ToProjection(i),
                     ProvisionedThroughput = ToProvisionedThroughput(GetThroughput(i))
                 }).ToList()
@@ -67,7 +69,7 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
         => new()
         {
             IndexName = globalIndex.Name,
-            KeySchema = ToKeySchema(globalIndex.GetPartitionKeyProperty(), globalIndex.GetSortKeyProperty()),
+            KeySchema = ToKeySchema(globalIndex),
             Projection = ToProjection(globalIndex),
             ProvisionedThroughput = ToProvisionedThroughput(GetThroughput(globalIndex))
         };
@@ -75,6 +77,26 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
     /// <summary>The global secondary indexes of the model that the existing table lacks.</summary>
     public IEnumerable<IIndex> MissingGlobalIndexes(TableDescription table)
         => Missing(GlobalIndexes, table.GlobalSecondaryIndexes?.Select(i => i.IndexName));
+
+    /// <summary>
+    ///     The global secondary indexes the existing table has under a model index's name but with another key (a
+    ///     multi-attribute key counts each attribute, in order), with the key the table's index has.
+    /// </summary>
+    public IEnumerable<(IIndex Index, string ActualKey)> MismatchedGlobalIndexes(TableDescription table)
+        => (table.GlobalSecondaryIndexes ?? [])
+            .Select(existing => (Index: GlobalIndexes.FirstOrDefault(i => i.Name == existing.IndexName),
+                ActualKey: DescribeKeySchema(existing.KeySchema ?? [], table.AttributeDefinitions ?? [])))
+            .Where(m => m.Index != null && m.ActualKey != DescribeKeySchema(m.Index))
+            .Select(m => (m.Index!, m.ActualKey));
+
+    /// <summary>Refuses an existing global index whose key is not the model's: DynamoDB cannot change an index's key.</summary>
+    public void EnsureGlobalIndexKeysMatch(TableDescription table)
+    {
+        if (MismatchedGlobalIndexes(table).FirstOrDefault() is ({ } index, { } actualKey))
+        {
+            throw new InvalidOperationException(DynamoStrings.SchemaIndexKeyMismatch(TableName, index.Name, DescribeKeySchema(index), actualKey));
+        }
+    }
 
     /// <summary>The local secondary indexes of the model that the existing table lacks (they can only be created with it).</summary>
     public IEnumerable<IIndex> MissingLocalIndexes(TableDescription table)
@@ -86,9 +108,13 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             && !((timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLED || timeToLive?.TimeToLiveStatus == TimeToLiveStatus.ENABLING)
                 && timeToLive.AttributeName == TimeToLiveAttribute);
 
-    /// <summary>What of the model the existing table lacks, described for the log: missing indexes and time to live.</summary>
+    /// <summary>
+    ///     What of the model the existing table lacks, described for the log: missing indexes, global indexes keyed
+    ///     otherwise, and time to live.
+    /// </summary>
     public IReadOnlyList<string> DescribeMissing(TableDescription table, TimeToLiveDescription? timeToLive)
         => MissingGlobalIndexes(table).Select(i => DynamoStrings.SchemaMissingGlobalIndex(i.Name))
+            .Concat(MismatchedGlobalIndexes(table).Select(m => DynamoStrings.SchemaMismatchedGlobalIndex(m.Index.Name, DescribeKeySchema(m.Index), m.ActualKey)))
             .Concat(MissingLocalIndexes(table).Select(i => DynamoStrings.SchemaMissingLocalIndex(i.Name)))
             .Concat(LacksTimeToLive(timeToLive) ? [DynamoStrings.SchemaMissingTimeToLive(TimeToLiveAttribute)] : [])
             .ToList();
@@ -118,20 +144,19 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
     ///     refuses definitions no key uses).
     /// </summary>
     public List<AttributeDefinition> GetAttributeDefinitions(IEnumerable<IIndex> indexes)
-        => new[] { PartitionKey, SortKey }
-            .Concat(indexes.SelectMany(i => new[] { i.GetPartitionKeyProperty(), i.GetSortKeyProperty() }))
-            .OfType<IProperty>()
+        => SortKeys.Prepend(PartitionKey)
+            .Concat(indexes.SelectMany(i => i.GetPartitionKeyProperties().Concat(i.GetSortKeyProperties())))
             .DistinctBy(p => p.GetAttributeName())
             .Select(p => new AttributeDefinition(p.GetAttributeName(), ToAttributeType(p)))
             .ToList();
 
     /// <summary>The key schema the model expects, e.g. <c>UserId (S, HASH), Title (S, RANGE)</c>.</summary>
     public string DescribeKeySchema()
-        => DescribeKeySchema(ToKeySchema(PartitionKey, SortKey), GetAttributeDefinitions([]));
+        => DescribeKeySchema(ToKeySchema([PartitionKey], SortKeys), GetAttributeDefinitions([]));
 
     /// <summary>A global index's key, in the same form as <see cref="DescribeKeySchema()" />.</summary>
     public string DescribeKeySchema(IIndex globalIndex)
-        => DescribeKeySchema(ToKeySchema(globalIndex.GetPartitionKeyProperty(), globalIndex.GetSortKeyProperty()), GetAttributeDefinitions([globalIndex]));
+        => DescribeKeySchema(ToKeySchema(globalIndex), GetAttributeDefinitions([globalIndex]));
 
     /// <summary>An index's projection, e.g. <c>ALL</c> or <c>INCLUDE (Wins, Losses)</c>.</summary>
     public static string DescribeProjection(IIndex index)
@@ -165,10 +190,14 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             .DistinctBy(i => i.Name)
             .ToList();
 
-    private static List<KeySchemaElement> ToKeySchema(IProperty partitionKey, IProperty? sortKey)
-        => sortKey == null
-            ? [new KeySchemaElement(partitionKey.GetAttributeName(), KeyType.HASH)]
-            : [new KeySchemaElement(partitionKey.GetAttributeName(), KeyType.HASH), new KeySchemaElement(sortKey.GetAttributeName(), KeyType.RANGE)];
+    private static List<KeySchemaElement> ToKeySchema(IIndex globalIndex)
+        => ToKeySchema(globalIndex.GetPartitionKeyProperties(), globalIndex.GetSortKeyProperties());
+
+    // A multi-attribute key lists several HASH elements, then several RANGE elements, in key order.
+    private static List<KeySchemaElement> ToKeySchema(IEnumerable<IProperty> partitionKey, IEnumerable<IProperty> sortKey)
+        => partitionKey.Select(p => new KeySchemaElement(p.GetAttributeName(), KeyType.HASH))
+            .Concat(sortKey.Select(p => new KeySchemaElement(p.GetAttributeName(), KeyType.RANGE)))
+            .ToList();
 
     private static Projection ToProjection(IIndex index)
         => index.GetProjectionType() switch

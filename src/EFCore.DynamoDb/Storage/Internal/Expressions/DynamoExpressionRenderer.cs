@@ -175,26 +175,31 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
             return Append(node, terms.Count == 1 ? terms[0] : "(" + string.Join(" OR ", terms) + ")");
         }
 
-        // The partition key's equality, then the sort key's condition, with values that may not be null.
+        // The partition attributes' equalities, then the sort attributes' conditions, with values that may not be null.
         protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
         {
-            _builder.Append(renderer.Name(node.PartitionKey.Attribute)).Append(" = ").Append(renderer.KeyValue(node.PartitionKey.Value));
-            switch (node.SortKey)
+            var separator = "";
+            foreach (var condition in node.PartitionKey.Concat(node.SortKey))
             {
-                case DynamoComparisonExpression comparison:
-                    _builder.Append(" AND ").Append(renderer.Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator))
-                        .Append(' ').Append(renderer.KeyValue(comparison.Value));
-                    break;
-                case DynamoBetweenExpression between:
-                    _builder.Append(" AND ").Append(renderer.Name(between.Attribute)).Append(" BETWEEN ").Append(renderer.KeyValue(between.Low))
-                        .Append(" AND ").Append(renderer.KeyValue(between.High));
-                    break;
-                case DynamoFunctionExpression function:
-                    _builder.Append(" AND ").Append(function.FunctionName).Append('(').Append(renderer.Name(function.Attribute)).Append(", ")
-                        .Append(renderer.KeyValue(function.Value)).Append(')');
-                    break;
-                case { } sortKey:
-                    throw new InvalidOperationException(CoreStrings.TranslationFailed(sortKey.ToString()));
+                _builder.Append(separator);
+                separator = " AND ";
+                switch (condition)
+                {
+                    case DynamoComparisonExpression comparison:
+                        _builder.Append(renderer.Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator))
+                            .Append(' ').Append(renderer.KeyValue(comparison.Value));
+                        break;
+                    case DynamoBetweenExpression between:
+                        _builder.Append(renderer.Name(between.Attribute)).Append(" BETWEEN ").Append(renderer.KeyValue(between.Low))
+                            .Append(" AND ").Append(renderer.KeyValue(between.High));
+                        break;
+                    case DynamoFunctionExpression function:
+                        _builder.Append(function.FunctionName).Append('(').Append(renderer.Name(function.Attribute)).Append(", ")
+                            .Append(renderer.KeyValue(function.Value)).Append(')');
+                        break;
+                    default:
+                        throw new InvalidOperationException(CoreStrings.TranslationFailed(condition.ToString()));
+                }
             }
 
             return node;
