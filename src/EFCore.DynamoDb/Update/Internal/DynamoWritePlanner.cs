@@ -41,7 +41,8 @@ public class DynamoWritePlanner(
                 DynamoExpression[] keyIsFree = _conflictMode == ConflictMode.Overwrite
                     ? []
                     : [new DynamoAttributeExistsExpression(new DynamoPathExpression(entityType.GetPartitionKeyProperty().GetAttributeName()), exists: false)];
-                var condition = RenderCondition(entry, keyIsFree, renderer);
+                var saveOnlyIf = saveConditions.Find(entry.ToEntityEntry().Entity);
+                var condition = RenderCondition(keyIsFree, saveOnlyIf, renderer);
                 return new DynamoWrite(
                     entry,
                     new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, key)
@@ -49,7 +50,7 @@ public class DynamoWritePlanner(
                         Item = item, ConditionExpression = condition, Names = placeholders.Names, Values = placeholders.Values
                     })
                 {
-                    HasSaveConditions = saveConditions.Find(entry.ToEntityEntry().Entity).Count > 0
+                    HasSaveConditions = saveOnlyIf.Count > 0
                 };
             }
 
@@ -72,7 +73,8 @@ public class DynamoWritePlanner(
                 }
 
                 var read = readEntries.WasRead(entry);
-                var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, atomicProperties), renderer);
+                var condition = RenderCondition(
+                    DynamoConflictConditions.Build(entry, _conflictMode, read, atomicProperties), saveConditions.Find(entity), renderer);
                 // An update that sets nothing only checks its conditions.
                 return new DynamoWrite(
                     entry,
@@ -95,7 +97,8 @@ public class DynamoWritePlanner(
             case EntityState.Deleted:
             {
                 var read = readEntries.WasRead(entry);
-                var condition = RenderCondition(entry, DynamoConflictConditions.Build(entry, _conflictMode, read, []), renderer);
+                var condition = RenderCondition(
+                    DynamoConflictConditions.Build(entry, _conflictMode, read, []), saveConditions.Find(entry.ToEntityEntry().Entity), renderer);
                 return new DynamoWrite(
                     entry,
                     new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, key)
@@ -113,10 +116,14 @@ public class DynamoWritePlanner(
     }
 
     // SaveOnlyIf conditions join those of the conflict mode; their values were captured when they were set.
-    private string? RenderCondition(IUpdateEntry entry, IEnumerable<DynamoExpression> conditions, DynamoExpressionRenderer renderer)
-        => DynamoConjunctionExpression.Of(conditions.Concat(saveConditions.Find(entry.ToEntityEntry().Entity))) is { } condition
-            ? renderer.Render(condition)
-            : null;
+    // Most writes carry no condition at all (an insert in Overwrite mode, an unread entity): they render nothing.
+    private static string? RenderCondition(
+        IReadOnlyList<DynamoExpression> conditions,
+        IReadOnlyList<DynamoExpression> saveOnlyIf,
+        DynamoExpressionRenderer renderer)
+        => conditions.Count + saveOnlyIf.Count == 0
+            ? null
+            : renderer.Render(DynamoConjunctionExpression.Of([.. conditions, .. saveOnlyIf])!);
 
     private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
