@@ -132,6 +132,18 @@ public static class DynamoStrings
     public static string IncludeNotSupported(object? navigation, object? targetType)
         => string.Format(CultureInfo.CurrentCulture, GetString("IncludeNotSupported"), navigation, targetType);
 
+    /// <summary>Include of the navigation '{0}' reads each '{1}' by its table key, built from the foreign key {2}; but the {3} '{4}' of '{1}' is not part of what the foreign key references, so the key cannot be built. Make the foreign key reference the table key of '{1}', or query '{1}' separately by its key.</summary>
+    public static string IncludePrincipalKeyNotInForeignKey(object? navigation, object? principalType, object? foreignKey, object? keyKind, object? keyProperty)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludePrincipalKeyNotInForeignKey"), navigation, principalType, foreignKey, keyKind, keyProperty);
+
+    /// <summary>Include of the navigation '{0}' is not yet supported: '{1}' has the sort key '{2}', and Include reads the principals with BatchGetItem by their partition key alone. Query '{1}' separately by its key, or load each with Entry(...).Reference(...).Load().</summary>
+    public static string IncludePrincipalSortKeyNotSupported(object? navigation, object? principalType, object? sortKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludePrincipalSortKeyNotSupported"), navigation, principalType, sortKey);
+
+    /// <summary>Include of the navigation '{0}' reads the foreign key '{1}' from each entity, but '{1}' is a shadow property. Add the property to the entity class, or load each with Entry(...).Reference(...).Load().</summary>
+    public static string IncludeShadowForeignKeyNotSupported(object? navigation, object? foreignKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeShadowForeignKeyNotSupported"), navigation, foreignKey);
+
     /// <summary>The configuration sets only one of '{0}' and '{1}'. Set both, or neither to use the AWS SDK's default credential chain.</summary>
     public static string IncompleteConfiguredCredentials(object? accessKeyPath, object? secretKeyPath)
         => string.Format(CultureInfo.CurrentCulture, GetString("IncompleteConfiguredCredentials"), accessKeyPath, secretKeyPath);

@@ -40,7 +40,8 @@ public class TranslationRefusalTests
             { "reference navigation in a filter", db => db.Orders.Where(o => o.Customer.Name == "x").ToQueryString() },
             { "reference navigation in a projection", db => db.Orders.Select(o => o.Customer.Name).ToQueryString() },
             { "Include of a collection", db => db.Customers.Include(c => c.Orders).ToQueryString() },
-            { "Include of a reference", db => db.Orders.Include(o => o.Customer).ToQueryString() },
+            { "ThenInclude after a reference", db => db.Orders.Include(o => o.Customer).ThenInclude(c => c.Orders).ToQueryString() },
+            { "Include of a reference in a projection", db => db.Orders.Include(o => o.Customer).Select(o => new { o, o.Total }).ToQueryString() },
             { "Join", db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.Name }).ToQueryString() },
             {
                 "GroupJoin", db => (from c in db.Customers
@@ -89,7 +90,7 @@ public class TranslationRefusalTests
     {
         using var db = new ShopContext();
 
-        var error = Assert.Throws<InvalidOperationException>(() => db.Orders.Include(o => o.Customer).ToQueryString());
+        var error = Assert.Throws<InvalidOperationException>(() => db.Orders.Include(o => o.Customer).ThenInclude(c => c.Orders).ToQueryString());
 
         Assert.Contains("Include(o => o.Customer)", error.Message, StringComparison.Ordinal);
         Assert.Contains("Include of the navigation 'Order.Customer' is not yet supported", error.Message, StringComparison.Ordinal);

@@ -17,16 +17,40 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 {
     private readonly DynamoClientValueParameterizer _clientValues = new(queryCompilationContext);
 
-    // An Include of a navigation to another entity type is refused by name before navigation expansion's joins and
-    // subqueries are reached, which would name neither the Include nor the navigation.
+    // An Include of one reference navigation is taken out of the query, whose principals are then read by key after
+    // it. Any other Include of a navigation to another entity type is refused by name before navigation expansion's
+    // joins and subqueries are reached, which would name neither the Include nor the navigation.
     /// <inheritdoc />
     public override Expression Translate(Expression expression)
-        => DynamoNavigationRefusals.FindInclude(expression) is { } navigation
-            ? throw new InvalidOperationException(
-                CoreStrings.TranslationFailedWithDetails(
-                    DynamoNavigationRefusals.DisplayInclude(navigation),
-                    DynamoStrings.IncludeNotSupported(DynamoNavigationRefusals.DisplayName(navigation), navigation.TargetEntityType.DisplayName())))
-            : base.Translate(expression);
+    {
+        var includedReference = DynamoReferenceIncludeRewriter.TryRemove(expression);
+        if (includedReference is var (query, navigation))
+        {
+            if (DynamoReferenceLoader.FindRefusal(navigation) is { } refusal)
+            {
+                throw IncludeRefused(navigation, refusal);
+            }
+
+            expression = query;
+        }
+
+        if (DynamoNavigationRefusals.FindInclude(expression) is { } refused)
+        {
+            throw IncludeRefused(
+                refused, DynamoStrings.IncludeNotSupported(DynamoNavigationRefusals.DisplayName(refused), refused.TargetEntityType.DisplayName()));
+        }
+
+        var translated = base.Translate(expression);
+        if (includedReference != null)
+        {
+            ((DynamoSelectExpression)((ShapedQueryExpression)translated).QueryExpression).ApplyIncludedReference(includedReference.Value.Navigation);
+        }
+
+        return translated;
+    }
+
+    private static InvalidOperationException IncludeRefused(INavigationBase navigation, string details)
+        => new(CoreStrings.TranslationFailedWithDetails(DynamoNavigationRefusals.DisplayInclude(navigation), details));
 
     /// <inheritdoc />
     protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()

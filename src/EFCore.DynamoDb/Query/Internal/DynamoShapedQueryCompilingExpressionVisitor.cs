@@ -63,6 +63,16 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         var shaper = Expression.Constant(
             Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
         var values = CreateEnumerable(body.Type, Plan(selectExpression), shaper);
+        if (selectExpression.IncludedReference is { } navigation)
+        {
+            return Expression.New(
+                typeof(DynamoReferenceIncludingEnumerable<>).MakeGenericType(body.Type).GetConstructors()[0],
+                values,
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
+                Expression.Constant(
+                    DynamoReferenceLoader.Create(navigation, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
+        }
+
         if (selectExpression.ResultKind != DynamoResultKind.Aggregate)
         {
             return values;

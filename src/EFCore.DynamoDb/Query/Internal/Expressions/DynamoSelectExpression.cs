@@ -47,6 +47,12 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// </summary>
     public IReadOnlyList<IProperty>? ProjectedProperties { get; private set; }
 
+    /// <summary>
+    ///     The reference navigation whose principals are read by key after the items (<c>Include(o => o.Customer)</c>),
+    ///     or <see langword="null" />.
+    /// </summary>
+    public INavigation? IncludedReference { get; private set; }
+
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
 
@@ -127,6 +133,9 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     ///     whole items.
     /// </summary>
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => ProjectedProperties = properties;
+
+    /// <summary>Makes the query read the principals of <paramref name="navigation" /> after the items.</summary>
+    public void ApplyIncludedReference(INavigation navigation) => IncludedReference = navigation;
 
     /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
