@@ -4,7 +4,9 @@ namespace Microsoft.EntityFrameworkCore.Diagnostics;
 /// <summary>
 ///     The capacity units a context's requests consumed, summed since the context was created or since
 ///     <see cref="Reset" />; read it with <c>db.Database.GetConsumedCapacity()</c>. Table management requests
-///     (create, describe, delete) consume none and are not counted.
+///     (create, describe, delete) consume none and are not counted. A request reports its capacity only when it asks for
+///     it: with <c>TrackConsumedCapacity()</c> in <c>UseDynamoDb</c>, or while a logger or diagnostic listener takes
+///     <see cref="DynamoDbEventId.RequestExecuted" />; <see cref="IsComplete" /> says whether every counted request did.
 /// </summary>
 public sealed class DynamoConsumedCapacity : IResettableService
 {
@@ -19,12 +21,19 @@ public sealed class DynamoConsumedCapacity : IResettableService
     /// <summary>How many read and write requests were answered.</summary>
     public int TotalRequests { get; private set; }
 
+    /// <summary>
+    ///     Whether the unit sums cover every counted request: <see langword="false" /> once a request was sent without
+    ///     asking for its capacity (neither <c>TrackConsumedCapacity()</c> nor a logger of its execution), whose units
+    ///     the sums then leave out.
+    /// </summary>
+    public bool IsComplete { get; private set; } = true;
+
     /// <summary>Starts counting again from zero.</summary>
     public void Reset()
     {
         lock (_lock)
         {
-            (ReadCapacityUnits, WriteCapacityUnits, TotalRequests) = (0, 0, 0);
+            (ReadCapacityUnits, WriteCapacityUnits, TotalRequests, IsComplete) = (0, 0, 0, true);
         }
     }
 
@@ -41,6 +50,7 @@ public sealed class DynamoConsumedCapacity : IResettableService
         lock (_lock)
         {
             TotalRequests++;
+            IsComplete &= capacityUnits != null;
             if (isWrite)
             {
                 WriteCapacityUnits += capacityUnits ?? 0;

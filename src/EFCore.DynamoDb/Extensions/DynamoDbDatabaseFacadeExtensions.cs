@@ -15,6 +15,9 @@ public static class DynamoDbDatabaseFacadeExtensions
     /// <summary>
     ///     The capacity units the context's requests consumed so far, read and write, and how many requests it sent;
     ///     <see cref="DynamoConsumedCapacity.Reset" /> starts again from zero. Pooled contexts start each lease at zero.
+    ///     The units are summed over every request with <c>TrackConsumedCapacity()</c> in <c>UseDynamoDb</c>, otherwise
+    ///     only over the requests a logger or listener of their execution made ask for them, as
+    ///     <see cref="DynamoConsumedCapacity.IsComplete" /> tells.
     /// </summary>
     public static DynamoConsumedCapacity GetConsumedCapacity(this DatabaseFacade databaseFacade)
         => GetService<DynamoConsumedCapacity>(databaseFacade);

@@ -97,6 +97,16 @@ public class DynamoDbContextOptionsBuilder
     }
 
     /// <summary>
+    ///     Makes every request ask DynamoDB for the capacity it consumed, so that <c>db.Database.GetConsumedCapacity()</c>
+    ///     sums all of them. Off by default: then a request asks only when a logger or diagnostic listener takes
+    ///     <see cref="DynamoDbEventId.RequestExecuted" /> (whose message shows it), which saves DynamoDB the work and the
+    ///     client the reading; <see cref="DynamoConsumedCapacity.IsComplete" /> says whether the sums cover every request.
+    /// </summary>
+    /// <param name="track"><see langword="false" /> to ask only for the logged requests again.</param>
+    public virtual DynamoDbContextOptionsBuilder TrackConsumedCapacity(bool track = true)
+        => WithOption(e => e.WithConsumedCapacityTracking(track));
+
+    /// <summary>
     ///     How <c>SaveChanges</c> guards against concurrent writers (Flywheel's <c>default_conflict</c>):
     ///     <see cref="Microsoft.EntityFrameworkCore.ConflictMode.Update" /> (the default),
     ///     <see cref="Microsoft.EntityFrameworkCore.ConflictMode.Overwrite" /> or

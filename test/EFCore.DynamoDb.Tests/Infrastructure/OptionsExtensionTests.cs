@@ -23,6 +23,17 @@ public class OptionsExtensionTests
     }
 
     [Fact]
+    public void Consumed_capacity_tracking_is_off_by_default_kept_by_copies_and_shown_in_the_log_fragment()
+    {
+        var tracking = new DynamoDbOptionsExtension().WithConsumedCapacityTracking(true);
+
+        Assert.False(new DynamoDbOptionsExtension().TrackConsumedCapacity);
+        Assert.True(tracking.WithTableNamePrefix("p-").TrackConsumedCapacity);
+        Assert.Contains("TrackConsumedCapacity", tracking.Info.LogFragment, StringComparison.Ordinal);
+        Assert.True(new DynamoDbOptionsExtension().Info.ShouldUseSameServiceProvider(tracking.Info));
+    }
+
+    [Fact]
     public void With_methods_leave_the_original_unchanged()
     {
         var original = new DynamoDbOptionsExtension();

@@ -87,6 +87,23 @@ public class AccessPathPlannerTests
     }
 
     [Fact]
+    public void Sort_keys_from_a_collection_in_a_fixed_partition_are_a_BatchGetItem_filtered_on_the_client()
+    {
+        var batch = Plan(And(Compare("UserId", Equal), In("Title")));
+        var withFilter = Plan(And(And(Compare("UserId", Equal), In("Title")), Compare("Wins", GreaterThan)));
+        var withSortKeyRange = Plan(And(And(Compare("UserId", Equal), In("Title")), Compare("Title", GreaterThan)));
+
+        Assert.Equal(DynamoAccessPath.BatchGetItem, batch.Path);
+        Assert.Single(batch.PartitionKeyConditions);
+        Assert.NotNull(batch.SortKeyValues);
+        Assert.Null(batch.ClientFilter);
+        Assert.Equal(DynamoAccessPath.BatchGetItem, withFilter.Path);
+        Assert.Null(withFilter.Filter);
+        Assert.NotNull(withFilter.ClientFilter);
+        Assert.Equal(DynamoAccessPath.Query, withSortKeyRange.Path);
+    }
+
+    [Fact]
     public void Without_partition_key_equality_it_is_a_Scan()
     {
         Assert.Equal(DynamoAccessPath.Scan, Plan(Compare("Title", Equal)).Path);

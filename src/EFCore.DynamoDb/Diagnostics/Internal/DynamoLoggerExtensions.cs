@@ -17,6 +17,16 @@ public static class DynamoLoggerExtensions
         => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, consumedCapacity, elapsed, exception: null);
 
     /// <summary>
+    ///     Whether a logger or diagnostic listener takes <see cref="DynamoDbEventId.RequestExecuted" />, which reports each
+    ///     request's consumed capacity.
+    /// </summary>
+    public static bool LogsRequestsExecuted(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics)
+    {
+        var definition = DynamoResources.LogRequestExecuted(diagnostics);
+        return diagnostics.ShouldLog(definition) || diagnostics.NeedsEventData(definition, out _, out _);
+    }
+
+    /// <summary>
     ///     Logs <see cref="DynamoDbEventId.RequestFailed" />: a request DynamoDB refused or that did not arrive, with
     ///     the exception.
     /// </summary>

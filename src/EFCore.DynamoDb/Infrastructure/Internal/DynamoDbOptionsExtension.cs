@@ -30,6 +30,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         ScanBehavior = copyFrom.ScanBehavior;
         ConflictMode = copyFrom.ConflictMode;
         ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
+        TrackConsumedCapacity = copyFrom.TrackConsumedCapacity;
     }
 
     /// <inheritdoc />
@@ -67,6 +68,12 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>Creates the execution strategy; <see langword="null" /> for the default retrying one.</summary>
     public virtual Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private set; }
+
+    /// <summary>
+    ///     Whether every request asks DynamoDB for the capacity it consumed, for <c>GetConsumedCapacity()</c>; without it
+    ///     only the requests logged with <c>RequestExecuted</c> ask.
+    /// </summary>
+    public virtual bool TrackConsumedCapacity { get; private set; }
 
     /// <summary>True when the options say how to reach DynamoDB, so the provider builds its own client.</summary>
     public virtual bool HasConnectionSettings => ServiceUrl != null || Region != null || AccessKey != null;
@@ -141,6 +148,14 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         return clone;
     }
 
+    /// <summary>A copy that tracks, or does not track, every request's consumed capacity.</summary>
+    public virtual DynamoDbOptionsExtension WithConsumedCapacityTracking(bool track)
+    {
+        var clone = Clone();
+        clone.TrackConsumedCapacity = track;
+        return clone;
+    }
+
     /// <inheritdoc />
     public virtual void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
 
@@ -187,6 +202,11 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
                     if (Extension.ConflictMode != ConflictMode.Update)
                     {
                         builder.Append("ConflictMode=").Append(Extension.ConflictMode).Append(' ');
+                    }
+
+                    if (Extension.TrackConsumedCapacity)
+                    {
+                        builder.Append("TrackConsumedCapacity ");
                     }
 
                     if (Extension.TableNamePrefix != null)

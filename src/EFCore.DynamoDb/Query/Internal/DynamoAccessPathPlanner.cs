@@ -11,7 +11,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     equalities on its attributes from the first, and one other condition on the last constrained.
 ///     Keys whose sort key is constrained too win; a tie is broken by the requested order, then by the table key;
 ///     otherwise the query is ambiguous. On the table key, full-key equalities and nothing else make a
-///     <c>GetItem</c>, and keys from a local collection a <c>BatchGetItem</c>. Without a qualifying key the query
+///     <c>GetItem</c>, and keys from a local collection a <c>BatchGetItem</c> (of the partition keys with a fixed sort key, or
+///     of the sort keys in a fixed partition, whose other conditions are applied to the returned items). Without a qualifying key the query
 ///     scans. Conditions on the chosen key's own attributes that the key condition cannot hold are applied to the
 ///     returned items, since DynamoDB refuses them in a Query's filter.
 /// </summary>
@@ -40,6 +41,11 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             return keyed == null
                 ? ScanPlan(selectExpression, conjuncts, forced, fetchFromTable)
                 : QueryPlan(selectExpression, keyed, forced, fetchFromTable);
+        }
+
+        if (TryPlanSortKeyBatchGet(selectExpression, conjuncts, candidates[0]) is { } sortKeyBatchGet)
+        {
+            return sortKeyBatchGet;
         }
 
         var qualifying = candidates
@@ -156,6 +162,36 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             sortKeyCondition == null ? [] : [sortKeyCondition],
             null,
             ScanForward: ResolveDirection(selectExpression, table, match: null));
+    }
+
+    // x.PartitionKey == v && keys.Contains(x.SortKey): the partition's items by key instead of a Query of the whole
+    // partition. The other conditions are applied to the returned items, which the Query would have filtered the same way;
+    // an ordering or another condition on the sort key keeps the Query, which serves them.
+    private static DynamoAccessPlan? TryPlanSortKeyBatchGet(
+        DynamoSelectExpression selectExpression,
+        List<DynamoExpression> conjuncts,
+        DynamoKeyCandidate table)
+    {
+        if (table.SortKey is not [var sortKey] || selectExpression.Orderings.Count > 0)
+        {
+            return null;
+        }
+
+        var remaining = new List<DynamoExpression>(conjuncts);
+        if (Take<DynamoInExpression>(remaining, e => IsKey(e.Attribute, sortKey)) is not { } sortKeyValues
+            || Match(table, remaining) is not { SortKeyConditions.Count: 0 } match)
+        {
+            return null;
+        }
+
+        return new DynamoAccessPlan(
+            DynamoAccessPath.BatchGetItem,
+            match.PartitionKeyConditions,
+            null,
+            [],
+            null,
+            Combine(match.Remaining),
+            SortKeyValues: sortKeyValues);
     }
 
     /// <summary>

@@ -30,29 +30,13 @@ public static class DynamoReadCommandRenderer
                 };
 
             case DynamoAccessPath.BatchGetItem:
-            {
-                var sortKey = plan.SortKeyConditions is [DynamoComparisonExpression equality] ? equality : null;
-                var sortKeyValue = sortKey == null ? null : renderer.EvaluateKey(sortKey.Value);
-                var keys = plan.PartitionKeyValues!.Evaluate(queryContext.Parameters).Values
-                    .Select(partitionKeyValue =>
-                    {
-                        var key = new Dictionary<string, AttributeValue> { [plan.PartitionKeyValues.Attribute.AttributeName] = partitionKeyValue };
-                        if (sortKey != null)
-                        {
-                            key[sortKey.Attribute.AttributeName] = sortKeyValue!;
-                        }
-
-                        return key;
-                    })
-                    .ToList();
                 return new DynamoReadCommand(DynamoReadOperation.BatchGetItem, tableName)
                 {
-                    Keys = keys,
+                    Keys = RenderKeys(plan, renderer, queryContext.Parameters),
                     ConsistentRead = readPlan.ReadOptions.ConsistentRead,
                     Projection = projection,
                     Names = placeholders.Names
                 };
-            }
 
             case DynamoAccessPath.Query:
             {
@@ -121,4 +105,41 @@ public static class DynamoReadCommandRenderer
     private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, DynamoExpressionRenderer renderer)
         => plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
             .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value));
+
+    // Every pairing of the partition key's values with the sort key's: one key attribute has a local collection of values,
+    // the other (when the table has a sort key) an equality.
+    private static List<Dictionary<string, AttributeValue>> RenderKeys(
+        DynamoAccessPlan plan,
+        DynamoExpressionRenderer renderer,
+        IReadOnlyDictionary<string, object?> parameters)
+    {
+        var (partitionKeyName, partitionKeyValues) = KeyValues(plan.PartitionKeyValues, plan.PartitionKeyConditions, renderer, parameters)!.Value;
+        var sortKey = KeyValues(plan.SortKeyValues, plan.SortKeyConditions, renderer, parameters);
+        var keys = new List<Dictionary<string, AttributeValue>>(partitionKeyValues.Count * (sortKey?.Values.Count ?? 1));
+        foreach (var partitionKeyValue in partitionKeyValues)
+        {
+            if (sortKey is not var (sortKeyName, sortKeyValues))
+            {
+                keys.Add(new Dictionary<string, AttributeValue>(1) { [partitionKeyName] = partitionKeyValue });
+                continue;
+            }
+
+            foreach (var sortKeyValue in sortKeyValues)
+            {
+                keys.Add(new Dictionary<string, AttributeValue>(2) { [partitionKeyName] = partitionKeyValue, [sortKeyName] = sortKeyValue });
+            }
+        }
+
+        return keys;
+    }
+
+    // A key attribute's values for this execution: those of its local collection, or the one of its equality.
+    private static (string AttributeName, IReadOnlyList<AttributeValue> Values)? KeyValues(
+        DynamoInExpression? collection,
+        IReadOnlyList<DynamoExpression> conditions,
+        DynamoExpressionRenderer renderer,
+        IReadOnlyDictionary<string, object?> parameters)
+        => collection != null ? (collection.Attribute.AttributeName, collection.Evaluate(parameters).Values)
+            : conditions is [DynamoComparisonExpression equality] ? (equality.Attribute.AttributeName, [renderer.EvaluateKey(equality.Value)])
+            : null;
 }

@@ -13,6 +13,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private readonly IDiagnosticsLogger<DbLoggerCategory.Database.Command> _logger;
     private readonly DynamoConsumedCapacity _consumedCapacity;
     private readonly IExecutionStrategyFactory _executionStrategyFactory;
+    private readonly bool _trackConsumedCapacity;
 
     /// <summary>
     ///     Creates the wrapper over the client from <c>UseDynamoDb</c>'s connection settings, else the application's
@@ -28,6 +29,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         _logger = logger;
         _consumedCapacity = consumedCapacity;
         _executionStrategyFactory = executionStrategyFactory;
+        _trackConsumedCapacity = options.FindExtension<DynamoDbOptionsExtension>()?.TrackConsumedCapacity == true;
 
         // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
         // such as the one from AWSSDK.Extensions.NETCore.Setup; otherwise the SDK's defaults apply.
@@ -115,7 +117,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     // Sent under the execution strategy and logged with its consumed capacity, as every read.
     private Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: false,
             () => DynamoRequestDescriber.Describe(request),
@@ -126,21 +128,21 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     private Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
     }
 
     private async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         var response = await ExecuteAsync(
                 isWrite: false,
                 () => DynamoRequestDescriber.Describe(request),
@@ -342,7 +344,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: true,
             () => DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
@@ -350,7 +352,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: true,
             () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
@@ -358,7 +360,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: true,
             () => DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
@@ -366,7 +368,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         return ExecuteAsync(
             isWrite: true,
             () => DynamoRequestDescriber.Describe(request),
@@ -377,7 +379,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     private async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
     {
-        request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+        request.ReturnConsumedCapacity = CapacityToReturn();
         var response = await ExecuteAsync(
                 isWrite: true,
                 () => DynamoRequestDescriber.Describe(request),
@@ -396,6 +398,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     // Multi-table requests report one capacity per table.
     private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
         => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
+
+    // DynamoDB measures and returns the capacity only when asked: when it is tracked, or logged with the request.
+    private ReturnConsumedCapacity CapacityToReturn()
+        => _trackConsumedCapacity || _logger.LogsRequestsExecuted() ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
 
     // A read or write request: its capacity is added to the context's sum. A read is retried on its own by the execution
     // strategy (reading again changes nothing); writes are retried with their whole SaveChanges, which already runs
