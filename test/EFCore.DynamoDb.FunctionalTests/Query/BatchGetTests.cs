@@ -38,7 +38,7 @@ public class BatchGetTests : IClassFixture<BatchGetTests.Fixture>
     }
 
     [Fact]
-    public async Task A_filter_besides_the_keys_makes_it_a_scan_instead()
+    public async Task A_filter_besides_the_keys_is_applied_to_the_items_read_by_key()
     {
         await using var db = _fixture.CreateContext();
         var ids = new[] { "c001", "c002" };
@@ -46,7 +46,7 @@ public class BatchGetTests : IClassFixture<BatchGetTests.Fixture>
         var customers = await db.Customers.Where(c => ids.Contains(c.Id) && c.Name.StartsWith("Customer 1")).ToListAsync();
 
         Assert.Equal("c001", Assert.Single(customers).Id);
-        Assert.Equal(["Scan"], _fixture.Store.Recorder.Operations);
+        Assert.Equal(["BatchGetItem"], _fixture.Store.Recorder.Operations);
     }
 
     public class Customer

@@ -82,7 +82,9 @@ public class AccessPathPlannerTests
 
         Assert.Equal(DynamoAccessPath.BatchGetItem, batch.Path);
         Assert.NotNull(batch.PartitionKeyValues);
-        Assert.Equal(DynamoAccessPath.Scan, withFilter.Path);
+        Assert.Equal(DynamoAccessPath.BatchGetItem, withFilter.Path);
+        Assert.Null(withFilter.Filter);
+        Assert.NotNull(withFilter.ClientFilter);
         Assert.Equal(DynamoAccessPath.Scan, withoutSortKey.Path);
     }
 

@@ -137,7 +137,8 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             IndexName: candidate.IndexName,
             FetchFromTable: fetchFromTable);
 
-    // keys.Contains(x.PartitionKey), with the sort key fixed by an equality when there is one, and nothing else.
+    // keys.Contains(x.PartitionKey), with the sort key fixed by an equality when there is one. The keys name every item
+    // the query can return, so any other condition (a discriminator's among them) is applied to the items read.
     private static DynamoAccessPlan? TryPlanBatchGet(
         DynamoSelectExpression selectExpression,
         List<DynamoExpression> conjuncts,
@@ -150,7 +151,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         }
 
         var sortKeyCondition = table.SortKey is [var sortKey] ? TakeComparison(remaining, sortKey, op => op == DynamoComparisonOperator.Equal) : null;
-        if (remaining.Count > 0 || (table.SortKey.Count > 0 && sortKeyCondition == null))
+        if (table.SortKey.Count > 0 && sortKeyCondition == null)
         {
             return null;
         }
@@ -161,6 +162,7 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             keys,
             sortKeyCondition == null ? [] : [sortKeyCondition],
             null,
+            Combine(remaining),
             ScanForward: ResolveDirection(selectExpression, table, match: null));
     }
 
