@@ -58,6 +58,37 @@ public static class DynamoDbEntityTypeBuilderExtensions
         => (EntityTypeBuilder<TEntity>)HasSortKey((EntityTypeBuilder)entityTypeBuilder, GetPropertyName(propertyExpression));
 
     /// <summary>
+    ///     Stores every item of this entity type under a fixed sort key: the table's sort key attribute
+    ///     <paramref name="attributeName" /> holds <paramref name="value" /> (a string, number or byte array), as in a
+    ///     single-table design where a customer's own item sits in its partition under <c>PROFILE</c>. The sort key is a
+    ///     shadow property named after the attribute, filled when an entity is added; it is not part of the EF primary key,
+    ///     so <c>Find(id)</c>, foreign keys and the change tracker use the partition key alone, while every read and write
+    ///     addresses the item by both.
+    /// </summary>
+    public static EntityTypeBuilder HasConstantSortKey(this EntityTypeBuilder entityTypeBuilder, string attributeName, object value)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(attributeName);
+        var entityType = entityTypeBuilder.Metadata;
+        if (value is null or "" or byte[] { Length: 0 })
+        {
+            throw new ArgumentException(DynamoStrings.ConstantSortKeyEmpty(entityType.DisplayName(), attributeName), nameof(value));
+        }
+
+        entityTypeBuilder.Property(value.GetType(), attributeName)
+            .ValueGeneratedOnAdd()
+            .HasValueGeneratorFactory<DynamoConstantValueGeneratorFactory>();
+        entityType.SetAnnotation(DynamoAnnotationNames.ConstantSortKey, attributeName);
+        entityType.SetAnnotation(DynamoAnnotationNames.ConstantSortKeyValue, value);
+        return entityTypeBuilder;
+    }
+
+    /// <inheritdoc cref="HasConstantSortKey(EntityTypeBuilder, string, object)" />
+    public static EntityTypeBuilder<TEntity> HasConstantSortKey<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, string attributeName, object value)
+        where TEntity : class
+        => (EntityTypeBuilder<TEntity>)HasConstantSortKey((EntityTypeBuilder)entityTypeBuilder, attributeName, value);
+
+    /// <summary>
     ///     Makes <paramref name="compositePropertyExpression" /> a composite (Flywheel's <c>Composite</c>): its value is
     ///     computed from the component properties when the entity is added and on every save, by default their
     ///     values joined with <c>:</c> (e.g. <c>"facebook:12345"</c>). Setting it directly is an error. A composite may be

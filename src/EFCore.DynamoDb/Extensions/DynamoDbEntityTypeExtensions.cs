@@ -40,9 +40,14 @@ public static class DynamoDbEntityTypeExtensions
     public static IReadOnlyProperty? GetPartitionKeyProperty(this IReadOnlyEntityType entityType)
         => entityType.FindPrimaryKey()?.Properties[0];
 
-    /// <summary>The sort (range) key: the second property of a two-property primary key, if any.</summary>
+    /// <summary>
+    ///     The sort (range) key: the property of a constant sort key (<c>HasConstantSortKey</c>), else the second
+    ///     property of a two-property primary key, if any.
+    /// </summary>
     public static IReadOnlyProperty? GetSortKeyProperty(this IReadOnlyEntityType entityType)
-        => entityType.FindPrimaryKey()?.Properties is { Count: 2 } properties ? properties[1] : null;
+        => entityType.GetRootType()[DynamoAnnotationNames.ConstantSortKey] is string constantSortKey
+            ? entityType.FindProperty(constantSortKey)
+            : entityType.FindPrimaryKey()?.Properties is { Count: 2 } properties ? properties[1] : null;
 
     /// <inheritdoc cref="GetPartitionKeyProperty(IReadOnlyEntityType)" />
     public static IProperty GetPartitionKeyProperty(this IEntityType entityType)
@@ -50,7 +55,21 @@ public static class DynamoDbEntityTypeExtensions
 
     /// <inheritdoc cref="GetSortKeyProperty(IReadOnlyEntityType)" />
     public static IProperty? GetSortKeyProperty(this IEntityType entityType)
-        => entityType.FindPrimaryKey()!.Properties is { Count: 2 } properties ? properties[1] : null;
+        => (IProperty?)((IReadOnlyEntityType)entityType).GetSortKeyProperty();
+
+    /// <summary>
+    ///     The attributes of the table's key that address an item of this type, partition key first: the primary key's
+    ///     properties, or the partition key and a constant sort key, which is not part of the EF primary key.
+    /// </summary>
+    public static IReadOnlyList<IProperty> GetTableKeyProperties(this IEntityType entityType)
+        => entityType.GetSortKeyProperty() is { } sortKey ? [entityType.GetPartitionKeyProperty(), sortKey] : [entityType.GetPartitionKeyProperty()];
+
+    /// <summary>
+    ///     The value every item of this type holds in its constant sort key (<c>HasConstantSortKey</c>), or
+    ///     <see langword="null" /> when its sort key, if any, is an ordinary property.
+    /// </summary>
+    public static object? GetConstantSortKeyValue(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoAnnotationNames.ConstantSortKeyValue];
 
     /// <summary>The checks every saved entity of this type must pass, its base types' included.</summary>
     public static IReadOnlyList<DynamoEntityCheck> GetDynamoChecks(this IReadOnlyEntityType entityType)

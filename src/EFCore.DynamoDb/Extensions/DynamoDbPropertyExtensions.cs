@@ -26,6 +26,10 @@ public static class DynamoDbPropertyExtensions
     public static string GetCompositeSeparator(this IReadOnlyProperty property)
         => (string?)property[DynamoAnnotationNames.CompositeSeparator] ?? ":";
 
+    /// <summary>The text a joined composite starts with, before its components (such as <c>ORDER#</c>); empty by default.</summary>
+    public static string GetCompositePrefix(this IReadOnlyProperty property)
+        => (string?)property[DynamoAnnotationNames.CompositePrefix] ?? "";
+
     /// <summary>The custom merge of a composite, taking the entity; <see langword="null" /> when its components are joined.</summary>
     public static Func<object, object?>? GetCompositeMerge(this IReadOnlyProperty property)
         => (Func<object, object?>?)property[DynamoAnnotationNames.CompositeMerge];

@@ -499,5 +499,29 @@ public static class DynamoStrings
     public static string WriteFailed(object? entityType, object? table, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("WriteFailed"), entityType, table, reason);
 
+    /// <summary>The constant sort key '{1}' of the entity type '{0}' is null or empty, and DynamoDB refuses an empty key value. Give a non-empty string, a number or a non-empty byte array.</summary>
+    public static string ConstantSortKeyEmpty(object? entityType, object? attribute)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConstantSortKeyEmpty"), entityType, attribute);
+
+    /// <summary>The entity type '{0}' has the constant sort key '{1}' and a primary key of two properties ({2}), but a table has one sort key. Make the EF primary key the partition key alone (HasPartitionKey), or remove HasConstantSortKey and keep HasSortKey.</summary>
+    public static string ConstantSortKeyWithSortKey(object? entityType, object? attribute, object? keyProperties)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConstantSortKeyWithSortKey"), entityType, attribute, keyProperties);
+
+    /// <summary>The entity type '{0}' has a constant sort key, but it is stored in the table of its base type '{1}', whose key addresses every item of the hierarchy. Configure HasConstantSortKey on '{1}'.</summary>
+    public static string ConstantSortKeyOnDerivedType(object? entityType, object? rootType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConstantSortKeyOnDerivedType"), entityType, rootType);
+
+    /// <summary>The entity type '{0}' has a constant sort key, but '{2}', which shares the table '{1}', has no sort key, and a table has one key schema. Give '{2}' a sort key on the same attribute (HasSortKey, or HasConstantSortKey), or store '{0}' in another table.</summary>
+    public static string ConstantSortKeyTableWithoutSortKey(object? entityType, object? table, object? otherEntityType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConstantSortKeyTableWithoutSortKey"), entityType, table, otherEntityType);
+
+    /// <summary>The constant sort key of the entity type '{0}' is stored in the attribute '{1}' as {2}, but '{4}', which shares the table '{3}', keys its items on the attribute '{5}' as {6}. Give the constant the attribute name and the type of the table's sort key.</summary>
+    public static string ConstantSortKeyTypeMismatch(object? entityType, object? attribute, object? type, object? table, object? otherEntityType, object? otherAttribute, object? otherType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ConstantSortKeyTypeMismatch"), entityType, attribute, type, table, otherEntityType, otherAttribute, otherType);
+
+    /// <summary>The composite '{0}.{1}' has both HasPrefix and HasMerge, but a prefix starts joined components and a merge computes the whole value. Write the prefix in the merge, or join the components without HasMerge.</summary>
+    public static string CompositePrefixWithMerge(object? entityType, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("CompositePrefixWithMerge"), entityType, property);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

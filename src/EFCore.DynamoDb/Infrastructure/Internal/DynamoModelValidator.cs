@@ -135,13 +135,33 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                 DynamoStrings.KeyTooManyProperties(entityType.DisplayName(), string.Join(", ", primaryKey.Properties.Select(p => p.Name))));
         }
 
-        foreach (var property in primaryKey.Properties)
+        ValidateConstantSortKey(entityType, primaryKey);
+        foreach (var property in entityType.GetTableKeyProperties())
         {
             if (property.GetTypeMapping() is not DynamoTypeMapping mapping || !mapping.ScalarType.IsKeyType())
             {
                 throw new InvalidOperationException(
                     DynamoStrings.KeyPropertyTypeNotSupported(entityType.DisplayName(), property.Name, property.ClrType.Name));
             }
+        }
+    }
+
+    /// <summary>
+    ///     A constant sort key completes a primary key of one property, on the root of a hierarchy: it is the table's
+    ///     sort key, and a table has one.
+    /// </summary>
+    protected virtual void ValidateConstantSortKey(IEntityType entityType, IKey primaryKey)
+    {
+        if (entityType.BaseType != null && entityType[DynamoAnnotationNames.ConstantSortKey] != null)
+        {
+            throw new InvalidOperationException(DynamoStrings.ConstantSortKeyOnDerivedType(entityType.DisplayName(), entityType.GetRootType().DisplayName()));
+        }
+
+        if (entityType.GetConstantSortKeyValue() != null && primaryKey.Properties.Count > 1)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.ConstantSortKeyWithSortKey(
+                    entityType.DisplayName(), entityType.GetSortKeyProperty()!.Name, string.Join(", ", primaryKey.Properties.Select(p => p.Name))));
         }
     }
 
@@ -170,7 +190,8 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
     }
 
     /// <summary>
-    ///     Checks that a composite's components are ordinary mapped properties and that a joined composite is a string.
+    ///     Checks that a composite's components are ordinary mapped properties, that a joined composite is a string, and
+    ///     that a prefix starts joined components, not a merge.
     /// </summary>
     protected virtual void ValidateComposites(IEntityType entityType)
     {
@@ -186,6 +207,11 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                     throw new InvalidOperationException(
                         DynamoStrings.CompositeOfComposite(entityType.DisplayName(), composite.Name, componentName));
                 }
+            }
+
+            if (composite.GetCompositeMerge() != null && composite.GetCompositePrefix().Length > 0)
+            {
+                throw new InvalidOperationException(DynamoStrings.CompositePrefixWithMerge(entityType.DisplayName(), composite.Name));
             }
 
             if (composite.GetCompositeMerge() == null && composite.ClrType != typeof(string))
@@ -207,6 +233,12 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
             var first = table.First();
             foreach (var other in table.Skip(1))
             {
+                if (!SameKeyAttribute(first.GetSortKeyProperty(), other.GetSortKeyProperty()))
+                {
+                    ThrowIfConstantSortKeyMismatch(other, first, table.Key);
+                    ThrowIfConstantSortKeyMismatch(first, other, table.Key);
+                }
+
                 if (!SameKeyAttribute(first.GetPartitionKeyProperty(), other.GetPartitionKeyProperty())
                     || !SameKeyAttribute(first.GetSortKeyProperty(), other.GetSortKeyProperty()))
                 {
@@ -214,6 +246,28 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                 }
             }
         }
+    }
+
+    // A constant's type is the CLR type of its value, easily not the table's: the message says which attribute and type it needs.
+    private static void ThrowIfConstantSortKeyMismatch(IEntityType entityType, IEntityType other, string tableName)
+    {
+        if (entityType.GetConstantSortKeyValue() == null)
+        {
+            return;
+        }
+
+        var sortKey = entityType.GetSortKeyProperty()!;
+        if (other.GetSortKeyProperty() is not { } otherSortKey)
+        {
+            throw new InvalidOperationException(DynamoStrings.ConstantSortKeyTableWithoutSortKey(entityType.DisplayName(), tableName, other.DisplayName()));
+        }
+
+        throw new InvalidOperationException(
+            DynamoStrings.ConstantSortKeyTypeMismatch(
+                entityType.DisplayName(), sortKey.GetAttributeName(), ScalarType(sortKey), tableName, other.DisplayName(),
+                otherSortKey.GetAttributeName(), ScalarType(otherSortKey)));
+
+        static DynamoScalarType ScalarType(IProperty property) => ((DynamoTypeMapping)property.GetTypeMapping()).ScalarType;
     }
 
     private static bool SameKeyAttribute(IProperty? property, IProperty? otherProperty)

@@ -19,4 +19,16 @@ public class DynamoCompositeBuilder(IMutableProperty property)
         Metadata.SetAnnotation(DynamoAnnotationNames.CompositeSeparator, separator);
         return this;
     }
+
+    /// <summary>
+    ///     The text the joined value starts with, before the components: <c>HasPrefix("ORDER#")</c> with the separator
+    ///     <c>#</c> makes <c>ORDER#2026-05-01T10:00:00.0000000Z#42</c>. On a sort key shared by several entity types, a
+    ///     query of this type's items in a partition reads only those whose sort key begins with it.
+    /// </summary>
+    public virtual DynamoCompositeBuilder HasPrefix(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        Metadata.SetAnnotation(DynamoAnnotationNames.CompositePrefix, prefix);
+        return this;
+    }
 }

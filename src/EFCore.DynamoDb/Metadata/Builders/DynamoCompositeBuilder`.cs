@@ -11,6 +11,10 @@ public class DynamoCompositeBuilder<TEntity, TProperty>(IMutableProperty propert
     public new virtual DynamoCompositeBuilder<TEntity, TProperty> HasSeparator(string separator)
         => (DynamoCompositeBuilder<TEntity, TProperty>)base.HasSeparator(separator);
 
+    /// <inheritdoc cref="DynamoCompositeBuilder.HasPrefix" />
+    public new virtual DynamoCompositeBuilder<TEntity, TProperty> HasPrefix(string prefix)
+        => (DynamoCompositeBuilder<TEntity, TProperty>)base.HasPrefix(prefix);
+
     /// <summary>
     ///     Computes the value from the entity instead of joining the components (Flywheel's <c>merge</c>), for
     ///     example a score from likes and replies. A <see langword="null" /> result removes the attribute, so the

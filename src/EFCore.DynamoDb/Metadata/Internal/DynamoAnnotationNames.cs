@@ -15,6 +15,18 @@ public static class DynamoAnnotationNames
     /// <summary>On an entity type: the name of the property configured as the sort key.</summary>
     public const string SortKey = Prefix + "SortKey";
 
+    /// <summary>
+    ///     On a root entity type: the name of the (shadow) property holding its constant sort key, which is the table's sort
+    ///     key but not part of the EF primary key.
+    /// </summary>
+    public const string ConstantSortKey = Prefix + "ConstantSortKey";
+
+    /// <summary>On a root entity type with a constant sort key: the value every item of the type holds in it.</summary>
+    public const string ConstantSortKeyValue = Prefix + "ConstantSortKeyValue";
+
+    /// <summary>On a joined composite property: the text written before its joined components; none when absent.</summary>
+    public const string CompositePrefix = Prefix + "CompositePrefix";
+
     /// <summary>On a property: the attribute it is stored in; the property's name when absent.</summary>
     public const string AttributeName = Prefix + "AttributeName";
 

@@ -105,10 +105,16 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     {
         var isFullTableKey = candidate.IsTable
             && (candidate.SortKey.Count == 0 || match.SortKeyConditions is [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal }]);
-        var path = isFullTableKey && match.Remaining.Count == 0 ? DynamoAccessPath.GetItem : DynamoAccessPath.Query;
 
-        // DynamoDB refuses the queried key's attributes in a Query's filter: what remains on them is applied to the returned items.
-        var onKeys = match.Remaining.Where(c => candidate.KeyProperties.Any(key => References(c, key))).ToList();
+        // In a table shared by several types, the item at a full key may be another type's: GetItem reads it, and its
+        // discriminator is checked on the item returned (another type's item is not found).
+        var path = isFullTableKey && match.Remaining.All(c => ChecksDiscriminatorOnly(c, selectExpression.EntityType))
+            ? DynamoAccessPath.GetItem
+            : DynamoAccessPath.Query;
+
+        // DynamoDB refuses the queried key's attributes in a Query's filter: what remains on them is applied to the returned
+        // items, as is everything remaining for a GetItem, which has no filter.
+        var onKeys = match.Remaining.Where(c => path == DynamoAccessPath.GetItem || candidate.KeyProperties.Any(key => References(c, key))).ToList();
         return new DynamoAccessPlan(
             path,
             match.PartitionKeyConditions,
@@ -150,7 +156,9 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
             return null;
         }
 
-        var sortKeyCondition = table.SortKey is [var sortKey] ? TakeComparison(remaining, sortKey, op => op == DynamoComparisonOperator.Equal) : null;
+        var sortKeyCondition = table.SortKey is [var sortKey]
+            ? TakeComparison(remaining, sortKey, op => op == DynamoComparisonOperator.Equal) ?? ConstantSortKeyEquality(sortKey)
+            : null;
         if (table.SortKey.Count > 0 && sortKeyCondition == null)
         {
             return null;
@@ -221,7 +229,8 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
         {
             var condition = TakeSortKeyCondition(remaining, attribute)
                 ?? (DynamoExpression?)CompositeEquality(attribute, remaining)
-                ?? CompositePrefix(attribute, remaining);
+                ?? (DynamoExpression?)CompositePrefix(attribute, remaining)
+                ?? ConstantSortKeyEquality(attribute);
             if (condition == null)
             {
                 break;
@@ -244,6 +253,16 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     private static IProperty? OrderingSortAttribute(DynamoKeyCandidate candidate, KeyMatch match)
         => candidate.SortKey.Count == 0 ? null : candidate.SortKey[Math.Min(match.SortKeyEqualities, candidate.SortKey.Count - 1)];
 
+    // Every item of a type with a constant sort key holds that value: the key is fixed without a condition of the query's.
+    private static DynamoComparisonExpression? ConstantSortKeyEquality(IProperty key)
+        => key.DeclaringType is IEntityType entityType && entityType.GetConstantSortKeyValue() is { } value && key == entityType.GetSortKeyProperty()
+            ? new DynamoComparisonExpression(
+                new DynamoAttributeExpression(key), DynamoComparisonOperator.Equal, new DynamoValueExpression(Expression.Constant(value, key.ClrType), key))
+            : null;
+
+    private static bool ChecksDiscriminatorOnly(DynamoExpression condition, IEntityType entityType)
+        => entityType.FindDiscriminatorProperty() is { } discriminator && DynamoAttributeFinder.FindIn(condition).All(a => IsKey(a, discriminator));
+
     // Equalities on every component of a joined composite fix the composite itself (Flywheel's piecewise queries).
     // The component conditions stay as filters: a separator inside a value could make two joins alike.
     private static DynamoComparisonExpression? CompositeEquality(IProperty key, List<DynamoExpression> conjuncts)
@@ -252,9 +271,10 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
                 new DynamoAttributeExpression(key), DynamoComparisonOperator.Equal, DynamoValueExpression.ForComposite(key, values, isPrefix: false))
             : null;
 
-    // Equalities on the leading components of a joined composite sort key make a begins_with on it.
+    // Equalities on the leading components of a joined composite sort key make a begins_with on it; a composite with a
+    // prefix of its own (ORDER#) begins with it even when no component is fixed, so a Query reads only this type's items.
     private static DynamoFunctionExpression? CompositePrefix(IProperty key, List<DynamoExpression> conjuncts)
-        => ComponentValues(key, conjuncts) is { Count: > 0 } values
+        => ComponentValues(key, conjuncts) is { } values && (values.Count > 0 || key.GetCompositePrefix().Length > 0)
             ? new DynamoFunctionExpression(
                 DynamoFunction.BeginsWith, new DynamoAttributeExpression(key), DynamoValueExpression.ForComposite(key, values, isPrefix: true))
             : null;

@@ -44,7 +44,7 @@ public sealed record DynamoKeyCandidate(IIndex? Index, IReadOnlyList<IProperty> 
         }
 
         // Every index holds the table's key and its own key; INCLUDE adds the named attributes.
-        var projected = entityType.FindPrimaryKey()!.Properties.Concat(KeyProperties)
+        var projected = entityType.GetTableKeyProperties().Concat(KeyProperties)
             .Concat(Index.GetIncludedPropertyNames().Select(entityType.FindProperty).OfType<IProperty>())
             .Select(p => p.GetAttributeName())
             .ToHashSet(StringComparer.Ordinal);

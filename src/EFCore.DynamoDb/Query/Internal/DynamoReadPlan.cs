@@ -67,7 +67,7 @@ public sealed class DynamoReadPlan
 
     /// <summary>The attributes of the table's key, partition key first.</summary>
     public IReadOnlyList<string> TableKeyAttributeNames
-        => _tableKeyAttributeNames ??= EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+        => _tableKeyAttributeNames ??= EntityType.GetTableKeyProperties().Select(p => p.GetAttributeName()).ToList();
 
     /// <summary>The attributes that identify an item read through this plan: the table key, and the index key if any.</summary>
     public IReadOnlyList<string> KeyAttributeNames

@@ -35,7 +35,7 @@ public sealed class DynamoReferenceLoader
 
     /// <summary>
     ///     Why the principals of <paramref name="navigation" /> cannot be read by the key their foreign key holds, or
-    ///     <see langword="null" /> when they can: the principal's table must be keyed by a partition key alone,
+    ///     <see langword="null" /> when they can: the principal's table must be keyed by a partition key alone (or with a constant sort key),
     ///     referenced by a foreign-key property of the dependent's class.
     /// </summary>
     public static string? FindRefusal(INavigation navigation)
@@ -52,7 +52,8 @@ public sealed class DynamoReferenceLoader
             return DynamoStrings.IncludePrincipalKeyNotInForeignKey(display, principalType.DisplayName(), foreignKeyNames, "partition key", partitionKey.Name);
         }
 
-        if (sortKey != null)
+        // A constant sort key is known without the foreign key: the principals are read by their partition keys alone.
+        if (sortKey != null && principalType.GetConstantSortKeyValue() == null)
         {
             return foreignKey.PrincipalKey.Properties.Contains(sortKey)
                 ? DynamoStrings.IncludePrincipalSortKeyNotSupported(display, principalType.DisplayName(), sortKey.Name)

@@ -26,7 +26,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 
         // The items to write are read by their keys only.
         var selectExpression = nonQuery.SelectExpression;
-        selectExpression.ApplyProjection(selectExpression.EntityType.FindPrimaryKey()!.Properties);
+        selectExpression.ApplyProjection(selectExpression.EntityType.GetTableKeyProperties());
         var executor = new DynamoNonQueryExecutor(new DynamoReadPlan(selectExpression, planner.Plan(selectExpression), selectExpression.Limits), nonQuery.Setters);
         return Expression.Call(
             Expression.Constant(executor),
@@ -108,7 +108,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
     // A projection that reads no attribute (x => 1) still needs its items, and DynamoDB refuses an empty
     // ProjectionExpression: the key is the least an item can be read with.
     private static IReadOnlyList<IProperty> PropertiesToRead(IEntityType entityType, IReadOnlyList<IProperty> projected)
-        => projected.Count > 0 ? projected : entityType.FindPrimaryKey()!.Properties;
+        => projected.Count > 0 ? projected : entityType.GetTableKeyProperties();
 
     private NewExpression CreateEnumerable(Type resultType, DynamoReadPlan readPlan, Expression shaper)
         => Expression.New(

@@ -1,8 +1,8 @@
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
-///     Computes a composite's value: the custom merge over the entity when there is one, otherwise the components'
-///     invariant text joined with the separator. A null component makes the whole composite null (no attribute).
+///     Computes a composite's value: the custom merge over the entity when there is one, otherwise its prefix and the
+///     components' invariant text joined with the separator. A null component makes the whole composite null (no attribute).
 /// </summary>
 public static class DynamoCompositeValue
 {
@@ -15,7 +15,10 @@ public static class DynamoCompositeValue
             ? merge(entity)
             : Join(composite, composite.GetCompositeComponentNames().Select(name => readComponent(composite.DeclaringType.FindProperty(name)!)));
 
-    /// <summary>The components' invariant text joined with the separator; <see langword="null" /> when any is null.</summary>
+    /// <summary>
+    ///     The prefix, then the components' invariant text joined with the separator; <see langword="null" /> when any is
+    ///     null.
+    /// </summary>
     public static string? Join(IReadOnlyProperty composite, IEnumerable<object?> componentValues)
     {
         var parts = new List<string>();
@@ -35,6 +38,6 @@ public static class DynamoCompositeValue
             });
         }
 
-        return string.Join(composite.GetCompositeSeparator(), parts);
+        return composite.GetCompositePrefix() + string.Join(composite.GetCompositeSeparator(), parts);
     }
 }

@@ -23,9 +23,10 @@ public static class DynamoConflictConditions
         IReadOnlyCollection<IProperty> increments)
     {
         var conditions = new List<DynamoExpression>();
+        var tableKey = entry.EntityType.GetTableKeyProperties();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (property.IsPrimaryKey() || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
+            if (tableKey.Contains(property) || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
             {
                 continue;
             }

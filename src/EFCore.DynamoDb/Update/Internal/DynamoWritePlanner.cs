@@ -138,10 +138,13 @@ public class DynamoWritePlanner(
     private static Dictionary<string, AttributeValue> BuildKey(IUpdateEntry entry)
     {
         var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
-        foreach (var property in entry.EntityType.FindPrimaryKey()!.Properties)
+        var constantSortKey = entry.EntityType.GetConstantSortKeyValue();
+        foreach (var property in entry.EntityType.GetTableKeyProperties())
         {
-            // EF Core refuses changes to key properties, so the current value addresses the stored item.
-            key[property.GetAttributeName()] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, entry.GetCurrentValue(property));
+            // EF Core refuses changes to key properties, so the current value addresses the stored item. A constant sort
+            // key comes from the model: an entity attached as a stub does not hold it.
+            var value = constantSortKey != null && property == entry.EntityType.GetSortKeyProperty() ? constantSortKey : entry.GetCurrentValue(property);
+            key[property.GetAttributeName()] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, value);
         }
 
         return key;
@@ -176,9 +179,10 @@ public class DynamoWritePlanner(
             }
         }
 
+        var tableKey = entry.EntityType.GetTableKeyProperties();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!property.IsPrimaryKey() && entry.IsModified(property) && !atomic.Any(a => a.Property == property))
+            if (!tableKey.Contains(property) && entry.IsModified(property) && !atomic.Any(a => a.Property == property))
             {
                 Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }

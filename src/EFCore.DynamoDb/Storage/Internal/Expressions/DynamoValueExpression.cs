@@ -100,7 +100,8 @@ public sealed class DynamoValueExpression : Expression
         if (Components != null)
         {
             var joined = DynamoCompositeValue.Join(Property!, Components.Select(c => c.ReadValue(parameters)));
-            return IsPrefix && joined != null ? joined + Property!.GetCompositeSeparator() : joined;
+            // No component fixed leaves the composite's own prefix (ORDER#), which no separator follows.
+            return IsPrefix && joined != null && Components.Count > 0 ? joined + Property!.GetCompositeSeparator() : joined;
         }
 
         return Value is ConstantExpression constant ? constant.Value : parameters[((QueryParameterExpression)Value).Name];
