@@ -523,5 +523,19 @@ public static class DynamoStrings
     public static string CompositePrefixWithMerge(object? entityType, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("CompositePrefixWithMerge"), entityType, property);
 
+    // Relationships refused when the model is built.
+
+    /// <summary>The navigation '{0}.{1}' is a many-to-many relationship with '{2}', which DynamoDB cannot serve: it has no joins, so the join entity type's items could only be read by scanning. Map the join as an entity type of its own, with a one-to-many relationship to each side, keyed so that a Query on its partition key reads one side's links.</summary>
+    public static string ManyToManyNotSupported(object? entityType, object? navigation, object? targetType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("ManyToManyNotSupported"), entityType, navigation, targetType);
+
+    /// <summary>The owned entity type '{0}' (the navigation '{1}.{2}') has the relationship '{3}' with the entity type '{4}', but owned types are stored inside their owner's item, where no key reaches them. Move the relationship to the owner '{1}', or make '{0}' an entity type of its own.</summary>
+    public static string OwnedTypeRelationship(object? ownedType, object? ownerType, object? navigation, object? relationship, object? entityType)
+        => string.Format(CultureInfo.CurrentCulture, GetString("OwnedTypeRelationship"), ownedType, ownerType, navigation, relationship, entityType);
+
+    /// <summary>The relationship from '{0}' to '{1}' sets its foreign key to null when the '{1}' is deleted (DeleteBehavior.{2}), but '{0}.{3}' is part of the key of '{0}', which DynamoDB cannot change. Use DeleteBehavior.Cascade to delete the tracked '{0}' entities with it, or DeleteBehavior.ClientNoAction to leave them.</summary>
+    public static string KeyForeignKeySetNull(object? dependentType, object? principalType, object? deleteBehavior, object? property)
+        => string.Format(CultureInfo.CurrentCulture, GetString("KeyForeignKeySetNull"), dependentType, principalType, deleteBehavior, property);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

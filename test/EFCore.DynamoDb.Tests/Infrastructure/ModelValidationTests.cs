@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EFCore.DynamoDb.Tests.Infrastructure;
 
 /// <summary>What DynamoDB cannot store is refused when the model is built, naming the entity and property.</summary>
-public class ModelValidationTests
+public partial class ModelValidationTests
 {
     [Fact]
     public void A_keyless_entity_type_is_refused()

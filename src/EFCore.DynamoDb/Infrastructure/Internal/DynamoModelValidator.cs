@@ -6,8 +6,9 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 /// <summary>
 ///     Refuses, when the model is built, what DynamoDB cannot store: entity types without a key or with more than
 ///     two key properties, keys that are not strings, numbers or binary, two properties in one attribute,
-///     invalid table names, secondary indexes or time-to-live properties DynamoDB would refuse, and owned types that
-///     cannot live inside their owner's item. Each error names the entity type and the property, index or navigation.
+///     invalid table names, secondary indexes or time-to-live properties DynamoDB would refuse, owned types that
+///     cannot live inside their owner's item, and relationships no key serves (many-to-many, from an owned type, a delete
+///     that would change a key). Each error names the entity type and the property, index or navigation.
 /// </summary>
 public class DynamoModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
 {
@@ -23,6 +24,7 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
         foreach (var entityType in model.GetEntityTypes())
         {
             ValidateAttributeNames(entityType);
+            ValidateRelationships(entityType);
             if (entityType.FindOwnership() is { } ownership)
             {
                 // Owned types live inside their owner's item: no table, key schema or indexes of their own.
@@ -95,6 +97,71 @@ public class DynamoModelValidator(ModelValidatorDependencies dependencies) : Mod
                     .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
                     .Select(i => i.GetGenericArguments()[0])
                     .Any(e => e.IsClass && e != typeof(string) && e != typeof(byte[]));
+    }
+
+    /// <summary>
+    ///     Refuses the relationships DynamoDB cannot serve: many-to-many (skip navigations), a relationship of an owned
+    ///     type with another entity type, and a foreign key in the dependent's key that a delete would set to null.
+    /// </summary>
+    protected virtual void ValidateRelationships(IEntityType entityType)
+    {
+        if (entityType.GetDeclaredSkipNavigations().FirstOrDefault() is { } skipNavigation)
+        {
+            throw new InvalidOperationException(
+                DynamoStrings.ManyToManyNotSupported(entityType.DisplayName(), skipNavigation.Name, skipNavigation.TargetEntityType.DisplayName()));
+        }
+
+        if (entityType.FindOwnership() is { } ownership)
+        {
+            ValidateOwnedTypeRelationships(entityType, ownership);
+        }
+
+        ValidateKeyForeignKeysDeleteBehavior(entityType);
+    }
+
+    /// <summary>
+    ///     Refuses a relationship between an owned type and an entity type (other than its ownership): the owned type is
+    ///     stored inside its owner's item, which no other item's key reaches.
+    /// </summary>
+    protected virtual void ValidateOwnedTypeRelationships(IEntityType entityType, IForeignKey ownership)
+    {
+        var relationship = entityType.GetDeclaredForeignKeys()
+            .Select(fk => (ForeignKey: fk, Navigation: fk.DependentToPrincipal, Other: fk.PrincipalEntityType))
+            .Concat(entityType.GetDeclaredReferencingForeignKeys()
+                .Select(fk => (ForeignKey: fk, Navigation: fk.PrincipalToDependent, Other: fk.DeclaringEntityType)))
+            .FirstOrDefault(r => !r.ForeignKey.IsOwnership);
+        if (relationship.ForeignKey == null)
+        {
+            return;
+        }
+
+        var name = relationship.Navigation?.Name ?? string.Join(", ", relationship.ForeignKey.Properties.Select(p => p.Name));
+        throw new InvalidOperationException(
+            DynamoStrings.OwnedTypeRelationship(
+                entityType.DisplayName(),
+                ownership.PrincipalEntityType.DisplayName(),
+                ownership.PrincipalToDependent?.Name,
+                entityType.DisplayName() + "." + name,
+                relationship.Other.DisplayName()));
+    }
+
+    /// <summary>
+    ///     Refuses <see cref="DeleteBehavior.SetNull" /> and <see cref="DeleteBehavior.ClientSetNull" /> on a foreign key
+    ///     that is part of the dependent's primary key: a DynamoDB key cannot change, and EF Core would otherwise fail only
+    ///     once the dependents are loaded and their principal removed.
+    /// </summary>
+    protected virtual void ValidateKeyForeignKeysDeleteBehavior(IEntityType entityType)
+    {
+        foreach (var foreignKey in entityType.GetDeclaredForeignKeys()
+                     .Where(fk => fk.DeleteBehavior is DeleteBehavior.SetNull or DeleteBehavior.ClientSetNull))
+        {
+            if (foreignKey.Properties.FirstOrDefault(p => p.IsPrimaryKey()) is { } keyProperty)
+            {
+                throw new InvalidOperationException(
+                    DynamoStrings.KeyForeignKeySetNull(
+                        entityType.DisplayName(), foreignKey.PrincipalEntityType.DisplayName(), foreignKey.DeleteBehavior, keyProperty.Name));
+            }
+        }
     }
 
     /// <summary>
