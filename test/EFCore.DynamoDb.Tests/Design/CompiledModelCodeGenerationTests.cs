@@ -43,6 +43,21 @@ public class CompiledModelCodeGenerationTests
     }
 
     [Fact]
+    public void A_constant_sort_key_and_a_composite_prefix_are_written_into_the_compiled_model()
+    {
+        var code = GenerateCompiledModel(b => b.Entity<Gadget>(e =>
+        {
+            e.HasPartitionKey(g => g.Owner).HasConstantSortKey("SK", "PROFILE");
+            e.HasComposite(g => g.Key, g => g.Serial).HasPrefix("G#");
+        }));
+
+        Assert.Contains("AddAnnotation(\"DynamoDb:ConstantSortKey\", \"SK\")", code, StringComparison.Ordinal);
+        Assert.Contains("AddAnnotation(\"DynamoDb:ConstantSortKeyValue\", \"PROFILE\")", code, StringComparison.Ordinal);
+        Assert.Contains("new DynamoConstantValueGeneratorFactory().Create", code, StringComparison.Ordinal);
+        Assert.Contains("AddAnnotation(\"DynamoDb:CompositePrefix\", \"G#\")", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_merge_function_is_refused_naming_the_composite()
     {
         var exception = Assert.Throws<InvalidOperationException>(() => GenerateCompiledModel(b => b.Entity<Gadget>(e =>
