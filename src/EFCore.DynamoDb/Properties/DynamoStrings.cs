@@ -525,7 +525,7 @@ public static class DynamoStrings
 
     // Relationships refused when the model is built.
 
-    /// <summary>The navigation '{0}.{1}' is a many-to-many relationship with '{2}', which DynamoDB cannot serve: it has no joins, so the join entity type's items could only be read by scanning. Map the join as an entity type of its own, with a one-to-many relationship to each side, keyed so that a Query on its partition key reads one side's links.</summary>
+    /// <summary>The navigation '{0}.{1}' is a many-to-many relationship with '{2}', which the DynamoDB provider does not map: DynamoDB has no joins, so reading either side through the hidden join entity type could not be served by one key. Map the join as an entity type of its own with a one-to-many relationship to each side, keyed on one side's id so that one Query on its partition key reads that side's links, and load each side explicitly.</summary>
     public static string ManyToManyNotSupported(object? entityType, object? navigation, object? targetType)
         => string.Format(CultureInfo.CurrentCulture, GetString("ManyToManyNotSupported"), entityType, navigation, targetType);
 

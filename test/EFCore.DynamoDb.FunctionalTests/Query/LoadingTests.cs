@@ -73,6 +73,33 @@ public abstract class LoadingTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Under_ScanBehavior_Throw_a_Load_that_would_scan_is_refused_and_Query_AllowScan_reads_it()
+    {
+        await using var db = new ShopContext(Shop.Store.CreateOptions<ShopContext>(o => o.ScanBehavior(ScanBehavior.Throw)), Shop.OneTable);
+        var customer = ReadCustomer(db);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Entry(customer).Collection(c => c.Notes).LoadAsync());
+        Assert.Empty(Recorder.Requests);
+        var notes = await db.Entry(customer).Collection(c => c.Notes).Query().AllowScan().ToListAsync();
+
+        Assert.Contains("AllowScan()", error.Message, StringComparison.Ordinal);
+        Assert.Equal("c-n1", Assert.Single(notes).Id);
+        Assert.Equal(["Scan"], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task Count_on_a_collection_entry_Query_is_one_counting_Query()
+    {
+        await using var db = Shop.CreateContext();
+        var customer = ReadCustomer(db);
+
+        Assert.Equal(3, await db.Entry(customer).Collection(c => c.Orders).Query().CountAsync());
+
+        Assert.Equal(["Query"], Recorder.Operations);
+        Assert.Empty(customer.Orders);
+    }
+
+    [Fact]
     public async Task Query_on_a_collection_entry_composes_Where_and_Take_into_the_Query()
     {
         await using var db = Shop.CreateContext();
