@@ -36,6 +36,40 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         AssertRetriedOnce(proxy, "Query", requests: 1, fault);
     }
 
+    // A strategy per read would cost each read EF's list of exceptions and a seeded Random: reads one after another
+    // share the one the context's client wrapper keeps, and it still retries (with a fresh count) each time.
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Reads_one_after_another_share_one_strategy_which_still_retries_each(ProxyFault fault)
+    {
+        var group = $"shared-{fault}";
+        await SeedAsync(group, 2);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Query", Number: 2 or 4 } ? fault : ProxyFault.None);
+        var created = 0;
+        await using (var db = CreateContext(
+                         proxy,
+                         configure: d => d.ExecutionStrategy(
+                             c =>
+                             {
+                                 created++;
+                                 return new DynamoExecutionStrategy(c, 1, TimeSpan.FromMilliseconds(20));
+                             })))
+        {
+            var query = db.Items.Where(i => i.Group == group).Select(i => i.Id);
+            Assert.Equal([0, 1], await query.ToListAsync());
+            var afterFirstRead = created;
+
+            Assert.Equal([0, 1], await query.ToListAsync());
+            Assert.Equal([0, 1], await query.ToListAsync());
+
+            Assert.Equal(afterFirstRead, created);
+        }
+
+        // Each retried read failed once and succeeded on its one allowed retry.
+        Assert.Equal(5, proxy.Received("Query"));
+        Assert.Equal(2, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task A_page_of_a_paged_query_is_retried_on_its_own(ProxyFault fault)

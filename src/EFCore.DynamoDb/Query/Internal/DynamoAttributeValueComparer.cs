@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage.Internal;
@@ -15,7 +16,7 @@ public static class DynamoAttributeValueComparer
     {
         if (left.S != null && right.S != null)
         {
-            return Encoding.UTF8.GetBytes(left.S).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(right.S));
+            return CompareUtf8(left.S, right.S);
         }
 
         if (left.N != null && right.N != null)
@@ -25,7 +26,7 @@ public static class DynamoAttributeValueComparer
 
         if (left.B != null && right.B != null)
         {
-            return left.B.ToArray().AsSpan().SequenceCompareTo(right.B.ToArray());
+            return Bytes(left.B).SequenceCompareTo(Bytes(right.B));
         }
 
         if (left.BOOL != null && right.BOOL != null)
@@ -35,4 +36,37 @@ public static class DynamoAttributeValueComparer
 
         return null;
     }
+
+    // UTF-8 byte order is code point order, which UTF-16 code units follow up to the first difference unless a surrogate
+    // is involved: only then are the strings encoded (rarely, and into pooled buffers, not new arrays).
+    private static int CompareUtf8(string left, string right)
+    {
+        var common = left.AsSpan().CommonPrefixLength(right);
+        if (common == left.Length || common == right.Length)
+        {
+            return left.Length.CompareTo(right.Length);
+        }
+
+        if (!char.IsSurrogate(left[common]) && !char.IsSurrogate(right[common]))
+        {
+            return left[common].CompareTo(right[common]);
+        }
+
+        var leftBytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(left.Length));
+        var rightBytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(right.Length));
+        try
+        {
+            return leftBytes.AsSpan(0, Encoding.UTF8.GetBytes(left, leftBytes))
+                .SequenceCompareTo(rightBytes.AsSpan(0, Encoding.UTF8.GetBytes(right, rightBytes)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(leftBytes);
+            ArrayPool<byte>.Shared.Return(rightBytes);
+        }
+    }
+
+    // The stream's own buffer when it exposes it; a copy otherwise.
+    private static ReadOnlySpan<byte> Bytes(MemoryStream stream)
+        => stream.TryGetBuffer(out var buffer) ? buffer.AsSpan() : stream.ToArray();
 }

@@ -122,13 +122,14 @@ public sealed class DynamoItemPredicateCompiler : DynamoExpressionVisitor
     protected override Expression VisitIn(DynamoInExpression node)
     {
         var read = Reader(node.Attribute);
-        var evaluated = new Lazy<(IReadOnlyList<AttributeValue> Values, bool HasNull)>(
-            () => node.Evaluate(_parameters), LazyThreadSafetyMode.None);
-        return Compiled(
-            node,
-            item => read(item) is { } stored
-                ? evaluated.Value.Values.Any(v => DynamoAttributeValueComparer.Compare(stored, v) == 0)
-                : evaluated.Value.HasNull);
+        var evaluated = new Lazy<(DynamoInValues Values, bool HasNull)>(
+            () =>
+            {
+                var (values, hasNull) = node.Evaluate(_parameters);
+                return (new DynamoInValues(values), hasNull);
+            },
+            LazyThreadSafetyMode.None);
+        return Compiled(node, item => read(item) is { } stored ? evaluated.Value.Values.Contains(stored) : evaluated.Value.HasNull);
     }
 
     // An absent operand (a null order) satisfies no comparison but <>, as in DynamoDB.

@@ -68,14 +68,27 @@ public sealed class DynamoItemReadInjector(
             return ReadProperty(ownerKeyProperty, type);
         }
 
-        return DynamoOwnedKeys.IsOrdinalKey(property)
-            ? Expression.Convert(_ordinals[property.DeclaringType], type)
+        if (DynamoOwnedKeys.IsOrdinalKey(property))
+        {
+            return Expression.Convert(_ordinals[property.DeclaringType], type);
+        }
+
+        var mapping = (DynamoTypeMapping)property.GetTypeMapping();
+        var map = MapOf(property.DeclaringType);
+        var attributeName = Expression.Constant(property.GetAttributeName());
+        var propertyConstant = Expression.Constant(property, typeof(IProperty));
+        var valueType = Nullable.GetUnderlyingType(type) ?? type;
+
+        // A scalar without a value converter is read typed by its codec; anything else through its type mapping.
+        return mapping.Converter == null && mapping.Codec.GetType().IsAssignableTo(typeof(DynamoScalarCodec<>).MakeGenericType(valueType))
+            ? Expression.Call(
+                (valueType == type ? DynamoItemValueReader.ReadScalarMethod : DynamoItemValueReader.ReadNullableScalarMethod).MakeGenericMethod(valueType),
+                map,
+                attributeName,
+                Expression.Constant(mapping.Codec, typeof(DynamoScalarCodec<>).MakeGenericType(valueType)),
+                propertyConstant)
             : Expression.Call(
-                DynamoItemValueReader.ReadValueMethod.MakeGenericMethod(type),
-                MapOf(property.DeclaringType),
-                Expression.Constant(property.GetAttributeName()),
-                Expression.Constant((DynamoTypeMapping)property.GetTypeMapping()),
-                Expression.Constant(property, typeof(IProperty)));
+                DynamoItemValueReader.ReadValueMethod.MakeGenericMethod(type), map, attributeName, Expression.Constant(mapping), propertyConstant);
     }
 
     // The owner is materialized before its owned entities, so that a tracking query tracks it first and the state

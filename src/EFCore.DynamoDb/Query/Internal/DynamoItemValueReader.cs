@@ -13,6 +13,14 @@ public static class DynamoItemValueReader
     public static readonly MethodInfo ReadValueMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadValue))!;
 
+    /// <summary><see cref="ReadScalar{T}" />, for the shaper to call.</summary>
+    public static readonly MethodInfo ReadScalarMethod
+        = typeof(DynamoItemValueReader).GetMethod(nameof(ReadScalar))!;
+
+    /// <summary><see cref="ReadNullableScalar{T}" />, for the shaper to call.</summary>
+    public static readonly MethodInfo ReadNullableScalarMethod
+        = typeof(DynamoItemValueReader).GetMethod(nameof(ReadNullableScalar))!;
+
     /// <summary><see cref="ReadMap" />, for the shaper to call.</summary>
     public static readonly MethodInfo ReadMapMethod
         = typeof(DynamoItemValueReader).GetMethod(nameof(ReadMap))!;
@@ -39,16 +47,50 @@ public static class DynamoItemValueReader
         {
             value = attributeValue == null && !property.IsNullable ? mapping.FromAbsentAttribute() : mapping.FromAttributeValue(attributeValue);
         }
-        catch (Exception exception) when (exception is FormatException or OverflowException or InvalidCastException or ArgumentException)
+        catch (Exception exception) when (IsUnreadable(exception))
         {
-            throw new InvalidOperationException(
-                DynamoStrings.AttributeNotReadable(attributeName, property.DeclaringType.DisplayName(), property.Name, exception.Message),
-                exception);
+            throw NotReadable(attributeName, property, exception);
         }
 
         // An attribute missing from an older item reads as the property's default, as Flywheel does (an empty set for a set).
         return value == null ? default! : (T)value;
     }
+
+    /// <summary>
+    ///     <see cref="ReadValue{T}" /> of a scalar property without a value converter, read typed by its codec: no boxing,
+    ///     no call through the type mapping. An absent or NULL attribute reads as the default.
+    /// </summary>
+    public static T ReadScalar<T>(Dictionary<string, AttributeValue>? item, string attributeName, DynamoScalarCodec<T> codec, IProperty property)
+        => TryGetAttribute(item, attributeName, out var attributeValue) ? Read(attributeValue, attributeName, codec, property) : default!;
+
+    /// <summary><see cref="ReadScalar{T}" /> of a nullable value type: an absent or NULL attribute reads as null.</summary>
+    public static T? ReadNullableScalar<T>(Dictionary<string, AttributeValue>? item, string attributeName, DynamoScalarCodec<T> codec, IProperty property)
+        where T : struct
+        => TryGetAttribute(item, attributeName, out var attributeValue) ? Read(attributeValue, attributeName, codec, property) : null;
+
+    private static bool TryGetAttribute(Dictionary<string, AttributeValue>? item, string attributeName, out AttributeValue attributeValue)
+    {
+        attributeValue = null!;
+        return item != null && item.TryGetValue(attributeName, out attributeValue!) && attributeValue.NULL != true;
+    }
+
+    private static T Read<T>(AttributeValue attributeValue, string attributeName, DynamoScalarCodec<T> codec, IProperty property)
+    {
+        try
+        {
+            return codec.ReadScalar(attributeValue);
+        }
+        catch (Exception exception) when (IsUnreadable(exception))
+        {
+            throw NotReadable(attributeName, property, exception);
+        }
+    }
+
+    private static bool IsUnreadable(Exception exception)
+        => exception is FormatException or OverflowException or InvalidCastException or ArgumentException;
+
+    private static InvalidOperationException NotReadable(string attributeName, IProperty property, Exception exception)
+        => new(DynamoStrings.AttributeNotReadable(attributeName, property.DeclaringType.DisplayName(), property.Name, exception.Message), exception);
 
     /// <summary>The map of a complex value; <see langword="null" /> when it is absent, so that its properties read as absent.</summary>
     public static Dictionary<string, AttributeValue>? ReadMap(Dictionary<string, AttributeValue>? item, string attributeName)

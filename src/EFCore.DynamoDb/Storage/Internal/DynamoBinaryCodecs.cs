@@ -11,20 +11,20 @@ public static class DynamoBinaryCodecs
     /// <summary><see cref="bool" /> as <c>BOOL</c>.</summary>
     public static DynamoValueCodec Boolean { get; } = new BooleanCodec();
 
-    private sealed class BytesCodec() : DynamoValueCodec(typeof(byte[]), DynamoScalarType.Binary)
+    private sealed class BytesCodec() : DynamoScalarCodec<byte[]>(DynamoScalarType.Binary)
     {
         public override AttributeValue Write(object value) => new() { B = new MemoryStream((byte[])value, writable: false) };
 
-        public override object Read(AttributeValue value)
+        public override byte[] ReadScalar(AttributeValue value)
             => value.B?.ToArray()
                 ?? throw new FormatException(DynamoStrings.UnexpectedAttributeType("B", value.Describe()));
     }
 
-    private sealed class BooleanCodec() : DynamoValueCodec(typeof(bool), DynamoScalarType.Boolean)
+    private sealed class BooleanCodec() : DynamoScalarCodec<bool>(DynamoScalarType.Boolean)
     {
         public override AttributeValue Write(object value) => new() { BOOL = (bool)value };
 
-        public override object Read(AttributeValue value)
+        public override bool ReadScalar(AttributeValue value)
             => value.BOOL ?? throw new FormatException(DynamoStrings.UnexpectedAttributeType("BOOL", value.Describe()));
     }
 }

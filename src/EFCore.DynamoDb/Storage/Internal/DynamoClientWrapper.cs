@@ -14,6 +14,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private readonly DynamoConsumedCapacity _consumedCapacity;
     private readonly IExecutionStrategyFactory _executionStrategyFactory;
     private readonly bool _trackConsumedCapacity;
+    private IExecutionStrategy? _idleStrategy;
 
     /// <summary>
     ///     Creates the wrapper over the client from <c>UseDynamoDb</c>'s connection settings, else the application's
@@ -429,8 +430,21 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     }
 
     // Under the execution strategy; inside an operation already under it (a read-back in SaveChanges) EF runs it directly.
-    private Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
-        => _executionStrategyFactory.Create().ExecuteAsync(attempt, (_, a, ct) => a(ct), verifySucceeded: null, cancellationToken);
+    // One strategy serves the context's reads one after another, so that a read does not create one (EF's base class
+    // allocates a list and a seeded Random for each); a read that overlaps another, such as a parallel scan's segments,
+    // gets its own, because a strategy counts the attempts of one operation at a time.
+    private async Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
+    {
+        var strategy = Interlocked.Exchange(ref _idleStrategy, null) ?? _executionStrategyFactory.Create();
+        try
+        {
+            return await strategy.ExecuteAsync(attempt, (_, a, ct) => a(ct), verifySucceeded: null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _idleStrategy = strategy;
+        }
+    }
 
     // The request is described only when a logger or listener wants the event: describing formats every expression.
     private async Task<TResponse> ExecuteAsync<TResponse>(

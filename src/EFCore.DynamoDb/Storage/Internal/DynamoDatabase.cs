@@ -109,7 +109,7 @@ public class DynamoDatabase(
     // was written, so its values are known as if read.
     private void Saved(IUpdateEntry entry)
     {
-        var entity = entry.ToEntityEntry().Entity;
+        var entity = ((InternalEntityEntry)entry).Entity;
         atomicOperations.Clear(entity);
         saveConditions.Clear(entity);
         if (entry.EntityState == EntityState.Added)
@@ -138,14 +138,13 @@ public class DynamoDatabase(
     // and DynamoDB cannot add to and delete from one set in one request.
     private void EnsureAtomicOperationsCanBeSent(IUpdateEntry entry)
     {
-        var entity = entry.ToEntityEntry().Entity;
-        foreach (var property in entry.EntityType.GetProperties())
+        if (atomicOperations.FindAll(((InternalEntityEntry)entry).Entity) is not { } operations)
         {
-            if (atomicOperations.Find(entity, property) is not { } operation)
-            {
-                continue;
-            }
+            return;
+        }
 
+        foreach (var (property, operation) in operations)
+        {
             if (!property.GetValueComparer().Equals(operation.ExpectedValue, entry.GetCurrentValue(property)))
             {
                 throw new InvalidOperationException(DynamoStrings.AtomicOperationThenAssigned(entry.EntityType.DisplayName(), property.Name));

@@ -15,23 +15,103 @@ public static class DynamoItemSize
 
     /// <summary>The size of an item: each attribute's name and value.</summary>
     public static long Of(IReadOnlyDictionary<string, AttributeValue> item)
-        => item.Sum(attribute => Encoding.UTF8.GetByteCount(attribute.Key) + Of(attribute.Value));
+        => item is Dictionary<string, AttributeValue> dictionary ? Of(dictionary) : item.Sum(attribute => SizeOf(attribute.Key, attribute.Value));
+
+    // Plain loops over the concrete types: this runs for every item saved, on every attribute and number.
+    private static long Of(Dictionary<string, AttributeValue> item)
+    {
+        var size = 0L;
+        foreach (var (name, value) in item)
+        {
+            size += SizeOf(name, value);
+        }
+
+        return size;
+    }
+
+    private static long SizeOf(string name, AttributeValue value) => Encoding.UTF8.GetByteCount(name) + Of(value);
 
     /// <summary>The size of one attribute value, elements of sets, lists and maps included.</summary>
     public static long Of(AttributeValue value)
-        => value.S != null ? Encoding.UTF8.GetByteCount(value.S)
-            : value.N != null ? NumberSize(value.N)
-            : value.B != null ? value.B.Length
-            : value.SS != null ? value.SS.Sum(s => (long)Encoding.UTF8.GetByteCount(s))
-            : value.NS != null ? value.NS.Sum(NumberSize)
-            : value.BS != null ? value.BS.Sum(b => b.Length)
-            : value.L != null ? 3 + value.L.Sum(element => 1 + Of(element))
-            : value.M != null ? 3 + value.M.Sum(pair => 1 + Encoding.UTF8.GetByteCount(pair.Key) + Of(pair.Value))
-            : 1;
+    {
+        if (value.S != null)
+        {
+            return Encoding.UTF8.GetByteCount(value.S);
+        }
 
+        if (value.N != null)
+        {
+            return NumberSize(value.N);
+        }
+
+        if (value.B != null)
+        {
+            return value.B.Length;
+        }
+
+        var size = 0L;
+        if (value.SS != null)
+        {
+            foreach (var element in value.SS)
+            {
+                size += Encoding.UTF8.GetByteCount(element);
+            }
+        }
+        else if (value.NS != null)
+        {
+            foreach (var element in value.NS)
+            {
+                size += NumberSize(element);
+            }
+        }
+        else if (value.BS != null)
+        {
+            foreach (var element in value.BS)
+            {
+                size += element.Length;
+            }
+        }
+        else if (value.L != null)
+        {
+            size = 3;
+            foreach (var element in value.L)
+            {
+                size += 1 + Of(element);
+            }
+        }
+        else if (value.M != null)
+        {
+            size = 3;
+            foreach (var (name, element) in value.M)
+            {
+                size += 1 + SizeOf(name, element);
+            }
+        }
+        else
+        {
+            size = 1;
+        }
+
+        return size;
+    }
+
+    // The digits of the mantissa, the exponent left out.
     private static long NumberSize(string number)
     {
-        var digits = number.TakeWhile(c => c is not ('e' or 'E')).Count(char.IsAsciiDigit);
+        var digits = 0;
+        foreach (var c in number)
+        {
+            if (c is 'e' or 'E')
+            {
+                break;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+        }
+
         return Math.Min(21, (digits + 1) / 2 + 1);
     }
 }

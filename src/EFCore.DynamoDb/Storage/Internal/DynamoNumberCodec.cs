@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>Integers, <see cref="decimal" />, <see cref="float" /> and <see cref="double" />, stored as <c>N</c>.</summary>
-public sealed class DynamoNumberCodec<T>() : DynamoValueCodec(typeof(T), DynamoScalarType.Number)
+public sealed class DynamoNumberCodec<T>() : DynamoScalarCodec<T>(DynamoScalarType.Number)
     where T : INumber<T>
 {
     /// <inheritdoc />
@@ -12,5 +12,5 @@ public sealed class DynamoNumberCodec<T>() : DynamoValueCodec(typeof(T), DynamoS
 
     // Integer types reject fractional text ("an int field refuses lossy floats").
     /// <inheritdoc />
-    public override object Read(AttributeValue value) => T.Parse(ReadText(value), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public override T ReadScalar(AttributeValue value) => T.Parse(ReadText(value), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -14,28 +14,28 @@ public static class DynamoStringCodecs
     /// <summary><see cref="System.Guid" /> as its hyphenated lowercase text (<c>D</c> format).</summary>
     public static DynamoValueCodec Guid { get; } = new GuidCodec();
 
-    private sealed class StringCodec() : DynamoValueCodec(typeof(string), DynamoScalarType.String)
+    private sealed class StringCodec() : DynamoScalarCodec<string>(DynamoScalarType.String)
     {
         public override AttributeValue Write(object value) => new() { S = (string)value };
 
-        public override object Read(AttributeValue value) => ReadText(value);
+        public override string ReadScalar(AttributeValue value) => ReadText(value);
     }
 
-    private sealed class CharCodec() : DynamoValueCodec(typeof(char), DynamoScalarType.String)
+    private sealed class CharCodec() : DynamoScalarCodec<char>(DynamoScalarType.String)
     {
         public override AttributeValue Write(object value) => new() { S = ((char)value).ToString() };
 
-        public override object Read(AttributeValue value)
+        public override char ReadScalar(AttributeValue value)
         {
             var text = ReadText(value);
             return text.Length == 1 ? text[0] : throw new FormatException(DynamoStrings.InvalidStoredValue(text.Length, "char"));
         }
     }
 
-    private sealed class GuidCodec() : DynamoValueCodec(typeof(Guid), DynamoScalarType.String)
+    private sealed class GuidCodec() : DynamoScalarCodec<Guid>(DynamoScalarType.String)
     {
         public override AttributeValue Write(object value) => new() { S = ((Guid)value).ToString("D") };
 
-        public override object Read(AttributeValue value) => System.Guid.Parse(ReadText(value));
+        public override Guid ReadScalar(AttributeValue value) => System.Guid.Parse(ReadText(value));
     }
 }

@@ -34,7 +34,7 @@ public static class DynamoTimeCodecs
 
     private static long ToTicks(string text) => checked((long)(DynamoNumberFormat.ParseDecimal(text) * TicksPerSecond));
 
-    private sealed class DateTimeCodec() : DynamoValueCodec(typeof(DateTime), DynamoScalarType.Number)
+    private sealed class DateTimeCodec() : DynamoScalarCodec<DateTime>(DynamoScalarType.Number)
     {
         public override AttributeValue Write(object value)
         {
@@ -45,42 +45,42 @@ public static class DynamoTimeCodecs
             return FromTicks(utc.Ticks - System.DateTime.UnixEpoch.Ticks);
         }
 
-        public override object Read(AttributeValue value)
+        public override DateTime ReadScalar(AttributeValue value)
             => new DateTime(ToTicks(ReadText(value)) + System.DateTime.UnixEpoch.Ticks, DateTimeKind.Utc);
     }
 
-    private sealed class DateTimeOffsetCodec() : DynamoValueCodec(typeof(DateTimeOffset), DynamoScalarType.Number)
+    private sealed class DateTimeOffsetCodec() : DynamoScalarCodec<DateTimeOffset>(DynamoScalarType.Number)
     {
         public override AttributeValue Write(object value)
             => FromTicks(((DateTimeOffset)value).UtcTicks - System.DateTime.UnixEpoch.Ticks);
 
-        public override object Read(AttributeValue value)
+        public override DateTimeOffset ReadScalar(AttributeValue value)
             => new DateTimeOffset(ToTicks(ReadText(value)) + System.DateTime.UnixEpoch.Ticks, System.TimeSpan.Zero);
     }
 
-    private sealed class DateOnlyCodec() : DynamoValueCodec(typeof(DateOnly), DynamoScalarType.Number)
+    private sealed class DateOnlyCodec() : DynamoScalarCodec<DateOnly>(DynamoScalarType.Number)
     {
         private static readonly int EpochDayNumber = System.DateOnly.FromDateTime(System.DateTime.UnixEpoch).DayNumber;
 
         public override AttributeValue Write(object value)
             => new() { N = DynamoNumberFormat.Format((((DateOnly)value).DayNumber - (long)EpochDayNumber) * 86_400L) };
 
-        public override object Read(AttributeValue value)
+        public override DateOnly ReadScalar(AttributeValue value)
             => System.DateOnly.FromDayNumber(
                 EpochDayNumber + (int)Math.Floor(DynamoNumberFormat.ParseDecimal(ReadText(value)) / 86_400m));
     }
 
-    private sealed class TimeOnlyCodec() : DynamoValueCodec(typeof(TimeOnly), DynamoScalarType.Number)
+    private sealed class TimeOnlyCodec() : DynamoScalarCodec<TimeOnly>(DynamoScalarType.Number)
     {
         public override AttributeValue Write(object value) => FromTicks(((TimeOnly)value).Ticks);
 
-        public override object Read(AttributeValue value) => new TimeOnly(ToTicks(ReadText(value)));
+        public override TimeOnly ReadScalar(AttributeValue value) => new TimeOnly(ToTicks(ReadText(value)));
     }
 
-    private sealed class TimeSpanCodec() : DynamoValueCodec(typeof(TimeSpan), DynamoScalarType.Number)
+    private sealed class TimeSpanCodec() : DynamoScalarCodec<TimeSpan>(DynamoScalarType.Number)
     {
         public override AttributeValue Write(object value) => FromTicks(((TimeSpan)value).Ticks);
 
-        public override object Read(AttributeValue value) => new TimeSpan(ToTicks(ReadText(value)));
+        public override TimeSpan ReadScalar(AttributeValue value) => new TimeSpan(ToTicks(ReadText(value)));
     }
 }

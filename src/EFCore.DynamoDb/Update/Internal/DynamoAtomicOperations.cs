@@ -26,7 +26,18 @@ public class DynamoAtomicOperations : IDynamoAtomicOperations
         => _operations.TryGetValue(entity, out var operations) && operations.TryGetValue(target, out var operation) ? operation : null;
 
     /// <inheritdoc />
-    public virtual void Clear(object entity) => _operations.Remove(entity);
+    public virtual IReadOnlyDictionary<IProperty, DynamoPendingOperation>? FindAll(object entity)
+        => _operations.TryGetValue(entity, out var operations) && operations.Count > 0 ? operations : null;
+
+    // Looked up first: most saved entities have none, and a lookup does not lock the table as a removal does.
+    /// <inheritdoc />
+    public virtual void Clear(object entity)
+    {
+        if (_operations.TryGetValue(entity, out _))
+        {
+            _operations.Remove(entity);
+        }
+    }
 
     // A pooled context forgets what its previous lease recorded.
     /// <inheritdoc />

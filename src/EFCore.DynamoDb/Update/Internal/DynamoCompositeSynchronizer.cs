@@ -19,12 +19,9 @@ public static class DynamoCompositeSynchronizer
             return;
         }
 
-        foreach (var composite in entry.EntityType.GetProperties())
+        foreach (var composite in DynamoWriteShape.Of(entry.EntityType).Composites)
         {
-            if (composite.IsDynamoComposite())
-            {
-                Synchronize(entry, composite);
-            }
+            Synchronize(entry, composite);
         }
     }
 

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
 ///     Validates an entry before anything is sent (Flywheel's <c>nullable=False</c> and <c>check=</c>): required
 ///     properties have values, strings and binaries fit their maximum length, and the entity's checks pass. Only
-///     the properties being written are checked.
+///     the properties being written are checked, and of those only the ones that can fail (see
+///     <see cref="DynamoWriteShape.ValidatedProperties" />).
 /// </summary>
 public static class DynamoEntryValidator
 {
@@ -21,7 +23,8 @@ public static class DynamoEntryValidator
         }
 
         var entityType = entry.EntityType;
-        foreach (var property in entityType.GetProperties())
+        var shape = DynamoWriteShape.Of(entityType);
+        foreach (var (property, required, maxLength) in shape.ValidatedProperties)
         {
             if (entry.EntityState == EntityState.Modified && !entry.IsModified(property))
             {
@@ -32,7 +35,7 @@ public static class DynamoEntryValidator
             if (value == null)
             {
                 // A composite may be null on purpose: its merge removes the attribute (a sparse index).
-                if (!property.IsNullable && !property.IsDynamoComposite())
+                if (required)
                 {
                     throw new ValidationException(DynamoStrings.RequiredValueMissing(entityType.DisplayName(), property.Name));
                 }
@@ -40,15 +43,15 @@ public static class DynamoEntryValidator
                 continue;
             }
 
-            if (property.GetMaxLength() is { } maxLength && GetLength(value) is { } length && length > maxLength)
+            if (maxLength != null && GetLength(value) is { } length && length > maxLength)
             {
-                throw new ValidationException(DynamoStrings.MaxLengthExceeded(entityType.DisplayName(), property.Name, length, maxLength));
+                throw new ValidationException(DynamoStrings.MaxLengthExceeded(entityType.DisplayName(), property.Name, length, maxLength.Value));
             }
         }
 
-        foreach (var check in entityType.GetDynamoChecks())
+        foreach (var check in shape.Checks)
         {
-            if (!check.Predicate(entry.ToEntityEntry().Entity))
+            if (!check.Predicate(((InternalEntityEntry)entry).Entity))
             {
                 throw new ValidationException(DynamoStrings.CheckFailed(entityType.DisplayName(), check.Name));
             }

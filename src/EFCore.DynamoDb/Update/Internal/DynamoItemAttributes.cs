@@ -19,18 +19,19 @@ public static class DynamoItemAttributes
     /// </summary>
     public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry)
     {
-        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var property in entry.EntityType.GetProperties().Where(DynamoOwnedKeys.IsStored))
+        var shape = DynamoWriteShape.Of(entry.EntityType);
+        var attributes = new Dictionary<string, AttributeValue>(shape.StoredProperties.Count, StringComparer.Ordinal);
+        foreach (var (property, attributeName, mapping) in shape.StoredProperties)
         {
-            Add(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
+            Add(attributeName, DynamoPropertyValueConverter.ToAttributeValue(property, mapping, entry.GetCurrentValue(property)));
         }
 
-        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
+        foreach (var complexProperty in shape.ComplexProperties)
         {
             Add(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
         }
 
-        foreach (var navigation in GetOwnedNavigations(entry.EntityType))
+        foreach (var navigation in shape.OwnedNavigations)
         {
             Add(GetAttributeName(navigation), ToAttributeValue(entry, navigation));
         }
@@ -45,10 +46,6 @@ public static class DynamoItemAttributes
             }
         }
     }
-
-    /// <summary>The navigations to the entity types the entity owns.</summary>
-    public static IEnumerable<INavigation> GetOwnedNavigations(IEntityType entityType)
-        => entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);
 
     /// <summary>The attribute that holds an owned navigation.</summary>
     public static string GetAttributeName(INavigation ownedNavigation)

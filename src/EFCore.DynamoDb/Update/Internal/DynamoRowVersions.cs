@@ -15,13 +15,8 @@ public static class DynamoRowVersions
             return;
         }
 
-        foreach (var property in entry.EntityType.GetProperties())
+        foreach (var property in DynamoWriteShape.Of(entry.EntityType).RowVersions)
         {
-            if (!IsIntegerRowVersion(property))
-            {
-                continue;
-            }
-
             if (entry.EntityState == EntityState.Added)
             {
                 if (Convert.ToInt64(entry.GetCurrentValue(property) ?? 0L, CultureInfo.InvariantCulture) == 0)
@@ -37,7 +32,8 @@ public static class DynamoRowVersions
         }
     }
 
-    private static bool IsIntegerRowVersion(IProperty property)
+    /// <summary>Whether <paramref name="property" /> is a row version the provider advances: an integer <c>IsRowVersion()</c>.</summary>
+    public static bool IsIntegerRowVersion(IProperty property)
         => property is { IsConcurrencyToken: true, ValueGenerated: ValueGenerated.OnAddOrUpdate }
             && Type.GetTypeCode(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType)
                 is TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64 or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64;

@@ -14,8 +14,15 @@ public class DynamoSaveConditions : IDynamoSaveConditions
     /// <inheritdoc />
     public virtual IReadOnlyList<DynamoExpression> Find(object entity) => _conditions.TryGetValue(entity, out var conditions) ? conditions : [];
 
+    // Looked up first: most saved entities have none, and a lookup does not lock the table as a removal does.
     /// <inheritdoc />
-    public virtual void Clear(object entity) => _conditions.Remove(entity);
+    public virtual void Clear(object entity)
+    {
+        if (_conditions.TryGetValue(entity, out _))
+        {
+            _conditions.Remove(entity);
+        }
+    }
 
     // A pooled context forgets what its previous lease recorded.
     /// <inheritdoc />

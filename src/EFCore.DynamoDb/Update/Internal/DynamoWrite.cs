@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage.Internal;
 
@@ -24,7 +25,7 @@ public sealed record DynamoWrite(IUpdateEntry Entry, DynamoWriteCommand Command)
     public bool HasSaveConditions { get; init; }
 
     /// <summary>The attributes an update sets, and those it removes (a <see langword="null" /> value).</summary>
-    public IReadOnlyDictionary<string, AttributeValue?> Assignments { get; init; } = new Dictionary<string, AttributeValue?>();
+    public IReadOnlyDictionary<string, AttributeValue?> Assignments { get; init; } = ReadOnlyDictionary<string, AttributeValue?>.Empty;
 
     /// <summary>Whether the entry's original values are what the database held, so a failed condition means the item changed since.</summary>
     public bool OriginalValuesRead { get; init; }

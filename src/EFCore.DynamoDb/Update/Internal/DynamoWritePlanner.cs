@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage.Internal;
 using EFCore.DynamoDb.Storage.Internal.Expressions;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
@@ -41,7 +42,7 @@ public class DynamoWritePlanner(
                 DynamoExpression[] keyIsFree = _conflictMode == ConflictMode.Overwrite
                     ? []
                     : [new DynamoAttributeExistsExpression(new DynamoPathExpression(entityType.GetPartitionKeyProperty().GetAttributeName()), exists: false)];
-                var saveOnlyIf = saveConditions.Find(entry.ToEntityEntry().Entity);
+                var saveOnlyIf = saveConditions.Find(((InternalEntityEntry)entry).Entity);
                 var condition = RenderCondition(keyIsFree, saveOnlyIf, renderer);
                 return new DynamoWrite(
                     entry,
@@ -57,13 +58,10 @@ public class DynamoWritePlanner(
             // An unchanged owner is written when only owned entities inside its item changed.
             case EntityState.Modified or EntityState.Unchanged:
             {
-                var entity = entry.ToEntityEntry().Entity;
-                var atomic = entry.EntityType.GetProperties()
-                    .Select(p => (Property: p, Operation: atomicOperations.Find(entity, p)))
-                    .Where(p => p.Operation != null)
-                    .ToList();
+                var entity = ((InternalEntityEntry)entry).Entity;
+                var atomic = AtomicOperations(entry, entity);
                 var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
-                var actions = BuildUpdateActions(entry, aggregate.ChangedOwnedNavigations, atomic!, assignments);
+                var actions = BuildUpdateActions(entry, aggregate.ChangedOwnedNavigations, atomic, assignments);
                 var update = actions.Count > 0 ? renderer.Render(new DynamoUpdateExpression(actions)) : null;
                 var atomicProperties = atomic.Select(a => a.Property).ToList();
                 if (placeholders.Values != null)
@@ -98,7 +96,7 @@ public class DynamoWritePlanner(
             {
                 var read = readEntries.WasRead(entry);
                 var condition = RenderCondition(
-                    DynamoConflictConditions.Build(entry, _conflictMode, read, []), saveConditions.Find(entry.ToEntityEntry().Entity), renderer);
+                    DynamoConflictConditions.Build(entry, _conflictMode, read, []), saveConditions.Find(((InternalEntityEntry)entry).Entity), renderer);
                 return new DynamoWrite(
                     entry,
                     new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, key)
@@ -113,6 +111,24 @@ public class DynamoWritePlanner(
             default:
                 throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entityType.DisplayName(), entry.EntityState));
         }
+    }
+
+    // The pending atomic operations of the entity, in the order of its properties; most entities have none.
+    private List<(IProperty Property, DynamoPendingOperation Operation)> AtomicOperations(IUpdateEntry entry, object entity)
+    {
+        var atomic = new List<(IProperty Property, DynamoPendingOperation Operation)>();
+        if (atomicOperations.FindAll(entity) is { } operations)
+        {
+            foreach (var property in entry.EntityType.GetProperties())
+            {
+                if (operations.TryGetValue(property, out var operation))
+                {
+                    atomic.Add((property, operation));
+                }
+            }
+        }
+
+        return atomic;
     }
 
     // SaveOnlyIf conditions join those of the conflict mode; their values were captured when they were set.
@@ -182,7 +198,7 @@ public class DynamoWritePlanner(
         var tableKey = entry.EntityType.GetTableKeyProperties();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!tableKey.Contains(property) && entry.IsModified(property) && !atomic.Any(a => a.Property == property))
+            if (!tableKey.Contains(property) && entry.IsModified(property) && (atomic.Count == 0 || !atomic.Any(a => a.Property == property)))
             {
                 Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }

@@ -12,6 +12,9 @@ public interface IDynamoAtomicOperations : IResettableService
     /// <summary>The pending operation of a property, if any.</summary>
     DynamoPendingOperation? Find(object entity, IProperty target);
 
+    /// <summary>The pending operations of an entity by property; <see langword="null" /> when there are none.</summary>
+    IReadOnlyDictionary<IProperty, DynamoPendingOperation>? FindAll(object entity);
+
     /// <summary>Forgets the operations of an entity once saved.</summary>
     void Clear(object entity);
 }
