@@ -499,5 +499,9 @@ public static class DynamoStrings
     public static string WriteFailed(object? entityType, object? table, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("WriteFailed"), entityType, table, reason);
 
+    /// <summary>Include of the navigation '{0}' reads the '{1}' entities of each principal with a DynamoDB Query by the foreign key {2}, but the table '{3}' of '{1}' is keyed by '{4}' and none of its global secondary indexes has a partition key the foreign key holds, so only a Scan could find them. Make {2} the partition key of '{1}', or add a global secondary index on it (HasGlobalSecondaryIndex).</summary>
+    public static string IncludeCollectionNotKeyed(object? navigation, object? dependentType, object? foreignKey, object? table, object? partitionKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeCollectionNotKeyed"), navigation, dependentType, foreignKey, table, partitionKey);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

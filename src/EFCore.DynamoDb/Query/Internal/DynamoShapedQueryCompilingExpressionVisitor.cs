@@ -63,14 +63,13 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
         var shaper = Expression.Constant(
             Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
         var values = CreateEnumerable(body.Type, Plan(selectExpression), shaper);
-        if (selectExpression.IncludedReference is { } navigation)
+        if (IncludeLoaders(selectExpression) is { Count: > 0 } loaders)
         {
             return Expression.New(
-                typeof(DynamoReferenceIncludingEnumerable<>).MakeGenericType(body.Type).GetConstructors()[0],
+                typeof(DynamoIncludingEnumerable<>).MakeGenericType(body.Type).GetConstructors()[0],
                 values,
                 Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
-                Expression.Constant(
-                    DynamoReferenceLoader.Create(navigation, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
+                Expression.Constant(loaders));
         }
 
         if (selectExpression.ResultKind != DynamoResultKind.Aggregate)
@@ -85,6 +84,28 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Constant(
                 DynamoAggregateOperators.CreateMethod.MakeGenericMethod(body.Type, selectExpression.AggregateResultType!)
                     .Invoke(null, [selectExpression.AggregateOperator])));
+    }
+
+    // The dependents' query of a collection include is compiled here, as a query of its own that shares this one's
+    // parameters, into the enumerable of one principal's dependents.
+    private List<IDynamoIncludeLoader> IncludeLoaders(DynamoSelectExpression selectExpression)
+    {
+        var tracking = QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll;
+        var loaders = new List<IDynamoIncludeLoader>();
+        if (selectExpression.IncludedReference is { } navigation)
+        {
+            loaders.Add(DynamoReferenceLoader.Create(navigation, tracking));
+        }
+
+        foreach (var include in selectExpression.IncludedCollections)
+        {
+            var readDependents = Expression.Lambda<Func<QueryContext, object>>(
+                    VisitShapedQuery((ShapedQueryExpression)include.Dependents), QueryCompilationContext.QueryContextParameter)
+                .Compile();
+            loaders.Add(new DynamoCollectionLoader(include, readDependents, tracking));
+        }
+
+        return loaders;
     }
 
     // Planned once. Min and Max of the sort key a Query reads in order need only its first item: the same Query, read

@@ -1,0 +1,114 @@
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Loads the dependents of an <c>Include</c> of a collection navigation after the principals are read: for each
+///     principal, its key is set as the parameters of the dependents' query (the foreign key's equality, then the
+///     operators of a filtered include), which the planner answers with one <c>Query</c> on the dependents' table or on
+///     a global index keyed by the foreign key. The principals are read one after the other: the materialization of
+///     the dependents goes through the context's change tracker, which is not thread-safe. Tracked dependents are fixed
+///     up by the change tracker; without tracking the collection (and its inverse reference) is set here.
+/// </summary>
+public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
+{
+    private readonly DynamoCollectionInclude _include;
+    private readonly Func<QueryContext, object> _readDependents;
+    private readonly bool _tracking;
+    private readonly IReadOnlyList<IClrPropertyGetter> _principalKey;
+
+    /// <param name="include">The include, whose dependents' query <paramref name="readDependents" /> runs.</param>
+    /// <param name="readDependents">The compiled dependents' query: the enumerable of one principal's dependents.</param>
+    /// <param name="tracking">Whether the query tracks what it reads.</param>
+    public DynamoCollectionLoader(DynamoCollectionInclude include, Func<QueryContext, object> readDependents, bool tracking)
+    {
+        _include = include;
+        _readDependents = readDependents;
+        _tracking = tracking;
+        _principalKey = [.. include.Navigation.ForeignKey.PrincipalKey.Properties.Select(p => p.GetGetter())];
+    }
+
+    /// <summary>
+    ///     Why the dependents of <paramref name="navigation" /> cannot be read with a <c>Query</c> by their foreign key, or
+    ///     <see langword="null" /> when they can: the foreign key must hold the partition key of the dependents' table or of
+    ///     one of its global secondary indexes.
+    /// </summary>
+    public static string? FindRefusal(INavigation navigation)
+    {
+        var dependentType = navigation.TargetEntityType;
+        var foreignKey = navigation.ForeignKey.Properties;
+        if (foreignKey.Contains(dependentType.GetPartitionKeyProperty())
+            || dependentType.GetGlobalSecondaryIndexes().Any(i => i.GetPartitionKeyProperties().All(foreignKey.Contains)))
+        {
+            return null;
+        }
+
+        return DynamoStrings.IncludeCollectionNotKeyed(
+            DynamoNavigationRefusals.DisplayName(navigation),
+            dependentType.DisplayName(),
+            string.Join(", ", foreignKey.Select(p => $"'{p.Name}'")),
+            dependentType.GetDynamoTableName(),
+            dependentType.GetPartitionKeyProperty().Name);
+    }
+
+    /// <inheritdoc />
+    public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> entities, bool async, CancellationToken cancellationToken)
+    {
+        foreach (var principal in entities.Distinct(ReferenceEqualityComparer.Instance))
+        {
+            var key = _principalKey.Select(getter => getter.GetClrValue(principal!)).ToList();
+            if (key.Contains(null))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < key.Count; i++)
+            {
+                queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
+            }
+
+            var dependents = await ReadAsync(_readDependents(queryContext), async, cancellationToken).ConfigureAwait(false);
+            Link(queryContext, principal!, dependents);
+        }
+    }
+
+    private static async Task<List<object>> ReadAsync(object dependents, bool async, CancellationToken cancellationToken)
+    {
+        if (!async)
+        {
+            return [.. (IEnumerable<object>)dependents];
+        }
+
+        var results = new List<object>();
+        await foreach (var dependent in ((IAsyncEnumerable<object>)dependents).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(dependent);
+        }
+
+        return results;
+    }
+
+    // The change tracker links what it tracks; untracked entities are linked here, both ways.
+    private void Link(QueryContext queryContext, object principal, List<object> dependents)
+    {
+        var navigation = _include.Navigation;
+        if (_tracking)
+        {
+            if (_include.SetLoaded)
+            {
+                queryContext.SetNavigationIsLoaded(principal, navigation);
+            }
+
+            return;
+        }
+
+        var collection = navigation.GetCollectionAccessor()!;
+        collection.GetOrCreate(principal, forMaterialization: true);
+        foreach (var dependent in dependents)
+        {
+            collection.Add(principal, dependent, forMaterialization: true);
+            if (navigation.Inverse is { } inverse)
+            {
+                DynamoNavigationLinks.SetReference(inverse, dependent, principal);
+            }
+        }
+    }
+}
