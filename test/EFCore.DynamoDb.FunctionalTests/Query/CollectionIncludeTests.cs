@@ -24,20 +24,44 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     private IReadOnlyList<DynamoRequestEventData> Executed => [.. Recorder.Requests.Where(r => r.EventId == DynamoDbEventId.RequestExecuted)];
 
     [Fact]
-    public async Task Include_of_orders_reads_the_customer_then_one_Query_on_its_partition()
+    public async Task Include_of_orders_of_one_customer_is_one_Query_of_its_partition()
     {
         await using var db = _fixture.CreateContext();
 
         var customer = await db.Customers.Include(c => c.Orders).SingleAsync(c => c.Id == "c1");
 
+        Assert.Equal("Ann", customer.Name);
         Assert.Equal(["o1", "o2", "o3"], customer.Orders.Select(o => o.Number).Order());
         Assert.All(customer.Orders, o => Assert.Same(customer, o.Customer));
         Assert.Equal(4, db.ChangeTracker.Entries().Count());
         Assert.True(db.Entry(customer).Collection(c => c.Orders).IsLoaded);
+        var query = Assert.Single(Executed);
+        Assert.Equal(("Query", _fixture.Store.TablePrefix + "shop"), (query.Operation, query.TableName));
+        Assert.Contains("KeyCondition: #n0 = :v0; Filter: (#n1 = :v1 OR #n1 = :v2)", query.Expressions, StringComparison.Ordinal);
+        Assert.DoesNotContain("c1", query.Expressions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Include_of_one_partition_without_tracking_links_both_ways_sync()
+    {
+        using var db = _fixture.CreateContext();
+
+        var customers = db.Customers.AsNoTracking().Where(c => c.Id == "c2").Include(c => c.Orders).ToList();
+
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Empty(Assert.Single(customers).Orders);
+        var customer = db.Customers.AsNoTracking().Include(c => c.Orders).First(c => c.Id == "c3");
+        Assert.Same(customer, Assert.Single(customer.Orders).Customer);
         Assert.Equal(["Query", "Query"], Recorder.Operations);
-        Assert.All(Executed, r => Assert.Equal(_fixture.Store.TablePrefix + "shop", r.TableName));
-        Assert.Contains("KeyCondition: #n0 = :v0", Executed[1].Expressions, StringComparison.Ordinal);
-        Assert.DoesNotContain("c1", Executed[1].Expressions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Include_of_a_customer_that_does_not_exist_returns_nothing_in_one_Query()
+    {
+        await using var db = _fixture.CreateContext();
+
+        Assert.Null(await db.Customers.Include(c => c.Orders).SingleOrDefaultAsync(c => c.Id == "nobody"));
+        Assert.Equal(["Query"], Recorder.Operations);
     }
 
     [Fact]

@@ -5,14 +5,13 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     principal, its key is set as the parameters of the dependents' query (the foreign key's equality, then the
 ///     operators of a filtered include), which the planner answers with one <c>Query</c> on the dependents' table or on
 ///     a global index keyed by the foreign key. The principals are read one after the other: the materialization of
-///     the dependents goes through the context's change tracker, which is not thread-safe. Tracked dependents are fixed
-///     up by the change tracker; without tracking the collection (and its inverse reference) is set here.
+///     the dependents goes through the context's change tracker, which is not thread-safe.
 /// </summary>
 public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
 {
     private readonly DynamoCollectionInclude _include;
     private readonly Func<QueryContext, object> _readDependents;
-    private readonly bool _tracking;
+    private readonly DynamoCollectionLinker _linker;
     private readonly IReadOnlyList<IClrPropertyGetter> _principalKey;
 
     /// <param name="include">The include, whose dependents' query <paramref name="readDependents" /> runs.</param>
@@ -22,7 +21,7 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
     {
         _include = include;
         _readDependents = readDependents;
-        _tracking = tracking;
+        _linker = new DynamoCollectionLinker(include, tracking);
         _principalKey = [.. include.Navigation.ForeignKey.PrincipalKey.Properties.Select(p => p.GetGetter())];
     }
 
@@ -66,7 +65,7 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
             }
 
             var dependents = await ReadAsync(_readDependents(queryContext), async, cancellationToken).ConfigureAwait(false);
-            Link(queryContext, principal!, dependents);
+            _linker.Link(queryContext, principal!, dependents);
         }
     }
 
@@ -84,31 +83,5 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
         }
 
         return results;
-    }
-
-    // The change tracker links what it tracks; untracked entities are linked here, both ways.
-    private void Link(QueryContext queryContext, object principal, List<object> dependents)
-    {
-        var navigation = _include.Navigation;
-        if (_tracking)
-        {
-            if (_include.SetLoaded)
-            {
-                queryContext.SetNavigationIsLoaded(principal, navigation);
-            }
-
-            return;
-        }
-
-        var collection = navigation.GetCollectionAccessor()!;
-        collection.GetOrCreate(principal, forMaterialization: true);
-        foreach (var dependent in dependents)
-        {
-            collection.Add(principal, dependent, forMaterialization: true);
-            if (navigation.Inverse is { } inverse)
-            {
-                DynamoNavigationLinks.SetReference(inverse, dependent, principal);
-            }
-        }
     }
 }
