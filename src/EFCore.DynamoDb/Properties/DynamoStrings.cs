@@ -503,5 +503,9 @@ public static class DynamoStrings
     public static string IncludeCollectionNotKeyed(object? navigation, object? dependentType, object? foreignKey, object? table, object? partitionKey)
         => string.Format(CultureInfo.CurrentCulture, GetString("IncludeCollectionNotKeyed"), navigation, dependentType, foreignKey, table, partitionKey);
 
+    /// <summary>The Include of '{0}' would read the dependents of {1} principals with one DynamoDB Query each, more than {2}, and the ScanBehavior option is Throw. Read fewer principals (a key, Take, ToPageAsync), keep the principal and its dependents in one partition, or set ScanBehavior to Warn or Allow.</summary>
+    public static string IncludeQueriesNotAllowed(object? navigation, object? principals, object? maximum)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeQueriesNotAllowed"), navigation, principals, maximum);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

@@ -149,6 +149,31 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     }
 
     [Fact]
+    public async Task Include_of_the_orders_of_more_than_25_customers_is_a_Query_each_and_a_warning()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var customers = await db.Customers.Include(c => c.Orders).Where(c => c.Region == "many").AllowScan().ToListAsync();
+
+        Assert.Equal(30, customers.Count);
+        Assert.Equal(["Scan", .. Enumerable.Repeat("Query", 30)], Recorder.Operations);
+        var warning = Assert.Single(Recorder.Log, l => l.Id == DynamoDbEventId.IncludeQueriesWarning);
+        Assert.Contains("'Customer.Orders' reads the dependents of 30 principals", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_navigation_inside_a_projection_is_refused_before_any_request()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.Customers.Where(c => c.Id == "c1").Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o => o.Sk).Take(3).ToList() }).ToListAsync());
+
+        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Recorder.Requests);
+    }
+
+    [Fact]
     public async Task Include_of_a_collection_no_key_or_index_serves_is_refused_naming_the_table_and_key()
     {
         await using var db = _fixture.CreateContext();
@@ -279,6 +304,7 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
                 new Customer { Id = "c1", Name = "Ann", Region = "north" },
                 new Customer { Id = "c2", Name = "Bob", Region = "north" },
                 new Customer { Id = "c3", Name = "Cy", Region = "south" });
+            context.Customers.AddRange(Enumerable.Range(0, 30).Select(i => new Customer { Id = $"m{i}", Name = $"Many {i}", Region = "many" }));
             context.Orders.AddRange(
                 new Order { CustomerId = "c1", Sk = "ORDER#o1", Number = "o1" },
                 new Order { CustomerId = "c1", Sk = "ORDER#o2", Number = "o2" },

@@ -1,3 +1,5 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
@@ -9,6 +11,12 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
 {
+    /// <summary>
+    ///     The number of principals whose dependents are read without notice; past it, the fan-out of one Query per
+    ///     principal is treated as a scan is, per the <c>ScanBehavior</c> option: a warning, a refusal, or nothing.
+    /// </summary>
+    public const int QueriesWithoutWarning = 25;
+
     private readonly DynamoCollectionInclude _include;
     private readonly Func<QueryContext, object> _readDependents;
     private readonly DynamoCollectionLinker _linker;
@@ -51,21 +59,39 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
     /// <inheritdoc />
     public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> entities, bool async, CancellationToken cancellationToken)
     {
-        foreach (var principal in entities.Distinct(ReferenceEqualityComparer.Instance))
+        var keyed = entities
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Select(principal => (Principal: principal!, Key: _principalKey.Select(getter => getter.GetClrValue(principal!)).ToList()))
+            .Where(p => !p.Key.Contains(null))
+            .ToList();
+        CheckFanOut(queryContext, keyed.Count);
+        foreach (var (principal, key) in keyed)
         {
-            var key = _principalKey.Select(getter => getter.GetClrValue(principal!)).ToList();
-            if (key.Contains(null))
-            {
-                continue;
-            }
-
             for (var i = 0; i < key.Count; i++)
             {
                 queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
             }
 
             var dependents = await ReadAsync(_readDependents(queryContext), async, cancellationToken).ConfigureAwait(false);
-            _linker.Link(queryContext, principal!, dependents);
+            _linker.Link(queryContext, principal, dependents);
+        }
+    }
+
+    private void CheckFanOut(DynamoQueryContext queryContext, int principals)
+    {
+        if (principals <= QueriesWithoutWarning)
+        {
+            return;
+        }
+
+        var navigation = DynamoNavigationRefusals.DisplayName(_include.Navigation);
+        switch (queryContext.ScanBehavior)
+        {
+            case ScanBehavior.Throw:
+                throw new InvalidOperationException(DynamoStrings.IncludeQueriesNotAllowed(navigation, principals, QueriesWithoutWarning));
+            case ScanBehavior.Warn:
+                queryContext.QueryLogger.IncludeQueriesWarning(navigation, principals);
+                break;
         }
     }
 

@@ -57,6 +57,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         var translated = base.Translate(expression);
+        if (includedReference == null && includedCollections == null)
+        {
+            return translated;
+        }
+
         var selectExpression = (DynamoSelectExpression)((ShapedQueryExpression)translated).QueryExpression;
         if (includedReference != null)
         {
