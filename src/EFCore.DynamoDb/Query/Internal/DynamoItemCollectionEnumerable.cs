@@ -23,13 +23,13 @@ public sealed class DynamoItemCollectionEnumerable<TPrincipal, TDependent>(
     /// <inheritdoc />
     public async IAsyncEnumerator<TPrincipal> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var read = new List<Dictionary<string, AttributeValue>>();
+        var partition = new List<Dictionary<string, AttributeValue>>();
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            read.Add(item);
+            partition.Add(item);
         }
 
-        foreach (var principal in Shape(read))
+        foreach (var principal in Shape(partition))
         {
             yield return principal;
         }
