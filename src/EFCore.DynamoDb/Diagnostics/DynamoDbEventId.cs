@@ -22,6 +22,7 @@ public static class DynamoDbEventId
         ScanWarning = CoreEventId.ProviderBaseId + 100,
         SkipWarning,
         IndexChosen,
+        IncludeQueriesWarning,
 
         // Database (schema) events
         SchemaChanged = CoreEventId.ProviderBaseId + 200,
@@ -60,6 +61,12 @@ public static class DynamoDbEventId
 
     /// <summary>A query could not use a key and reads the whole table with a Scan.</summary>
     public static readonly EventId ScanWarning = new((int)Id.ScanWarning, QueryPrefix + Id.ScanWarning);
+
+    /// <summary>
+    ///     An <c>Include</c> of a collection reads the dependents of more principals than
+    ///     <c>DynamoCollectionLoader.QueriesWithoutWarning</c> with one Query each.
+    /// </summary>
+    public static readonly EventId IncludeQueriesWarning = new((int)Id.IncludeQueriesWarning, QueryPrefix + Id.IncludeQueriesWarning);
 
     /// <summary>A query skips items: DynamoDB reads and returns them, and the provider discards them.</summary>
     public static readonly EventId SkipWarning = new((int)Id.SkipWarning, QueryPrefix + Id.SkipWarning);

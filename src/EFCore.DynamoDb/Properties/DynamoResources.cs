@@ -51,6 +51,17 @@ public static class DynamoResources
                 "DynamoDbEventId.SkipWarning",
                 level => LoggerMessage.Define<string, int>(level, DynamoDbEventId.SkipWarning, DynamoStrings.GetString(nameof(LogSkipWarning)))));
 
+    /// <summary><see cref="DynamoDbEventId.IncludeQueriesWarning" />: The Include of '{navigation}' reads the dependents of {principals} principals with one DynamoDB Query each. Read fewer principals (a key, Take, ToPageAsync), or keep the principal and its dependents in one partition and query that partition.</summary>
+    public static EventDefinition<string, int> LogIncludeQueriesWarning(IDiagnosticsLogger logger)
+        => (EventDefinition<string, int>)(Definitions(logger).LogIncludeQueriesWarning
+            ??= new EventDefinition<string, int>(
+                logger.Options,
+                DynamoDbEventId.IncludeQueriesWarning,
+                LogLevel.Warning,
+                "DynamoDbEventId.IncludeQueriesWarning",
+                level => LoggerMessage.Define<string, int>(
+                    level, DynamoDbEventId.IncludeQueriesWarning, DynamoStrings.GetString(nameof(LogIncludeQueriesWarning)))));
+
     /// <summary><see cref="DynamoDbEventId.SchemaChanged" />: Changed the DynamoDB table '{table}': {change}</summary>
     public static EventDefinition<string, string> LogSchemaChanged(IDiagnosticsLogger logger)
         => (EventDefinition<string, string>)(Definitions(logger).LogSchemaChanged

@@ -537,5 +537,13 @@ public static class DynamoStrings
     public static string KeyForeignKeySetNull(object? dependentType, object? principalType, object? deleteBehavior, object? property)
         => string.Format(CultureInfo.CurrentCulture, GetString("KeyForeignKeySetNull"), dependentType, principalType, deleteBehavior, property);
 
+    /// <summary>Include of the navigation '{0}' reads the '{1}' entities of each principal with a DynamoDB Query by the foreign key {2}, but the table '{3}' of '{1}' is keyed by '{4}' and none of its global secondary indexes has a partition key the foreign key holds, so only a Scan could find them. Make {2} the partition key of '{1}', or add a global secondary index on it (HasGlobalSecondaryIndex).</summary>
+    public static string IncludeCollectionNotKeyed(object? navigation, object? dependentType, object? foreignKey, object? table, object? partitionKey)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeCollectionNotKeyed"), navigation, dependentType, foreignKey, table, partitionKey);
+
+    /// <summary>The Include of '{0}' would read the dependents of {1} principals with one DynamoDB Query each, more than {2}, and the ScanBehavior option is Throw. Read fewer principals (a key, Take, ToPageAsync), keep the principal and its dependents in one partition, or set ScanBehavior to Warn or Allow.</summary>
+    public static string IncludeQueriesNotAllowed(object? navigation, object? principals, object? maximum)
+        => string.Format(CultureInfo.CurrentCulture, GetString("IncludeQueriesNotAllowed"), navigation, principals, maximum);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

@@ -54,6 +54,13 @@ public static class DynamoLoggerExtensions
         => Log(diagnostics, DynamoResources.LogIndexChosen(diagnostics), entityTypeName, indexName);
 
     /// <summary>
+    ///     Logs <see cref="DynamoDbEventId.IncludeQueriesWarning" />: an include that reads the dependents of many
+    ///     principals, one Query each.
+    /// </summary>
+    public static void IncludeQueriesWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string navigation, int principals)
+        => Log(diagnostics, DynamoResources.LogIncludeQueriesWarning(diagnostics), navigation, principals);
+
+    /// <summary>
     ///     Logs <see cref="DynamoDbEventId.UnprocessedItems" />: items or keys a batch request left unprocessed, to be
     ///     sent again.
     /// </summary>

@@ -18,6 +18,9 @@ public class DynamoLoggingDefinitions : LoggingDefinitions
     /// <summary>The definition of <see cref="DynamoDbEventId.IndexChosen" />, built on first use.</summary>
     public EventDefinitionBase? LogIndexChosen;
 
+    /// <summary>The definition of <see cref="DynamoDbEventId.IncludeQueriesWarning" />, built on first use.</summary>
+    public EventDefinitionBase? LogIncludeQueriesWarning;
+
     /// <summary>The definition of <see cref="DynamoDbEventId.UnprocessedItems" />, built on first use.</summary>
     public EventDefinitionBase? LogUnprocessedItems;
 

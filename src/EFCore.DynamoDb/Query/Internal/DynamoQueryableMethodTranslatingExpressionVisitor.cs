@@ -17,9 +17,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 {
     private readonly DynamoClientValueParameterizer _clientValues = new(queryCompilationContext);
 
-    // An Include of one reference navigation is taken out of the query, whose principals are then read by key after
-    // it. Any other Include of a navigation to another entity type is refused by name before navigation expansion's
-    // joins and subqueries are reached, which would name neither the Include nor the navigation.
+    // An Include of one reference navigation, or of collection navigations, is taken out of the query, whose related
+    // entities are then read after it: the principals by key, the dependents by a Query per principal on their foreign
+    // key (the dependents' query is translated here, with this query's parameters). Any other Include of a navigation to
+    // another entity type is refused by name before navigation expansion's joins and subqueries are reached, which would
+    // name neither the Include nor the navigation.
     /// <inheritdoc />
     public override Expression Translate(Expression expression)
     {
@@ -34,6 +36,20 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
             expression = query;
         }
 
+        var includedCollections = DynamoCollectionIncludeRewriter.TryRemove(expression);
+        if (includedCollections is var (principals, collections))
+        {
+            foreach (var collection in collections)
+            {
+                if (DynamoCollectionLoader.FindRefusal(collection.Navigation) is { } refusal)
+                {
+                    throw IncludeRefused(collection.Navigation, refusal);
+                }
+            }
+
+            expression = principals;
+        }
+
         if (DynamoNavigationRefusals.FindInclude(expression) is { } refused)
         {
             throw IncludeRefused(
@@ -41,9 +57,21 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         var translated = base.Translate(expression);
+        if (includedReference == null && includedCollections == null)
+        {
+            return translated;
+        }
+
+        var selectExpression = (DynamoSelectExpression)((ShapedQueryExpression)translated).QueryExpression;
         if (includedReference != null)
         {
-            ((DynamoSelectExpression)((ShapedQueryExpression)translated).QueryExpression).ApplyIncludedReference(includedReference.Value.Navigation);
+            selectExpression.ApplyIncludedReference(includedReference.Value.Navigation);
+        }
+
+        foreach (var collection in includedCollections?.Includes ?? [])
+        {
+            var dependents = new DynamoQueryableMethodTranslatingExpressionVisitor(Dependencies, QueryCompilationContext).Translate(collection.Dependents);
+            selectExpression.ApplyIncludedCollection(collection with { Dependents = dependents });
         }
 
         return translated;

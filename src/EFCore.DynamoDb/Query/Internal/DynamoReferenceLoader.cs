@@ -6,7 +6,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     DynamoDB answers with one <c>BatchGetItem</c> per 100 keys. Tracked principals are fixed up by the change
 ///     tracker; without tracking the navigation (and its inverse collection) is set here.
 /// </summary>
-public sealed class DynamoReferenceLoader
+public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
 {
     private static readonly MethodInfo ReadPrincipalsMethod
         = typeof(DynamoReferenceLoader).GetMethod(nameof(ReadPrincipalsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -73,8 +73,8 @@ public sealed class DynamoReferenceLoader
         return new DynamoReferenceLoader(navigation, foreignKey, partitionKey, tracking);
     }
 
-    /// <summary>Reads the principals of <paramref name="dependents" /> and links each dependent to its own.</summary>
-    public async Task LoadAsync(DbContext context, IReadOnlyList<object> dependents, bool async, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> dependents, bool async, CancellationToken cancellationToken)
     {
         var getForeignKey = _foreignKey.GetGetter();
         var keys = dependents.Select(getForeignKey.GetClrValue).OfType<object>().Distinct().ToList();
@@ -83,7 +83,7 @@ public sealed class DynamoReferenceLoader
             return;
         }
 
-        var principals = await _readPrincipals(context, this, keys, async, cancellationToken).ConfigureAwait(false);
+        var principals = await _readPrincipals(queryContext.Context, this, keys, async, cancellationToken).ConfigureAwait(false);
         if (!_tracking)
         {
             LinkUntracked(dependents, principals);
@@ -101,21 +101,9 @@ public sealed class DynamoReferenceLoader
         {
             if (getForeignKey.GetClrValue(dependent) is { } key && principalsByKey.TryGetValue(key, out var principal))
             {
-                SetNavigation(dependent, principal);
+                DynamoNavigationLinks.SetReference(_navigation, dependent, principal);
                 inverse?.GetCollectionAccessor()?.Add(principal, dependent, forMaterialization: true);
             }
-        }
-    }
-
-    private void SetNavigation(object dependent, object principal)
-    {
-        if (_navigation.PropertyInfo is { CanWrite: true } property)
-        {
-            property.SetValue(dependent, principal);
-        }
-        else
-        {
-            _navigation.FieldInfo!.SetValue(dependent, principal);
         }
     }
 

@@ -16,6 +16,9 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
 {
     private static readonly Type ItemType = typeof(Dictionary<string, AttributeValue>);
 
+    // The shaper of a read whose items are shaped afterwards.
+    private static readonly Func<QueryContext, Dictionary<string, AttributeValue>, Dictionary<string, AttributeValue>> ReadItem = (_, item) => item;
+
     /// <inheritdoc />
     protected override Expression VisitExtension(Expression extensionExpression)
     {
@@ -44,6 +47,42 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             return CreateEnumerable(countType, Plan(selectExpression), Expression.Constant(null, ShaperType(countType)));
         }
 
+        var (shaper, resultType) = CompileShaper(shapedQueryExpression);
+        var readPlan = Plan(selectExpression);
+        if (ItemCollectionRead(selectExpression, readPlan, shaper) is { } itemCollection)
+        {
+            return itemCollection;
+        }
+
+        var values = CreateEnumerable(resultType, readPlan, shaper);
+        if (IncludeLoaders(selectExpression) is { Count: > 0 } loaders)
+        {
+            return Expression.New(
+                typeof(DynamoIncludingEnumerable<>).MakeGenericType(resultType).GetConstructors()[0],
+                values,
+                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
+                Expression.Constant(loaders));
+        }
+
+        if (selectExpression.ResultKind != DynamoResultKind.Aggregate)
+        {
+            return values;
+        }
+
+        var aggregateType = typeof(DynamoAggregateEnumerable<,>).MakeGenericType(resultType, selectExpression.AggregateResultType!);
+        return Expression.New(
+            aggregateType.GetConstructors()[0],
+            values,
+            Expression.Constant(
+                DynamoAggregateOperators.CreateMethod.MakeGenericMethod(resultType, selectExpression.AggregateResultType!)
+                    .Invoke(null, [selectExpression.AggregateOperator])));
+    }
+
+    // The shaper of the query's items (reading projected properties straight from the item, materializing entities only
+    // when the result needs them), with the projection it reads applied to the select expression.
+    private (ConstantExpression Shaper, Type ResultType) CompileShaper(ShapedQueryExpression shapedQueryExpression)
+    {
+        var selectExpression = (DynamoSelectExpression)shapedQueryExpression.QueryExpression;
         var itemParameter = DynamoItemReadInjector.CreateItemParameter();
         var projection = new DynamoProjectionRewriter();
         var body = new DynamoNullPropagatingRewriter().Visit(projection.Visit(shapedQueryExpression.ShaperExpression));
@@ -60,31 +99,56 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             .Visit(body);
 
         body = new ParameterValueReader(QueryCompilationContext.QueryContextParameter).Visit(body);
-        var shaper = Expression.Constant(
-            Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile());
-        var values = CreateEnumerable(body.Type, Plan(selectExpression), shaper);
+        return (Expression.Constant(Expression.Lambda(ShaperType(body.Type), body, QueryCompilationContext.QueryContextParameter, itemParameter).Compile()),
+            body.Type);
+    }
+
+    // A principal and its collection in one partition of one table are read together, by one Query of that partition.
+    private NewExpression? ItemCollectionRead(DynamoSelectExpression selectExpression, DynamoReadPlan principalPlan, ConstantExpression principalShaper)
+    {
+        if (selectExpression is not { IncludedReference: null, IncludedCollections: [var include] }
+            || include.Dependents is not ShapedQueryExpression { QueryExpression: DynamoSelectExpression { IncludedReference: null, IncludedCollections: [] } dependentsSelect } dependents
+            || !DynamoItemCollectionRead.MayServe(selectExpression, dependentsSelect, include.Navigation))
+        {
+            return null;
+        }
+
+        var (dependentShaper, dependentType) = CompileShaper(dependents);
+        if (DynamoItemCollectionRead.TryCreate(selectExpression, principalPlan, Plan(dependentsSelect)) is not { } read)
+        {
+            return null;
+        }
+
+        return Expression.New(
+            typeof(DynamoItemCollectionEnumerable<,>).MakeGenericType(principalShaper.Type.GetGenericArguments()[2], dependentType).GetConstructors()[0],
+            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
+            Expression.Constant(read),
+            CreateEnumerable(ItemType, read.Plan, Expression.Constant(ReadItem)),
+            principalShaper,
+            dependentShaper,
+            Expression.Constant(new DynamoCollectionLinker(include, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
+    }
+
+    // The dependents' query of a collection include is compiled here, as a query of its own that shares this one's
+    // parameters, into the enumerable of one principal's dependents.
+    private List<IDynamoIncludeLoader> IncludeLoaders(DynamoSelectExpression selectExpression)
+    {
+        var tracking = QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll;
+        var loaders = new List<IDynamoIncludeLoader>();
         if (selectExpression.IncludedReference is { } navigation)
         {
-            return Expression.New(
-                typeof(DynamoReferenceIncludingEnumerable<>).MakeGenericType(body.Type).GetConstructors()[0],
-                values,
-                Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
-                Expression.Constant(
-                    DynamoReferenceLoader.Create(navigation, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
+            loaders.Add(DynamoReferenceLoader.Create(navigation, tracking));
         }
 
-        if (selectExpression.ResultKind != DynamoResultKind.Aggregate)
+        foreach (var include in selectExpression.IncludedCollections)
         {
-            return values;
+            var readDependents = Expression.Lambda<Func<QueryContext, object>>(
+                    VisitShapedQuery((ShapedQueryExpression)include.Dependents), QueryCompilationContext.QueryContextParameter)
+                .Compile();
+            loaders.Add(new DynamoCollectionLoader(include, readDependents, tracking));
         }
 
-        var aggregateType = typeof(DynamoAggregateEnumerable<,>).MakeGenericType(body.Type, selectExpression.AggregateResultType!);
-        return Expression.New(
-            aggregateType.GetConstructors()[0],
-            values,
-            Expression.Constant(
-                DynamoAggregateOperators.CreateMethod.MakeGenericMethod(body.Type, selectExpression.AggregateResultType!)
-                    .Invoke(null, [selectExpression.AggregateOperator])));
+        return loaders;
     }
 
     // Planned once. Min and Max of the sort key a Query reads in order need only its first item: the same Query, read

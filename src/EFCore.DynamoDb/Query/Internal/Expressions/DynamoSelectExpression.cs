@@ -10,6 +10,7 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 {
     private readonly List<Expression> _limits = [];
     private readonly List<DynamoOrdering> _orderings = [];
+    private readonly List<DynamoCollectionInclude> _includedCollections = [];
 
     /// <summary>The entity type queried.</summary>
     public IEntityType EntityType { get; } = entityType;
@@ -52,6 +53,12 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     ///     or <see langword="null" />.
     /// </summary>
     public INavigation? IncludedReference { get; private set; }
+
+    /// <summary>
+    ///     The collection navigations whose dependents are read per item after the items (<c>Include(c => c.Orders)</c>),
+    ///     each with its translated dependents' query.
+    /// </summary>
+    public IReadOnlyList<DynamoCollectionInclude> IncludedCollections => _includedCollections;
 
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
@@ -136,6 +143,9 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     /// <summary>Makes the query read the principals of <paramref name="navigation" /> after the items.</summary>
     public void ApplyIncludedReference(INavigation navigation) => IncludedReference = navigation;
+
+    /// <summary>Makes the query read the dependents of <paramref name="include" /> after the items.</summary>
+    public void ApplyIncludedCollection(DynamoCollectionInclude include) => _includedCollections.Add(include);
 
     /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;

@@ -1,0 +1,113 @@
+using EFCore.DynamoDb.Diagnostics.Internal;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+///     Loads the dependents of an <c>Include</c> of a collection navigation after the principals are read: for each
+///     principal, its key is set as the parameters of the dependents' query (the foreign key's equality, then the
+///     operators of a filtered include), which the planner answers with one <c>Query</c> on the dependents' table or on
+///     a global index keyed by the foreign key. The principals are read one after the other: the materialization of
+///     the dependents goes through the context's change tracker, which is not thread-safe.
+/// </summary>
+public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
+{
+    /// <summary>
+    ///     The number of principals whose dependents are read without notice; past it, the fan-out of one Query per
+    ///     principal is treated as a scan is, per the <c>ScanBehavior</c> option: a warning, a refusal, or nothing.
+    /// </summary>
+    public const int QueriesWithoutWarning = 25;
+
+    private readonly DynamoCollectionInclude _include;
+    private readonly Func<QueryContext, object> _readDependents;
+    private readonly DynamoCollectionLinker _linker;
+    private readonly IReadOnlyList<IClrPropertyGetter> _principalKey;
+
+    /// <param name="include">The include, whose dependents' query <paramref name="readDependents" /> runs.</param>
+    /// <param name="readDependents">The compiled dependents' query: the enumerable of one principal's dependents.</param>
+    /// <param name="tracking">Whether the query tracks what it reads.</param>
+    public DynamoCollectionLoader(DynamoCollectionInclude include, Func<QueryContext, object> readDependents, bool tracking)
+    {
+        _include = include;
+        _readDependents = readDependents;
+        _linker = new DynamoCollectionLinker(include, tracking);
+        _principalKey = [.. include.Navigation.ForeignKey.PrincipalKey.Properties.Select(p => p.GetGetter())];
+    }
+
+    /// <summary>
+    ///     Why the dependents of <paramref name="navigation" /> cannot be read with a <c>Query</c> by their foreign key, or
+    ///     <see langword="null" /> when they can: the foreign key must hold the partition key of the dependents' table or of
+    ///     one of its global secondary indexes.
+    /// </summary>
+    public static string? FindRefusal(INavigation navigation)
+    {
+        var dependentType = navigation.TargetEntityType;
+        var foreignKey = navigation.ForeignKey.Properties;
+        if (foreignKey.Contains(dependentType.GetPartitionKeyProperty())
+            || dependentType.GetGlobalSecondaryIndexes().Any(i => i.GetPartitionKeyProperties().All(foreignKey.Contains)))
+        {
+            return null;
+        }
+
+        return DynamoStrings.IncludeCollectionNotKeyed(
+            DynamoNavigationRefusals.DisplayName(navigation),
+            dependentType.DisplayName(),
+            string.Join(", ", foreignKey.Select(p => $"'{p.Name}'")),
+            dependentType.GetDynamoTableName(),
+            dependentType.GetPartitionKeyProperty().Name);
+    }
+
+    /// <inheritdoc />
+    public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> entities, bool async, CancellationToken cancellationToken)
+    {
+        var keyed = entities
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Select(principal => (Principal: principal!, Key: _principalKey.Select(getter => getter.GetClrValue(principal!)).ToList()))
+            .Where(p => !p.Key.Contains(null))
+            .ToList();
+        CheckFanOut(queryContext, keyed.Count);
+        foreach (var (principal, key) in keyed)
+        {
+            for (var i = 0; i < key.Count; i++)
+            {
+                queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
+            }
+
+            var dependents = await ReadAsync(_readDependents(queryContext), async, cancellationToken).ConfigureAwait(false);
+            _linker.Link(queryContext, principal, dependents);
+        }
+    }
+
+    private void CheckFanOut(DynamoQueryContext queryContext, int principals)
+    {
+        if (principals <= QueriesWithoutWarning)
+        {
+            return;
+        }
+
+        var navigation = DynamoNavigationRefusals.DisplayName(_include.Navigation);
+        switch (queryContext.ScanBehavior)
+        {
+            case ScanBehavior.Throw:
+                throw new InvalidOperationException(DynamoStrings.IncludeQueriesNotAllowed(navigation, principals, QueriesWithoutWarning));
+            case ScanBehavior.Warn:
+                queryContext.QueryLogger.IncludeQueriesWarning(navigation, principals);
+                break;
+        }
+    }
+
+    private static async Task<List<object>> ReadAsync(object dependents, bool async, CancellationToken cancellationToken)
+    {
+        if (!async)
+        {
+            return [.. (IEnumerable<object>)dependents];
+        }
+
+        var results = new List<object>();
+        await foreach (var dependent in ((IAsyncEnumerable<object>)dependents).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(dependent);
+        }
+
+        return results;
+    }
+}
