@@ -19,7 +19,7 @@ public sealed class DynamoPartiQLSource(DynamoPartiQLStatement statement, QueryP
     public bool IsComposable { get; } = DynamoPartiQLComposition.IsComposable(statement.Skeleton);
 
     /// <summary>Whether the statement may read items it does not return, so that DynamoDB's <c>Limit</c> cannot bound what it returns.</summary>
-    public bool MayFilter { get; } = !DynamoPartiQLComposition.IsComposable(statement.Skeleton) || DynamoPartiQLComposition.HasWhere(statement.Skeleton);
+    public bool MayFilter => !IsComposable || DynamoPartiQLComposition.HasWhere(Statement.Skeleton);
 
     /// <summary>This execution's values of the statement's holes.</summary>
     public object?[] Evaluate(QueryContext queryContext) => (object?[])queryContext.Parameters[Values.Name]!;
