@@ -43,6 +43,30 @@ public static class DynamoDbDatabaseFacadeExtensions
         CancellationToken cancellationToken = default)
         => GetService<IDynamoSchemaUpdater>(databaseFacade).UpdateAsync(dryRun, cancellationToken);
 
+    /// <summary>
+    ///     Sends one PartiQL statement that writes (<c>INSERT</c>, <c>UPDATE</c> or <c>DELETE</c>) as an
+    ///     <c>ExecuteStatement</c>, under the execution strategy: <c>db.Database.ExecutePartiQL($"UPDATE {db.Orders} SET
+    ///     Status = {status} WHERE PK = {id}")</c>. Holes are as for <c>FromPartiQL</c>: a <c>DbSet</c> names its table,
+    ///     any other value is a parameter. DynamoDB counts nothing for these statements, and each writes at most one item:
+    ///     returns the number of items returned when the statement has <c>RETURNING</c>, else 1. A failed condition (an
+    ///     <c>INSERT</c> of an existing key, an <c>UPDATE</c> of a missing item) throws <see cref="DbUpdateException" />
+    ///     naming the statement, never its values. Entities the context tracks are not changed.
+    /// </summary>
+    public static int ExecutePartiQL(this DatabaseFacade databaseFacade, FormattableString statement)
+        => ExecutePartiQLAsync(databaseFacade, statement).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="ExecutePartiQL(DatabaseFacade, FormattableString)" />
+    public static Task<int> ExecutePartiQLAsync(
+        this DatabaseFacade databaseFacade,
+        FormattableString statement,
+        CancellationToken cancellationToken = default)
+        => new DynamoPartiQLExecutor(
+                GetService<IDynamoClientWrapper>(databaseFacade),
+                GetService<IDynamoTableNameResolver>(databaseFacade),
+                GetService<ITypeMappingSource>(databaseFacade),
+                databaseFacade.CreateExecutionStrategy())
+            .ExecuteAsync(statement, cancellationToken);
+
     private static TService GetService<TService>(IInfrastructure<IServiceProvider> databaseFacade)
         where TService : class
         => databaseFacade.Instance.GetService(typeof(TService)) as TService

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Storage.Internal;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
@@ -81,6 +82,31 @@ public static class DynamoDbQueryableExtensions
         }
 
         return new DynamoDbPage<TEntity>(items, (results as IDynamoPagedResults)?.ContinuationToken);
+    }
+
+    /// <summary>
+    ///     Reads the entities with a PartiQL <c>SELECT</c> (DynamoDB's <c>ExecuteStatement</c>), as <c>FromSql</c> does
+    ///     with SQL: <c>db.Orders.FromPartiQL($"SELECT * FROM {db.Orders} WHERE PK = {id}")</c>. A hole holding a
+    ///     <c>DbSet</c> names its table, quoted and with the table prefix; every other hole is a value, sent as a
+    ///     parameter, never as text (a hole inside quotes is refused). The items are shaped, tracked or not, as a LINQ
+    ///     query's; all pages are read, or as many as <c>Take</c> or <c>ToPageAsync</c> need. A <c>Where</c> on a plain
+    ///     <c>SELECT … FROM … [WHERE …]</c> is joined to it with <c>AND</c>; <c>Select</c> and aggregates run on the
+    ///     items; ordering, <c>WithIndex</c> and writes are refused.
+    /// </summary>
+    public static IQueryable<TEntity> FromPartiQL<TEntity>(this DbSet<TEntity> source, FormattableString statement)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (parsed, values) = DynamoPartiQLStatement.Parse(statement);
+        if (!DynamoPartiQLComposition.StartsWith(parsed.Skeleton, "SELECT"))
+        {
+            throw new InvalidOperationException(DynamoStrings.PartiQLNotSelect(parsed.Template));
+        }
+
+        var queryable = (IQueryable<TEntity>)source;
+        return queryable.Provider.CreateQuery<TEntity>(
+            new DynamoPartiQLQueryRootExpression(
+                (IAsyncQueryProvider)queryable.Provider, source.EntityType, parsed, DynamoPartiQLQueryRootExpression.Capture(values)));
     }
 
     // The query operator ToPageAsync adds; its arguments become parameters, so every page reuses one compiled query.

@@ -545,5 +545,63 @@ public static class DynamoStrings
     public static string IncludeQueriesNotAllowed(object? navigation, object? principals, object? maximum)
         => string.Format(CultureInfo.CurrentCulture, GetString("IncludeQueriesNotAllowed"), navigation, principals, maximum);
 
+    // FromPartiQL and ExecutePartiQL.
+
+    /// <summary>Hole {0} of the PartiQL statement "{1}" is inside quotes. Every hole is sent as a parameter, never as text: write it without quotes (WHERE PK = {{id}}, not '{{id}}').</summary>
+    public static string PartiQLHoleInQuotes(object? hole, object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLHoleInQuotes"), hole, statement);
+
+    /// <summary>Hole {0} of the PartiQL statement "{1}" has a format or an alignment. A hole is sent as a parameter, never formatted as text: remove the format, or format the value before the statement.</summary>
+    public static string PartiQLHoleFormatted(object? hole, object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLHoleFormatted"), hole, statement);
+
+    /// <summary>Hole {0} of the PartiQL statement "{1}" holds a query. Only a DbSet names a table (FROM {{db.Orders}}), and a query is no value: put the DbSet itself, or a value, in the hole.</summary>
+    public static string PartiQLHoleQuery(object? hole, object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLHoleQuery"), hole, statement);
+
+    /// <summary>Hole {0} of the PartiQL statement "{2}" holds a value of type '{1}', which the provider cannot send as a parameter. Pass a string, number, bool, byte[], date, Guid, enum, set, list or map, or an AttributeValue.</summary>
+    public static string PartiQLValueNotSupported(object? hole, object? type, object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLValueNotSupported"), hole, type, statement);
+
+    /// <summary>Hole {0} of the PartiQL statement "{1}" holds a value DynamoDB cannot store: {2}</summary>
+    public static string PartiQLValueNotStorable(object? hole, object? statement, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLValueNotStorable"), hole, statement, reason);
+
+    /// <summary>FromPartiQL reads items with a SELECT, but the statement "{0}" is not one. Send statements that write with Database.ExecutePartiQL.</summary>
+    public static string PartiQLNotSelect(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLNotSelect"), statement);
+
+    /// <summary>ExecutePartiQL sends statements that write (INSERT, UPDATE, DELETE), but "{0}" is a SELECT. Read items with FromPartiQL on the entity type's DbSet.</summary>
+    public static string PartiQLSelectExecuted(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLSelectExecuted"), statement);
+
+    /// <summary>A Where can be added only to a plain PartiQL SELECT ... FROM ... [WHERE ...], and "{0}" is not one (it orders its results, or is not a SELECT). Write the condition in the statement instead.</summary>
+    public static string PartiQLNotComposable(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLNotComposable"), statement);
+
+    /// <summary>A Where added to the PartiQL statement "{0}" may compare top-level attributes only; a property inside a complex type or collection is not written as PartiQL. Write that condition in the statement instead.</summary>
+    public static string PartiQLNestedCondition(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLNestedCondition"), statement);
+
+    /// <summary>A query from the PartiQL statement "{0}" cannot be ordered with OrderBy: DynamoDB orders a statement only by the sort key of the partition its WHERE fixes. Write ORDER BY in the statement instead.</summary>
+    public static string PartiQLOrderingNotSupported(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLOrderingNotSupported"), statement);
+
+    /// <summary>{0} does not apply to a query from the PartiQL statement "{1}": the statement says where and how much it reads. Name an index in the statement (FROM "table"."index"), or use Take.</summary>
+    public static string PartiQLOperatorNotSupported(object? queryOperator, object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLOperatorNotSupported"), queryOperator, statement);
+
+    /// <summary>ExecuteUpdate and ExecuteDelete do not apply to a query from the PartiQL statement "{0}". Write the change as a PartiQL UPDATE or DELETE and send it with Database.ExecutePartiQL, or use a LINQ query.</summary>
+    public static string PartiQLExecuteNotSupported(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLExecuteNotSupported"), statement);
+
+    /// <summary>The PartiQL statement "{0}" wrote nothing: its condition failed (an INSERT of a key that exists, or an UPDATE of an item that does not, or a condition of its WHERE).</summary>
+    public static string PartiQLConditionFailed(object? statement)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLConditionFailed"), statement);
+
+    /// <summary>DynamoDB refused the PartiQL statement "{0}": {1}</summary>
+    public static string PartiQLStatementFailed(object? statement, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLStatementFailed"), statement, reason);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

@@ -13,5 +13,8 @@ public enum DynamoAccessPath
     Query,
 
     /// <summary>No key is fixed: <c>Scan</c> the table and filter.</summary>
-    Scan
+    Scan,
+
+    /// <summary>A <c>FromPartiQL</c> statement: <c>ExecuteStatement</c>, with the query's conditions joined to it.</summary>
+    ExecuteStatement
 }

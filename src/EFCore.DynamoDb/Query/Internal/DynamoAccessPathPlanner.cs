@@ -21,6 +21,11 @@ public class DynamoAccessPathPlanner : IDynamoAccessPathPlanner
     /// <inheritdoc />
     public virtual DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
     {
+        if (selectExpression.PartiQL != null)
+        {
+            return DynamoPartiQLPlanner.Plan(selectExpression);
+        }
+
         var entityType = selectExpression.EntityType;
         var conjuncts = new List<DynamoExpression>();
         if (selectExpression.Predicate != null)

@@ -7,7 +7,8 @@ using EFCore.DynamoDb.Storage.Internal;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     The opaque token <c>ToPageAsync</c> hands out: the key to resume after, with a checksum over that key and the
+///     The opaque token <c>ToPageAsync</c> hands out: the key to resume after (for a PartiQL statement, DynamoDB's next
+///     token), with a checksum over that key and the
 ///     query it belongs to (its table, index, expressions and values). A token that was changed, or that comes from
 ///     another query, is refused. The checksum guards integrity, not secrecy: the key it carries is readable.
 /// </summary>
@@ -28,13 +29,22 @@ public static class DynamoContinuationToken
     ///     name="queryFingerprint" />.
     /// </summary>
     public static string Encode(Dictionary<string, AttributeValue> key, string queryFingerprint)
-    {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(key.ToDictionary(pair => pair.Key, pair => ToJson(pair.Value)));
-        return Base64Url(payload) + "." + Base64Url(Checksum(payload, queryFingerprint));
-    }
+        => Seal(JsonSerializer.SerializeToUtf8Bytes(key.ToDictionary(pair => pair.Key, pair => ToJson(pair.Value))), queryFingerprint);
 
     /// <summary>The key a token resumes after; throws when the token was changed or belongs to another query.</summary>
     public static Dictionary<string, AttributeValue> Decode(string token, string queryFingerprint)
+        => Open(token, queryFingerprint, payload => JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(payload)!
+            .ToDictionary(pair => pair.Key, pair => FromJson(pair.Value)));
+
+    /// <summary>The token resuming a PartiQL statement with DynamoDB's <paramref name="nextToken" />, bound to the query.</summary>
+    public static string EncodeNextToken(string nextToken, string queryFingerprint) => Seal(Encoding.UTF8.GetBytes(nextToken), queryFingerprint);
+
+    /// <summary>DynamoDB's next token a token carries; throws when the token was changed or belongs to another query.</summary>
+    public static string DecodeNextToken(string token, string queryFingerprint) => Open(token, queryFingerprint, Encoding.UTF8.GetString);
+
+    private static string Seal(byte[] payload, string queryFingerprint) => Base64Url(payload) + "." + Base64Url(Checksum(payload, queryFingerprint));
+
+    private static T Open<T>(string token, string queryFingerprint, Func<byte[], T> read)
     {
         try
         {
@@ -44,8 +54,7 @@ public static class DynamoContinuationToken
                 var payload = FromBase64Url(parts[0]);
                 if (CryptographicOperations.FixedTimeEquals(FromBase64Url(parts[1]), Checksum(payload, queryFingerprint)))
                 {
-                    return JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(payload)!
-                        .ToDictionary(pair => pair.Key, pair => FromJson(pair.Value));
+                    return read(payload);
                 }
             }
         }

@@ -14,6 +14,7 @@ public sealed class DynamoPagedReader
     private readonly DynamoReadPlan _plan;
     private readonly DynamoQueryContext _queryContext;
     private bool _hasMorePages = true;
+    private string? _nextToken;
     private string? _fingerprint;
 
     /// <summary>
@@ -39,9 +40,11 @@ public sealed class DynamoPagedReader
     ///     it: some were left in its page, or DynamoDB has more pages.
     /// </summary>
     public string? CreateContinuationToken(Dictionary<string, AttributeValue> lastItem, bool itemsLeftInPage)
-        => _fingerprint != null && (itemsLeftInPage || _hasMorePages)
-            ? DynamoContinuationToken.Encode(_plan.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]), _fingerprint)
-            : null;
+        => _fingerprint == null ? null
+            : _plan.ResumesAfterPage ? _nextToken is { } nextToken ? DynamoContinuationToken.EncodeNextToken(nextToken, _fingerprint) : null
+            : itemsLeftInPage || _hasMorePages
+                ? DynamoContinuationToken.Encode(_plan.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]), _fingerprint)
+                : null;
 
     /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -76,7 +79,9 @@ public sealed class DynamoPagedReader
             _fingerprint = DynamoContinuationToken.Fingerprint(DynamoReadRequests.Describe(command));
             if (Arguments.ContinuationToken is { } token)
             {
-                command = command with { StartKey = DynamoContinuationToken.Decode(token, _fingerprint) };
+                command = _plan.ResumesAfterPage
+                    ? command with { NextToken = DynamoContinuationToken.DecodeNextToken(token, _fingerprint) }
+                    : command with { StartKey = DynamoContinuationToken.Decode(token, _fingerprint) };
             }
         }
 
@@ -90,6 +95,7 @@ public sealed class DynamoPagedReader
                 .ConfigureAwait(false);
             next = page.Next;
             _hasMorePages = page.HasMore;
+            _nextToken = page.Next?.NextToken;
             page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
             read += page.ScannedCount;
             matched += page.Count;
@@ -194,11 +200,12 @@ public sealed class DynamoPagedReader
         return pages;
     }
 
-    // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items.
+    // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items. A page that
+    // resumes after itself (a statement's next token) must hold no more than is wanted, filter or not.
     private int? MaxItemsToRead(int? itemsStillWanted, int? itemsStillReadable)
     {
         int? max = Arguments.PageSize;
-        if (!_plan.HasFilter && itemsStillWanted is { } wanted)
+        if ((!_plan.HasFilter || _plan.ResumesAfterPage) && itemsStillWanted is { } wanted)
         {
             max = max == null ? wanted : Math.Min(max.Value, wanted);
         }

@@ -130,6 +130,21 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         return source;
     }
 
+    // FromPartiQL: the entity type's query, reading its items with the statement; the funcletizer has made its values a
+    // parameter.
+    /// <inheritdoc />
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is not DynamoPartiQLQueryRootExpression { Values: QueryParameterExpression values } partiQL)
+        {
+            return base.VisitExtension(extensionExpression);
+        }
+
+        var shaped = CreateShapedQueryExpression(partiQL.EntityType);
+        ((DynamoSelectExpression)shaped.QueryExpression).ApplyPartiQL(new DynamoPartiQLSource(partiQL.Statement, values));
+        return shaped;
+    }
+
     /// <inheritdoc />
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
@@ -162,6 +177,12 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         if (translated == null)
         {
             AddTranslationErrorDetails(translator.TranslationErrorDetails!);
+            return null;
+        }
+
+        if (selectExpression.PartiQL is { } partiQL && DynamoPartiQLPlanner.FindWhereRefusal(partiQL, translated) is { } refusal)
+        {
+            AddTranslationErrorDetails(refusal);
             return null;
         }
 
@@ -496,6 +517,12 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     private bool CanWriteSelection(ShapedQueryExpression source)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.PartiQL is { } partiQL)
+        {
+            AddTranslationErrorDetails(DynamoStrings.PartiQLExecuteNotSupported(partiQL.Statement.Template));
+            return false;
+        }
+
         if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null || source.ShaperExpression is not StructuralTypeShaperExpression)
         {
             AddTranslationErrorDetails(DynamoStrings.ExecuteAfterLimitOrProjection);
@@ -528,6 +555,12 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     private ShapedQueryExpression? TranslateOrdering(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending, bool thenBy)
     {
         var selectExpression = (DynamoSelectExpression)source.QueryExpression;
+        if (selectExpression.PartiQL is { } partiQL)
+        {
+            AddTranslationErrorDetails(DynamoStrings.PartiQLOrderingNotSupported(partiQL.Statement.Template));
+            return null;
+        }
+
         if (selectExpression.Limits.Count > 0 || selectExpression.Offset != null
             || DynamoAttributePathTranslator.Translate(RemapLambdaBody(source, keySelector)) is not { IsNested: false } attribute)
         {

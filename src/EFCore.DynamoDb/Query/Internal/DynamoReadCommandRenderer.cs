@@ -20,6 +20,9 @@ public static class DynamoReadCommandRenderer
 
         switch (plan.Path)
         {
+            case DynamoAccessPath.ExecuteStatement:
+                return DynamoPartiQLCommandRenderer.Render(readPlan, tableName, (DynamoQueryContext)queryContext);
+
             case DynamoAccessPath.GetItem:
                 return new DynamoReadCommand(DynamoReadOperation.GetItem, tableName)
                 {

@@ -27,7 +27,11 @@ public sealed class DynamoReadPlan
         Offset = selectExpression.Offset;
         ContinuationToken = selectExpression.ContinuationToken;
         ReadOptions = selectExpression.ReadOptions;
+        PartiQL = selectExpression.PartiQL;
     }
+
+    /// <summary>For <c>FromPartiQL</c>: the statement the items are read with; <see langword="null" /> otherwise.</summary>
+    public DynamoPartiQLSource? PartiQL { get; }
 
     /// <summary>The entity type read.</summary>
     public IEntityType EntityType { get; }
@@ -57,7 +61,13 @@ public sealed class DynamoReadPlan
     public DynamoReadOptions ReadOptions { get; }
 
     /// <summary>Whether a filter may drop items that DynamoDB read, so its <c>Limit</c> cannot bound what is returned.</summary>
-    public bool HasFilter => AccessPlan.Filter != null || AccessPlan.ClientFilter != null;
+    public bool HasFilter => AccessPlan.Filter != null || AccessPlan.ClientFilter != null || PartiQL?.MayFilter == true;
+
+    /// <summary>
+    ///     Whether a page of <c>ToPageAsync</c> resumes with DynamoDB's next token (a PartiQL statement), which resumes
+    ///     after a page, not after an item: every page is then asked for no more items than are still wanted.
+    /// </summary>
+    public bool ResumesAfterPage => PartiQL != null && ContinuationToken != null;
 
     /// <summary>
     ///     Whether DynamoDB counts the matches itself (<c>Select=COUNT</c>): the query returns a count or whether there

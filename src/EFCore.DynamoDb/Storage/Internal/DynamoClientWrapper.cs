@@ -102,6 +102,14 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                     response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
             }
 
+            case DynamoReadOperation.ExecuteStatement:
+            {
+                var response = await ExecuteStatementAsync(DynamoReadRequests.ToExecuteStatementRequest(command), command.TableName, isWrite: false, cancellationToken)
+                    .ConfigureAwait(false);
+                var items = response.Items ?? [];
+                return new DynamoReadPage(items, items.Count, items.Count, response.NextToken is { } token ? command with { NextToken = token } : null);
+            }
+
             default:
             {
                 var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
@@ -157,6 +165,34 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
 
         return response;
+    }
+
+    // A write statement is sent once: the execution strategy of its caller retries it, as ExecuteUpdate's writes.
+    /// <inheritdoc />
+    public virtual async Task<List<Dictionary<string, AttributeValue>>> WriteStatementAsync(
+        string tableName,
+        string statement,
+        List<AttributeValue> parameters,
+        CancellationToken cancellationToken)
+    {
+        var request = new ExecuteStatementRequest { Statement = statement, Parameters = parameters is { Count: > 0 } ? parameters : null };
+        return (await DynamoWriteFailures.TranslateAsync(ExecuteStatementAsync(request, tableName, isWrite: true, cancellationToken)).ConfigureAwait(false))
+            .Items ?? [];
+    }
+
+    private Task<ExecuteStatementResponse> ExecuteStatementAsync(
+        ExecuteStatementRequest request,
+        string tableName,
+        bool isWrite,
+        CancellationToken cancellationToken)
+    {
+        request.ReturnConsumedCapacity = CapacityToReturn();
+        return ExecuteAsync(
+            isWrite,
+            () => DynamoRequestDescriber.Describe(request, tableName),
+            ct => Client.ExecuteStatementAsync(request, ct),
+            r => r.ConsumedCapacity,
+            cancellationToken);
     }
 
     /// <inheritdoc />

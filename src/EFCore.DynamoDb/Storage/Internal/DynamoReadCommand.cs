@@ -4,7 +4,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
 ///     One read, as Query hands it to the wire: the operation, its target and its rendered expressions (placeholders
-///     only, with the names and values maps). Paging changes only <see cref="Limit" />, <see cref="StartKey" /> and,
+///     only, with the names and values maps). Paging changes only <see cref="Limit" />, <see cref="StartKey" /> (<see cref="NextToken" /> for a statement) and,
 ///     for <c>BatchGetItem</c>, <see cref="Keys" />: each page is read by a copy made with <c>with</c>.
 /// </summary>
 public sealed record DynamoReadCommand(DynamoReadOperation Operation, string TableName)
@@ -50,4 +50,13 @@ public sealed record DynamoReadCommand(DynamoReadOperation Operation, string Tab
 
     /// <summary>For a parallel Scan: this command's segment and the number of segments.</summary>
     public (int Segment, int TotalSegments)? Segment { get; init; }
+
+    /// <summary>For <c>ExecuteStatement</c>: the PartiQL text, its values as <c>?</c>.</summary>
+    public string? Statement { get; init; }
+
+    /// <summary>For <c>ExecuteStatement</c>: the values of the statement's <c>?</c>, in order.</summary>
+    public List<AttributeValue>? Parameters { get; init; }
+
+    /// <summary>For <c>ExecuteStatement</c>: the token DynamoDB returned to read the next page.</summary>
+    public string? NextToken { get; init; }
 }

@@ -13,5 +13,8 @@ public enum DynamoReadOperation
     Query,
 
     /// <summary>Every item of the table or of a secondary index, or of one segment of it.</summary>
-    Scan
+    Scan,
+
+    /// <summary>A PartiQL statement (<c>ExecuteStatement</c>), paged by its <c>NextToken</c>.</summary>
+    ExecuteStatement
 }

@@ -16,6 +16,7 @@ public static class DynamoReadRequests
             DynamoReadOperation.GetItem => DynamoRequestDescriber.Describe(ToGetItemRequest(command)),
             DynamoReadOperation.BatchGetItem => DynamoRequestDescriber.Describe(ToBatchGetItemRequest(command, FirstBatch(command))),
             DynamoReadOperation.Query => DynamoRequestDescriber.Describe(ToQueryRequest(command)),
+            DynamoReadOperation.ExecuteStatement => DynamoRequestDescriber.Describe(ToExecuteStatementRequest(command), command.TableName),
             _ => DynamoRequestDescriber.Describe(ToScanRequest(command))
         };
 
@@ -66,6 +67,17 @@ public static class DynamoReadRequests
             ExclusiveStartKey = command.StartKey,
             ExpressionAttributeNames = command.Names,
             ExpressionAttributeValues = command.Values
+        };
+
+    /// <summary>The <c>ExecuteStatement</c> of a PartiQL command, from its next token: one page.</summary>
+    public static ExecuteStatementRequest ToExecuteStatementRequest(DynamoReadCommand command)
+        => new()
+        {
+            Statement = command.Statement,
+            Parameters = command.Parameters is { Count: > 0 } ? command.Parameters : null,
+            Limit = command.Limit,
+            ConsistentRead = ConsistentRead(command),
+            NextToken = command.NextToken
         };
 
     /// <summary>The keys the next <c>BatchGetItem</c> request of the command reads.</summary>

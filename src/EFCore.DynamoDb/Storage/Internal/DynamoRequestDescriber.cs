@@ -57,6 +57,22 @@ public static class DynamoRequestDescriber
                 ("Names", FormatNames(request.ExpressionAttributeNames))),
             request.ExpressionAttributeValues);
 
+    /// <summary>
+    ///     Describes an <c>ExecuteStatement</c> on <paramref name="tableName" />: its statement, whose values are <c>?</c>,
+    ///     limit and consistency; the values, numbered from 1, are for sensitive data logging only.
+    /// </summary>
+    public static DynamoRequestDescription Describe(ExecuteStatementRequest request, string tableName)
+        => new(
+            "ExecuteStatement",
+            tableName,
+            null,
+            Join(
+                ("Statement", request.Statement),
+                ("Limit", request.Limit?.ToString(CultureInfo.InvariantCulture)),
+                ("ConsistentRead", request.ConsistentRead == true ? "true" : null),
+                ("NextToken", request.NextToken != null ? "set" : null)),
+            request.Parameters?.Select((value, index) => (value, index)).ToDictionary(p => "?" + (p.index + 1).ToString(CultureInfo.InvariantCulture), p => p.value));
+
     /// <summary>Describes a <c>BatchGetItem</c> of one table: its keys and projection.</summary>
     public static DynamoRequestDescription Describe(BatchGetItemRequest request)
     {

@@ -12,6 +12,7 @@ namespace EFCore.DynamoDb.Storage.Internal;
 public static class DynamoWriteFailures
 {
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
+    private const string DuplicateItem = "DuplicateItem";
 
     /// <summary>Awaits a write request, translating how it failed.</summary>
     public static async Task<TResponse> TranslateAsync<TResponse>(Task<TResponse> write)
@@ -23,6 +24,12 @@ public static class DynamoWriteFailures
         catch (ConditionalCheckFailedException exception)
         {
             throw new DynamoConditionFailedException([0], exception.Item, exception);
+        }
+        // A PartiQL INSERT of a key that exists: the condition every INSERT carries failed. The SDK may report it as its
+        // base exception, with the error code only.
+        catch (AmazonDynamoDBException exception) when (exception is DuplicateItemException || exception.ErrorCode == DuplicateItem)
+        {
+            throw new DynamoConditionFailedException([0], null, exception);
         }
         // A transaction fails as a whole; its cancellation reasons, one per item in order, tell whose condition failed.
         catch (TransactionCanceledException exception)

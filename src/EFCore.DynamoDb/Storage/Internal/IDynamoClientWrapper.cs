@@ -27,6 +27,17 @@ public interface IDynamoClientWrapper
     Task<Dictionary<string, AttributeValue>?> WriteAsync(DynamoWriteCommand command, CancellationToken cancellationToken);
 
     /// <summary>
+    ///     Sends one PartiQL statement that writes (<c>INSERT</c>, <c>UPDATE</c>, <c>DELETE</c>) to <paramref name="tableName" />
+    ///     as one <c>ExecuteStatement</c>, once; fails as <see cref="WriteAsync" />.
+    /// </summary>
+    /// <returns>The items the statement returned (<c>RETURNING</c>); empty when it returns none.</returns>
+    Task<List<Dictionary<string, AttributeValue>>> WriteStatementAsync(
+        string tableName,
+        string statement,
+        List<AttributeValue> parameters,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     ///     Sends the writes as one <c>TransactWriteItems</c>, applied all or none; the client request token makes DynamoDB
     ///     apply it once however often it is sent. Failures as for <see cref="WriteAsync" />, a failed condition naming every
     ///     command whose condition failed.

@@ -63,6 +63,12 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
 
+    /// <summary>For <c>FromPartiQL</c>: the statement the items are read with; <see langword="null" /> for LINQ's own reads.</summary>
+    public DynamoPartiQLSource? PartiQL { get; private set; }
+
+    /// <summary>Makes the query read its items with a PartiQL statement (<c>FromPartiQL</c>).</summary>
+    public void ApplyPartiQL(DynamoPartiQLSource source) => PartiQL = source;
+
     /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 

@@ -56,7 +56,8 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
     private string KeyValue(DynamoValueExpression value) => Placeholders.Value(EvaluateKey(value));
 
-    private static string Symbol(DynamoComparisonOperator op)
+    /// <summary>The operator as DynamoDB writes it, in its expressions and in PartiQL alike.</summary>
+    public static string Symbol(DynamoComparisonOperator op)
         => op switch
         {
             DynamoComparisonOperator.Equal => "=",

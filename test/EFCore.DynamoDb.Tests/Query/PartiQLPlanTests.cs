@@ -1,0 +1,108 @@
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Tests.Query;
+
+/// <summary>
+///     A FromPartiQL query is compiled and planned once for its statement: other values are other parameters of the same
+///     statement text. The commands are caught at the client wrapper, without a database.
+/// </summary>
+public class PartiQLPlanTests
+{
+    [Fact]
+    public void Other_values_reuse_the_compiled_query_and_change_only_the_parameters()
+    {
+        using var context = new NoteContext();
+        var planner = (CountingPlanner)context.GetService<IDynamoAccessPathPlanner>();
+        var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
+        var plansBefore = planner.Plans;
+
+        foreach (var (owner, minimum) in new[] { ("first", 1), ("second", 2) })
+        {
+            _ = context.Notes.FromPartiQL($"SELECT * FROM {context.Notes} WHERE Owner = {owner}").Where(n => n.Stars >= minimum).ToList();
+        }
+
+        Assert.Equal(1, planner.Plans - plansBefore);
+        var (first, second) = (client.Commands[0], client.Commands[1]);
+        Assert.Equal(DynamoReadOperation.ExecuteStatement, first.Operation);
+        Assert.Equal("SELECT * FROM \"Notes\" WHERE (Owner = ?) AND (\"Stars\" >= ?)", first.Statement);
+        Assert.Equal(first.Statement, second.Statement);
+        Assert.Equal(["first", "1"], first.Parameters!.Select(p => p.S ?? p.N));
+        Assert.Equal(["second", "2"], second.Parameters!.Select(p => p.S ?? p.N));
+    }
+
+    [Fact]
+    public void A_null_and_a_local_list_are_written_as_PartiQL()
+    {
+        using var context = new NoteContext();
+        var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
+        string? text = null;
+        var owners = new[] { "a", "b" };
+
+        _ = context.Notes.FromPartiQL($"SELECT * FROM {context.Notes}").Where(n => n.Text == text && owners.Contains(n.Owner) && !(n.Stars < 3)).ToList();
+
+        Assert.Equal(
+            "SELECT * FROM \"Notes\" WHERE ((\"Text\" IS MISSING AND (\"Owner\" IN [?, ?])) AND NOT (\"Stars\" < ?))",
+            Assert.Single(client.Commands).Statement);
+    }
+
+    public class Note
+    {
+        public string Owner { get; set; } = "";
+
+        public string Id { get; set; } = "";
+
+        public string? Text { get; set; }
+
+        public int Stars { get; set; }
+    }
+
+    private sealed class NoteContext : DbContext
+    {
+        public DbSet<Note> Notes => Set<Note>();
+
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+            => optionsBuilder.UseDynamoDb(o => o.ServiceUrl("http://127.0.0.1:1"))
+                .ReplaceService<IDynamoAccessPathPlanner, CountingPlanner>()
+                .ReplaceService<IDynamoClientWrapper, RecordingClientWrapper>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+            => modelBuilder.Entity<Note>().HasKey(n => new { n.Owner, n.Id });
+    }
+
+    private sealed class CountingPlanner : DynamoAccessPathPlanner
+    {
+        private int _plans;
+
+        public int Plans => _plans;
+
+        public override DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
+        {
+            Interlocked.Increment(ref _plans);
+            return base.Plan(selectExpression);
+        }
+    }
+
+    // Answers every read with one empty last page.
+    private sealed class RecordingClientWrapper(
+        IDbContextOptions options,
+        IDynamoClientProvider clientProvider,
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
+        DynamoConsumedCapacity consumedCapacity,
+        IExecutionStrategyFactory executionStrategyFactory)
+        : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory)
+    {
+        public List<DynamoReadCommand> Commands { get; } = [];
+
+        public override Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+        {
+            Commands.Add(command);
+            return Task.FromResult(new DynamoReadPage([], 0, 0, null));
+        }
+    }
+}
