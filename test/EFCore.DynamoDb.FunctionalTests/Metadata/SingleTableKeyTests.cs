@@ -244,6 +244,22 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
     }
 
     [Fact]
+    public async Task Include_of_a_customers_orders_is_one_Query_of_its_partition_beside_the_constant_sort_key()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var ann = await db.Customers.Include(c => c.Orders).SingleAsync(c => c.Id == "c1");
+        var untracked = await db.Customers.AsNoTracking().Include(c => c.Orders).SingleAsync(c => c.Id == "c1");
+
+        Assert.Equal([1, 2, 3], ann.Orders.Select(o => o.Number).Order());
+        Assert.All(ann.Orders, o => Assert.Same(ann, o.Customer));
+        Assert.True(db.Entry(ann).Collection(c => c.Orders).IsLoaded);
+        Assert.Equal([1, 2, 3], untracked.Orders.Select(o => o.Number).Order());
+        Assert.All(untracked.Orders, o => Assert.Same(untracked, o.Customer));
+        Assert.Equal(["Query", "Query"], Recorder.Operations);
+    }
+
+    [Fact]
     public async Task Counting_customers_reads_only_customer_items()
     {
         await using var db = _fixture.CreateContext();

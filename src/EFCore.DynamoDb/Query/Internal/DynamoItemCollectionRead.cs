@@ -50,20 +50,55 @@ public sealed class DynamoItemCollectionRead
     /// </summary>
     public static DynamoItemCollectionRead? TryCreate(DynamoSelectExpression principals, DynamoReadPlan principalPlan, DynamoReadPlan dependentPlan)
     {
-        if (PartitionOnly(principalPlan) is not { } principalFilter || PartitionOnly(dependentPlan) is not { } dependentFilter)
+        var principalAccess = AsPartitionQuery(principalPlan);
+        if (PartitionOnly(principalAccess, principalPlan) is not { } principalFilter
+            || PartitionOnly(AsPartitionQuery(dependentPlan), dependentPlan) is not { } dependentFilter)
         {
             return null;
         }
 
         // The partition holds one principal (its partition key is its key), so the principals' limit (Single, First) is
         // no bound on the items of the partition.
-        var plan = principalPlan.AccessPlan with { Filter = new DynamoLogicalExpression(principalFilter, isAnd: false, dependentFilter) };
+        var plan = principalAccess with { Filter = new DynamoLogicalExpression(principalFilter, isAnd: false, dependentFilter) };
         return new DynamoItemCollectionRead(new DynamoReadPlan(principals, plan, []), principalFilter);
     }
 
-    // The discriminator filter of a Query by partition key alone on the table, or null.
-    private static DynamoExpression? PartitionOnly(DynamoReadPlan readPlan)
+    // A plan as a Query of the partition with the discriminator as its only filter, where it reads no more of this type:
+    // a principal whose items all hold one constant sort key is read by its partition key with a GetItem of that
+    // constant, its discriminator checked on the item; the partition's Query, filtered on the discriminator, reads the
+    // same item.
+    private static DynamoAccessPlan AsPartitionQuery(DynamoReadPlan readPlan)
         => readPlan.AccessPlan is
+            {
+                Path: DynamoAccessPath.GetItem,
+                SortKeyConditions: [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal } sortKey],
+                Filter: null,
+                ClientFilter: { } discriminator
+            }
+            && readPlan.EntityType.GetConstantSortKeyValue() is { } constant
+            && sortKey.Attribute.Property == readPlan.EntityType.GetSortKeyProperty()
+            && sortKey.Value.Value is ConstantExpression { Value: var value }
+            && Equals(value, constant)
+                ? readPlan.AccessPlan with
+                {
+                    Path = DynamoAccessPath.Query, SortKeyConditions = [], Filter = discriminator, ClientFilter = null
+                }
+                : WithoutTypePrefix(readPlan.AccessPlan);
+
+    // The items of a type whose sort key is a composite with a prefix are read with begins_with on the bare prefix; the
+    // discriminator filter tells the same items apart, and the partition's Query must also read the other type's items.
+    private static DynamoAccessPlan WithoutTypePrefix(DynamoAccessPlan accessPlan)
+        => accessPlan is
+            {
+                Path: DynamoAccessPath.Query,
+                SortKeyConditions: [DynamoFunctionExpression { Function: DynamoFunction.BeginsWith, Value: { IsPrefix: true, Components.Count: 0 } }]
+            }
+                ? accessPlan with { SortKeyConditions = [] }
+                : accessPlan;
+
+    // The discriminator filter of a Query by partition key alone on the table, or null.
+    private static DynamoExpression? PartitionOnly(DynamoAccessPlan accessPlan, DynamoReadPlan readPlan)
+        => accessPlan is
             {
                 Path: DynamoAccessPath.Query,
                 IndexName: null,
