@@ -41,6 +41,22 @@ public class WriteCommandRequestsTests
     }
 
     [Fact]
+    public void A_batch_holds_its_puts_and_deletes_by_table_in_order()
+    {
+        var put = Command(DynamoWriteCommandKind.Put);
+        var delete = Command(DynamoWriteCommandKind.Delete) with { ConditionExpression = null };
+        var other = put with { TableName = "Other" };
+
+        var requests = DynamoWriteCommandRequests.ToBatchWriteItems([put, other, delete]);
+
+        Assert.Equal(["Items", "Other"], requests.Keys);
+        Assert.Equal(3, DynamoWriteCommandRequests.CountWriteRequests(requests));
+        Assert.Same(put.Item, requests["Items"][0].PutRequest.Item);
+        Assert.Same(Key, requests["Items"][1].DeleteRequest.Key);
+        Assert.Same(other.Item, requests["Other"][0].PutRequest.Item);
+    }
+
+    [Fact]
     public void A_condition_check_alone_is_an_update_without_actions()
     {
         var request = DynamoWriteCommandRequests.ToUpdateItemRequest(Command(DynamoWriteCommandKind.ConditionCheck));

@@ -229,12 +229,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     /// <inheritdoc />
     public virtual Task WriteBatchAsync(IReadOnlyList<DynamoWriteCommand> commands, CancellationToken cancellationToken)
         => DynamoUnprocessedRequests.SendUntilProcessedAsync(
-            commands.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(DynamoWriteCommandRequests.ToWriteRequest).ToList()),
+            DynamoWriteCommandRequests.ToBatchWriteItems(commands),
             async (pending, ct) => (await DynamoWriteFailures.TranslateAsync(
                         BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, ct))
                     .ConfigureAwait(false))
                 .UnprocessedItems ?? [],
-            pending => pending.Sum(p => p.Value.Count),
+            DynamoWriteCommandRequests.CountWriteRequests,
             (delay, ct) => BackOffAsync("BatchWriteItem", delay, ct),
             exception => exception is ProvisionedThroughputExceededException,
             (remaining, attempts) => new DynamoUnprocessedItemsException(remaining, attempts),

@@ -1,25 +1,37 @@
-using System.Runtime.CompilerServices;
-
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <inheritdoc />
 public class DynamoReadEntries : IDynamoReadEntries
 {
-    private static readonly object Read = new();
+    // Below this many entries nothing is pruned: a short-lived context never pays for it.
+    private const int MinimumPruneCount = 1024;
 
-    // Keyed weakly by the entry, not the entity: an entity detached and attached again gets a new entry and so no
-    // longer counts as read, and an entry the change tracker dropped is not kept alive.
-    private readonly ConditionalWeakTable<IUpdateEntry, object> _entries = [];
+    // Keyed by the entry (by reference), not the entity: an entity detached and attached again gets a new entry and
+    // so no longer counts as read. A plain set, unlike a weak table, takes no lock and allocates no handle per
+    // entry; the detached entries it would keep alive are pruned whenever it has doubled since the last prune.
+    private readonly HashSet<IUpdateEntry> _entries = new(ReferenceEqualityComparer.Instance);
+    private int _pruneAt = MinimumPruneCount;
 
     /// <inheritdoc />
-    public virtual void MarkRead(IUpdateEntry entry) => _entries.AddOrUpdate(entry, Read);
+    public virtual void MarkRead(IUpdateEntry entry)
+    {
+        if (_entries.Add(entry) && _entries.Count >= _pruneAt)
+        {
+            _entries.RemoveWhere(static e => e.EntityState == EntityState.Detached);
+            _pruneAt = Math.Max(MinimumPruneCount, _entries.Count * 2);
+        }
+    }
 
     /// <inheritdoc />
-    public virtual bool WasRead(IUpdateEntry entry) => _entries.TryGetValue(entry, out _);
+    public virtual bool WasRead(IUpdateEntry entry) => _entries.Contains(entry);
 
     // A pooled context forgets what its previous lease read.
     /// <inheritdoc />
-    public virtual void ResetState() => _entries.Clear();
+    public virtual void ResetState()
+    {
+        _entries.Clear();
+        _pruneAt = MinimumPruneCount;
+    }
 
     /// <inheritdoc />
     public virtual Task ResetStateAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -62,6 +63,31 @@ public static class DynamoWriteCommandRequests
             DynamoWriteCommandKind.Delete => new WriteRequest { DeleteRequest = new DeleteRequest { Key = command.Key } },
             _ => throw new ArgumentException(command.Kind.ToString(), nameof(command))
         };
+
+    /// <summary>The requests of one <c>BatchWriteItem</c>, by table, in the order of the commands.</summary>
+    public static Dictionary<string, List<WriteRequest>> ToBatchWriteItems(IReadOnlyList<DynamoWriteCommand> commands)
+    {
+        var requests = new Dictionary<string, List<WriteRequest>>();
+        foreach (var command in commands)
+        {
+            ref var table = ref CollectionsMarshal.GetValueRefOrAddDefault(requests, command.TableName, out _);
+            (table ??= []).Add(ToWriteRequest(command));
+        }
+
+        return requests;
+    }
+
+    /// <summary>How many puts and deletes the requests of a <c>BatchWriteItem</c> hold, over all their tables.</summary>
+    public static int CountWriteRequests(Dictionary<string, List<WriteRequest>> requests)
+    {
+        var count = 0;
+        foreach (var table in requests.Values)
+        {
+            count += table.Count;
+        }
+
+        return count;
+    }
 
     /// <summary>A consistent read of the given attributes of an item, for a transaction, which returns no values.</summary>
     public static GetItemRequest ToReadBackRequest(string tableName, Dictionary<string, AttributeValue> key, IEnumerable<string> attributeNames)

@@ -114,7 +114,7 @@ public class DynamoWriteExecutor(
     {
         try
         {
-            await client.WriteTransactionAsync(writes.Select(w => w.Command).ToList(), attempts.TokenFor(writes), cancellationToken)
+            await client.WriteTransactionAsync(writes.ConvertAll(static w => w.Command), attempts.TokenFor(writes), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DynamoConditionFailedException exception)
@@ -132,10 +132,15 @@ public class DynamoWriteExecutor(
     // A transaction returns no values: the results of atomic operations are read back. The transaction has committed,
     // so a failure here must not be retried by the execution strategy, which would apply the operations a second time;
     // it is not a DbUpdateException either, because strategies look through those at the inner exception.
-    private async Task ReadBackAtomicResultsAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
+    private async Task ReadBackAtomicResultsAsync(List<DynamoWrite> writes, CancellationToken cancellationToken)
     {
-        foreach (var write in writes.Where(w => w.AtomicProperties.Count > 0))
+        foreach (var write in writes)
         {
+            if (write.AtomicProperties.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
                 var item = await client.ReadBackAsync(
@@ -152,17 +157,25 @@ public class DynamoWriteExecutor(
         }
     }
 
+    // Conditional writes go one by one, first; the unconditional puts and deletes after them, in batches.
     private async Task SendIndividuallyAsync(List<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
     {
-        var batchable = writes.Where(w => w.Command is { ConditionExpression: null, Kind: DynamoWriteCommandKind.Put or DynamoWriteCommandKind.Delete }).ToList();
-        foreach (var write in writes.Except(batchable))
+        var batchable = new List<DynamoWrite>(writes.Count);
+        foreach (var write in writes)
         {
+            if (write.Command is { ConditionExpression: null, Kind: DynamoWriteCommandKind.Put or DynamoWriteCommandKind.Delete })
+            {
+                batchable.Add(write);
+                continue;
+            }
+
             await SendAloneAsync(write, cancellationToken).ConfigureAwait(false);
             written.Add(write);
         }
 
-        foreach (var batch in batchable.Chunk(MaxBatchItems))
+        for (var start = 0; start < batchable.Count; start += MaxBatchItems)
         {
+            var batch = batchable.GetRange(start, Math.Min(MaxBatchItems, batchable.Count - start));
             await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false);
             foreach (var write in batch)
             {
@@ -171,11 +184,11 @@ public class DynamoWriteExecutor(
         }
     }
 
-    private async Task SendBatchAsync(DynamoWrite[] batch, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(List<DynamoWrite> batch, CancellationToken cancellationToken)
     {
         try
         {
-            await client.WriteBatchAsync(batch.Select(w => w.Command).ToList(), cancellationToken).ConfigureAwait(false);
+            await client.WriteBatchAsync(batch.ConvertAll(static w => w.Command), cancellationToken).ConfigureAwait(false);
         }
         catch (DynamoRequestFailedException exception)
         {
@@ -183,7 +196,7 @@ public class DynamoWriteExecutor(
         }
         catch (DynamoUnprocessedItemsException exception)
         {
-            throw new DbUpdateException(exception.Message, exception, batch.Select(w => w.Entry).ToList());
+            throw new DbUpdateException(exception.Message, exception, batch.ConvertAll(static w => w.Entry));
         }
     }
 
@@ -239,11 +252,11 @@ public class DynamoWriteExecutor(
 
     // DynamoDB refused the request itself (a missing table, an invalid item): the error names the first entity. The
     // SDK's exception stays the inner one, for applications that look at DynamoDB's error code.
-    private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, DynamoRequestFailedException exception)
+    private static DbUpdateException WriteFailed(List<DynamoWrite> writes, DynamoRequestFailedException exception)
         => new(
             DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].Command.TableName, exception.Message),
             exception.InnerException,
-            writes.Select(w => w.Entry).ToList());
+            writes.ConvertAll(static w => w.Entry));
 
     // An insert without SaveOnlyIf conditions only requires its key to be free, so when only such inserts failed the
     // keys were taken; any other failed condition means a stored item is not what this save required.
