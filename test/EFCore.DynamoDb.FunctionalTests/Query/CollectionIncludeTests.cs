@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,6 +21,9 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     }
 
     private RequestRecorder Recorder => _fixture.Store.Recorder;
+
+    private ShopContext CreateContext(FaultInjectingProxy proxy)
+        => new(_fixture.Store.CreateOptions<ShopContext>(o => o.ServiceUrl(proxy.ServiceUrl)));
 
     private IReadOnlyList<DynamoRequestEventData> Executed => [.. Recorder.Requests.Where(r => r.EventId == DynamoDbEventId.RequestExecuted)];
 
@@ -159,6 +163,79 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
         Assert.Equal(["Scan", .. Enumerable.Repeat("Query", 30)], Recorder.Operations);
         var warning = Assert.Single(Recorder.Log, l => l.Id == DynamoDbEventId.IncludeQueriesWarning);
         Assert.Contains("'Customer.Orders' reads the dependents of 30 principals", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Queries_of_an_async_Include_are_in_flight_together_up_to_the_bound()
+    {
+        // The proxy holds each Query until as many as the bound are in flight; a loader reading one after the other
+        // would leave each held until the wait gives up, and the assertion on what was in flight fails.
+        var bound = DynamoCollectionLoader.MaxConcurrentQueries;
+        var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queries = 0;
+        await using var proxy = new FaultInjectingProxy(
+            _ => ProxyFault.None,
+            r =>
+            {
+                if (r.Operation != "Query")
+                {
+                    return Task.CompletedTask;
+                }
+
+                if (Interlocked.Increment(ref queries) >= bound)
+                {
+                    full.TrySetResult();
+                }
+
+                return Task.WhenAny(full.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+            });
+        await using var db = CreateContext(proxy);
+
+        var customers = await db.Customers.Include(c => c.Orders).Where(c => c.Region == "many").AllowScan().ToListAsync();
+
+        Assert.Equal(30, customers.Count);
+        Assert.All(customers, c => Assert.True(db.Entry(c).Collection(x => x.Orders).IsLoaded));
+        Assert.Equal(["Scan", .. Enumerable.Repeat("Query", 30)], Recorder.Operations);
+        Assert.Equal(bound, proxy.MaxInFlight("Query"));
+    }
+
+    [Fact]
+    public async Task Canceling_an_async_Include_sends_no_more_Queries_than_were_in_flight()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var canceled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var proxy = new FaultInjectingProxy(
+            _ => ProxyFault.None,
+            r =>
+            {
+                // No Query is answered before the cancellation, so none frees a place for another.
+                if (r is { Operation: "Query", Number: 1 })
+                {
+                    cancellation.Cancel();
+                    canceled.TrySetResult();
+                }
+
+                return r.Operation == "Query" ? canceled.Task : Task.CompletedTask;
+            });
+        await using var db = CreateContext(proxy);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => db.Customers.Include(c => c.Orders).Where(c => c.Region == "many").AllowScan().ToListAsync(cancellation.Token));
+
+        Assert.InRange(proxy.Received("Query"), 1, DynamoCollectionLoader.MaxConcurrentQueries);
+    }
+
+    [Fact]
+    public async Task The_Queries_of_a_sync_Include_are_sent_one_after_the_other()
+    {
+        await using var proxy = new FaultInjectingProxy(_ => ProxyFault.None);
+        await using var db = CreateContext(proxy);
+
+        var customers = db.Customers.Include(c => c.Orders).Where(c => c.Region == "many").AllowScan().ToList();
+
+        Assert.Equal(30, customers.Count);
+        Assert.Equal(30, proxy.Received("Query"));
+        Assert.Equal(1, proxy.MaxInFlight("Query"));
     }
 
     [Fact]

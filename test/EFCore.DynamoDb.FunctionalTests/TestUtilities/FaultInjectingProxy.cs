@@ -12,22 +12,27 @@ namespace EFCore.DynamoDb.FunctionalTests.TestUtilities;
 ///     which decides what the client gets: the real answer, the answer lost after DynamoDB applied the request (an HTTP
 ///     500, or the connection cut in the middle of the answer), or throttling or a refusal without the request reaching
 ///     DynamoDB.
-///     Point a context at <see cref="ServiceUrl" /> or <see cref="CreateClientServices" />; the proxy counts what it received and what it forwarded.
+///     Point a context at <see cref="ServiceUrl" /> or <see cref="CreateClientServices" />; the proxy counts what it received and what it forwarded,
+///     and how many requests of an operation it held at once: a hold may keep a request from DynamoDB until others arrive.
 /// </summary>
 public sealed class FaultInjectingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly HttpClient _target = new() { BaseAddress = new Uri(DynamoDbTestServer.ServiceUrl) };
     private readonly Func<ProxyRequest, ProxyFault> _rule;
+    private readonly Func<ProxyRequest, Task>? _hold;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
     private readonly Dictionary<string, int> _received = [];
     private readonly Dictionary<string, int> _forwarded = [];
+    private readonly Dictionary<string, int> _inFlight = [];
+    private readonly Dictionary<string, int> _maxInFlight = [];
     private readonly List<AmazonDynamoDBClient> _clients = [];
 
-    public FaultInjectingProxy(Func<ProxyRequest, ProxyFault> rule)
+    public FaultInjectingProxy(Func<ProxyRequest, ProxyFault> rule, Func<ProxyRequest, Task>? hold = null)
     {
         _rule = rule;
+        _hold = hold;
         _listener.Start();
         ServiceUrl = "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
@@ -57,6 +62,9 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
     /// <summary>How many requests of an operation reached DynamoDB Local.</summary>
     public int Forwarded(string operation) => Count(_forwarded, operation);
+
+    /// <summary>The most requests of an operation that were in the proxy at once, received and not yet answered.</summary>
+    public int MaxInFlight(string operation) => Count(_maxInFlight, operation);
 
     public async ValueTask DisposeAsync()
     {
@@ -129,7 +137,37 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     {
         var operation = request.Headers.TryGetValue("X-Amz-Target", out var target) ? target.Split('.')[^1] : "";
         var number = Increment(_received, operation);
-        var fault = _rule(new ProxyRequest(operation, Encoding.UTF8.GetString(request.Body), number));
+        lock (_inFlight)
+        {
+            _inFlight[operation] = _inFlight.GetValueOrDefault(operation) + 1;
+            _maxInFlight[operation] = Math.Max(_maxInFlight.GetValueOrDefault(operation), _inFlight[operation]);
+        }
+
+        try
+        {
+            return await AnswerAsync(stream, request, new ProxyRequest(operation, Encoding.UTF8.GetString(request.Body), number));
+        }
+        finally
+        {
+            lock (_inFlight)
+            {
+                _inFlight[operation]--;
+            }
+        }
+    }
+
+    private async Task<bool> AnswerAsync(
+        NetworkStream stream,
+        (string Target, Dictionary<string, string> Headers, byte[] Body) request,
+        ProxyRequest proxyRequest)
+    {
+        var operation = proxyRequest.Operation;
+        if (_hold != null)
+        {
+            await _hold(proxyRequest);
+        }
+
+        var fault = _rule(proxyRequest);
         if (fault is ProxyFault.Throttle or ProxyFault.Refuse)
         {
             await WriteResponseAsync(

@@ -6,8 +6,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     Loads the dependents of an <c>Include</c> of a collection navigation after the principals are read: for each
 ///     principal, its key is set as the parameters of the dependents' query (the foreign key's equality, then the
 ///     operators of a filtered include), which the planner answers with one <c>Query</c> on the dependents' table or on
-///     a global index keyed by the foreign key. The principals are read one after the other: the materialization of
-///     the dependents goes through the context's change tracker, which is not thread-safe.
+///     a global index keyed by the foreign key. Async, the queries are sent concurrently, at most <see
+///     cref="MaxConcurrentQueries" /> at once, and their dependents are then shaped and linked in the principals' order,
+///     one after the other: shaping goes through the context's change tracker, which is not thread-safe. Sync, the
+///     principals are read one after the other.
 /// </summary>
 public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
 {
@@ -16,6 +18,9 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
     ///     principal is treated as a scan is, per the <c>ScanBehavior</c> option: a warning, a refusal, or nothing.
     /// </summary>
     public const int QueriesWithoutWarning = 25;
+
+    /// <summary>The most dependents' queries in flight at once, so that a large fan-out does not flood the connection pool.</summary>
+    public const int MaxConcurrentQueries = 8;
 
     private readonly DynamoCollectionInclude _include;
     private readonly Func<QueryContext, object> _readDependents;
@@ -65,15 +70,50 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
             .Where(p => !p.Key.Contains(null))
             .ToList();
         CheckFanOut(queryContext, keyed.Count);
-        foreach (var (principal, key) in keyed)
+        using var throttle = new SemaphoreSlim(MaxConcurrentQueries);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reads = new List<Task<IEnumerable<object>>>(keyed.Count);
+        foreach (var (_, key) in keyed)
         {
             for (var i = 0; i < key.Count; i++)
             {
                 queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
             }
 
-            var dependents = await ReadAsync(_readDependents(queryContext), async, cancellationToken).ConfigureAwait(false);
-            _linker.Link(queryContext, principal, dependents);
+            // The buffered read takes the key now; it is sent once the throttle lets it.
+            var dependents = _readDependents(queryContext);
+            reads.Add(
+                async && dependents is IDynamoBufferedResults buffered
+                    ? ReadThrottledAsync(buffered.PrepareBufferedRead(), throttle, failed)
+                    : Task.FromResult<IEnumerable<object>>(await ReadAsync(dependents, async, cancellationToken).ConfigureAwait(false)));
+        }
+
+        var dependentsRead = await Task.WhenAll(reads).ConfigureAwait(false);
+        for (var i = 0; i < keyed.Count; i++)
+        {
+            _linker.Link(queryContext, keyed[i].Principal, [.. dependentsRead[i]]);
+        }
+    }
+
+    // A failed read cancels the others, which would be wasted.
+    private static async Task<IEnumerable<object>> ReadThrottledAsync(
+        Func<CancellationToken, Task<IEnumerable<object>>> read,
+        SemaphoreSlim throttle,
+        CancellationTokenSource failed)
+    {
+        await throttle.WaitAsync(failed.Token).ConfigureAwait(false);
+        try
+        {
+            return await read(failed.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            throttle.Release();
         }
     }
 

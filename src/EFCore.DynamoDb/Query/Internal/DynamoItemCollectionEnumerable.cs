@@ -42,7 +42,7 @@ public sealed class DynamoItemCollectionEnumerable<TPrincipal, TDependent>(
 
     private List<TPrincipal> Shape(List<Dictionary<string, AttributeValue>> partition)
     {
-        var isPrincipal = new DynamoItemPredicate(read.PrincipalFilter, queryContext);
+        var isPrincipal = new DynamoItemPredicate(read.PrincipalFilter, queryContext.Parameters);
         var principals = partition.Where(isPrincipal.Matches).Select(item => principalShaper(queryContext, item)).ToList();
         var dependents = partition.Where(item => !isPrincipal.Matches(item)).Select(item => (object)dependentShaper(queryContext, item)).ToList();
         foreach (var principal in principals)

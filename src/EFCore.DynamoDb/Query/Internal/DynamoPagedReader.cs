@@ -7,12 +7,16 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 ///     Reads the pages of one execution of a read plan, honouring the page size (<c>WithPageSize</c>), the number of
 ///     items read (<c>WithScanLimit</c>) and, when no filter can drop items, the number of items wanted, so DynamoDB
-///     reads no more than it must. The segments of a parallel scan are read concurrently.
+///     reads no more than it must. The segments of a parallel scan are read concurrently. The request and the parameter
+///     values are taken when the reader is made: several readers of one query may then read concurrently while the
+///     parameters change (the per-principal reads of an <c>Include</c>).
 /// </summary>
 public sealed class DynamoPagedReader
 {
     private readonly DynamoReadPlan _plan;
     private readonly DynamoQueryContext _queryContext;
+    private readonly Dictionary<string, object?> _parameters;
+    private readonly DynamoReadCommand _command;
     private bool _hasMorePages = true;
     private string? _nextToken;
     private string? _fingerprint;
@@ -25,11 +29,14 @@ public sealed class DynamoPagedReader
     {
         _plan = plan;
         _queryContext = queryContext;
+        _parameters = new Dictionary<string, object?>(queryContext.Parameters);
         Arguments = DynamoReadArguments.Evaluate(plan, queryContext);
         if (Arguments.Offset > 0)
         {
             queryContext.QueryLogger.SkipWarning(plan.EntityType.DisplayName(), Arguments.Offset);
         }
+
+        _command = CreateCommand();
     }
 
     /// <summary>This execution's arguments, among them the items to return and to discard before the first one returned.</summary>
@@ -52,7 +59,7 @@ public sealed class DynamoPagedReader
         int? itemsWanted,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var command = CreateCommand();
+        var command = _command;
         if (Arguments.ParallelSegments is { } segments && segments > 1)
         {
             // Parallel scan: every segment is read to its end concurrently, then the pages are returned in order.
@@ -130,7 +137,7 @@ public sealed class DynamoPagedReader
     }
 
     private DynamoItemPredicate? CreateClientFilter()
-        => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _queryContext) : null;
+        => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _parameters) : null;
 
     // Drops the items that the conditions DynamoDB cannot evaluate reject, then fetches from the table what an index
     // that does not hold every attribute left out.

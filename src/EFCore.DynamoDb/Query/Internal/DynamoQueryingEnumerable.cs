@@ -17,9 +17,12 @@ public sealed class DynamoQueryingEnumerable<T>(
     Func<QueryContext, Dictionary<string, AttributeValue>, T>? shaper,
     Type contextType,
     bool standAloneStateManager,
-    bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable, IDynamoPagedResults
+    bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable, IDynamoPagedResults, IDynamoBufferedResults
 {
     private readonly DynamoQueryContext _queryContext = queryContext;
+    private readonly DynamoReadPlan _readPlan = readPlan;
+    private readonly Func<QueryContext, Dictionary<string, AttributeValue>, T>? _shaper = shaper;
+    private readonly bool _standAloneStateManager = standAloneStateManager;
     private readonly Type _contextType = contextType;
     private readonly bool _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
 
@@ -35,8 +38,8 @@ public sealed class DynamoQueryingEnumerable<T>(
     /// <inheritdoc />
     public string ToQueryString()
     {
-        var tableName = _queryContext.TableNames.Resolve(readPlan.EntityType);
-        var description = DynamoReadRequests.Describe(DynamoReadCommandRenderer.Render(readPlan, tableName, _queryContext));
+        var tableName = _queryContext.TableNames.Resolve(_readPlan.EntityType);
+        var description = DynamoReadRequests.Describe(DynamoReadCommandRenderer.Render(_readPlan, tableName, _queryContext));
         return description.Operation + " " + description.TableName
             + (description.IndexName == null ? "" : " (" + description.IndexName + ")")
             + Environment.NewLine + description.Expressions;
@@ -48,9 +51,9 @@ public sealed class DynamoQueryingEnumerable<T>(
     private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EntityFrameworkMetricsData.ReportQueryExecuting();
-        var reader = new DynamoPagedReader(readPlan, _queryContext);
+        var reader = new DynamoPagedReader(_readPlan, _queryContext);
 
-        switch (readPlan.ResultKind)
+        switch (_readPlan.ResultKind)
         {
             case DynamoResultKind.Count:
             {
@@ -77,41 +80,95 @@ public sealed class DynamoQueryingEnumerable<T>(
                     }
                 }
 
-                yield return (T)(object)(any != readPlan.NegateResult);
+                yield return (T)(object)(any != _readPlan.NegateResult);
                 yield break;
             }
         }
 
-        var limit = reader.Arguments.Limit;
-        if (limit <= 0)
+        var shaping = new PageShaping(this, reader);
+        if (shaping.Done)
         {
             yield break;
         }
 
-        var toSkip = reader.Arguments.Offset;
-        _queryContext.InitializeStateManager(standAloneStateManager);
-        var returned = 0;
-        await foreach (var page in reader.ReadPagesAsync(limit + toSkip, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in reader.ReadPagesAsync(shaping.ItemsWanted, cancellationToken).ConfigureAwait(false))
         {
-            for (var i = 0; i < page.Items.Count; i++)
+            foreach (var result in shaping.Shape(page))
             {
-                if (toSkip > 0)
+                yield return result;
+            }
+
+            if (shaping.Done)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Func<CancellationToken, Task<IEnumerable<object>>> PrepareBufferedRead()
+    {
+        EntityFrameworkMetricsData.ReportQueryExecuting();
+        var reader = new DynamoPagedReader(_readPlan, _queryContext);
+        var shaping = new PageShaping(this, reader);
+        return async cancellationToken =>
+        {
+            var pages = new List<DynamoReadPage>();
+            var items = 0;
+            if (!shaping.Done)
+            {
+                // The pages the shaping would have read: it stops once it has the items it wants.
+                await foreach (var page in reader.ReadPagesAsync(shaping.ItemsWanted, cancellationToken).ConfigureAwait(false))
                 {
-                    toSkip--;
+                    pages.Add(page);
+                    items += page.Items.Count;
+                    if (items >= shaping.ItemsWanted)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return pages.SelectMany(shaping.Shape).Cast<object>();
+        };
+    }
+
+    // Shapes the items of the pages in order, skipping the offset and stopping at the limit.
+    private sealed class PageShaping(DynamoQueryingEnumerable<T> enumerable, DynamoPagedReader reader)
+    {
+        private readonly int? _limit = reader.Arguments.Limit;
+        private int _toSkip = reader.Arguments.Offset;
+        private int _returned;
+        private bool _initialized;
+
+        public int? ItemsWanted => _limit + reader.Arguments.Offset;
+
+        public bool Done => _returned == _limit || _limit <= 0;
+
+        public IEnumerable<T> Shape(DynamoReadPage page)
+        {
+            var queryContext = enumerable._queryContext;
+            if (!_initialized)
+            {
+                queryContext.InitializeStateManager(enumerable._standAloneStateManager);
+                _initialized = true;
+            }
+
+            for (var i = 0; i < page.Items.Count && !Done; i++)
+            {
+                if (_toSkip > 0)
+                {
+                    _toSkip--;
                     continue;
                 }
 
                 var item = page.Items[i];
-                if (++returned == limit && readPlan.ContinuationToken != null)
+                if (++_returned == _limit && enumerable._readPlan.ContinuationToken != null)
                 {
-                    ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < page.Items.Count - 1);
+                    enumerable.ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < page.Items.Count - 1);
                 }
 
-                yield return shaper!(_queryContext, item);
-                if (returned == limit)
-                {
-                    yield break;
-                }
+                yield return enumerable._shaper!(queryContext, item);
             }
         }
     }
