@@ -73,19 +73,29 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
         using var throttle = new SemaphoreSlim(MaxConcurrentQueries);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reads = new List<Task<IEnumerable<object>>>(keyed.Count);
-        foreach (var (_, key) in keyed)
+        try
         {
-            for (var i = 0; i < key.Count; i++)
+            foreach (var (_, key) in keyed)
             {
-                queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
-            }
+                for (var i = 0; i < key.Count; i++)
+                {
+                    queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
+                }
 
-            // The buffered read takes the key now; it is sent once the throttle lets it.
-            var dependents = _readDependents(queryContext);
-            reads.Add(
-                async && dependents is IDynamoBufferedResults buffered
-                    ? ReadThrottledAsync(buffered.PrepareBufferedRead(), throttle, failed)
-                    : Task.FromResult<IEnumerable<object>>(await ReadAsync(dependents, async, cancellationToken).ConfigureAwait(false)));
+                // The buffered read takes the key now; it is sent once the throttle lets it.
+                var dependents = _readDependents(queryContext);
+                reads.Add(
+                    async && dependents is IDynamoBufferedResults buffered
+                        ? ReadThrottledAsync(buffered.PrepareBufferedRead(), throttle, failed)
+                        : Task.FromResult<IEnumerable<object>>(await ReadAsync(dependents, async, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        catch
+        {
+            // The reads already sent must not outlive the throttle and the token they use.
+            await failed.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(Task.WhenAll(reads)).ConfigureAwait(false);
+            throw;
         }
 
         var dependentsRead = await Task.WhenAll(reads).ConfigureAwait(false);

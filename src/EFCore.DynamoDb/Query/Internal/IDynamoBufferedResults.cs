@@ -8,9 +8,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 public interface IDynamoBufferedResults
 {
     /// <summary>
-    ///     Prepares the read of every page these results need, with the parameter values as they are now; the read returns
-    ///     the results shaped from its pages, lazily and without reading more. The read touches no entity: several may run
-    ///     at once, but their results must be enumerated one after the other, on the query's thread.
+    ///     Prepares the read of every page these results (of items, as an include's dependents are) need, with the
+    ///     parameter values as they are now; the read returns the results shaped from its pages, lazily and without
+    ///     reading more. The read touches no entity: several may run at once, but their results must be enumerated one
+    ///     after the other, on the query's thread.
     /// </summary>
     Func<CancellationToken, Task<IEnumerable<object>>> PrepareBufferedRead();
 }
