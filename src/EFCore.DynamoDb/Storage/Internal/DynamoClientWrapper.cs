@@ -490,39 +490,39 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         CancellationToken cancellationToken,
         bool missingIsAnswer = false)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await send(cancellationToken).ConfigureAwait(false);
-            _logger.RequestExecuted(describe, consumedCapacity(response), stopwatch.Elapsed);
+            _logger.RequestExecuted(describe, consumedCapacity(response), Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (ResourceNotFoundException) when (missingIsAnswer)
         {
             // DescribeTable and DeleteTable answer "no such table" with an error; for them it is an answer, not a failure.
-            _logger.RequestExecuted(describe, null, stopwatch.Elapsed);
+            _logger.RequestExecuted(describe, null, Stopwatch.GetElapsedTime(started));
             throw;
         }
         catch (AmazonDynamoDBException exception)
         {
-            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
             throw;
         }
         catch (Exception exception) when (DynamoTransportFailures.IsUnreachable(exception))
         {
-            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
             // Still an HttpRequestException, so code that handles the SDK's (CanConnect among it) keeps working.
             throw new HttpRequestException(
                 HttpRequestError.ConnectionError, DynamoStrings.EndpointUnreachable(Endpoint, exception.Message), exception);
         }
         catch (TimeoutException exception)
         {
-            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
             throw new TimeoutException(DynamoStrings.RequestTimedOut(Endpoint, describe().Operation), exception);
         }
         catch (Exception exception) when (DynamoTransportFailures.IsAnswerLost(exception))
         {
-            _logger.RequestFailed(describe, stopwatch.Elapsed, exception);
+            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
             throw;
         }
     }
