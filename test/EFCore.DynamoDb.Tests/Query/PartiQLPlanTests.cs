@@ -74,35 +74,4 @@ public class PartiQLPlanTests
         protected override void OnModelCreating(ModelBuilder modelBuilder)
             => modelBuilder.Entity<Note>().HasKey(n => new { n.Owner, n.Id });
     }
-
-    private sealed class CountingPlanner : DynamoAccessPathPlanner
-    {
-        private int _plans;
-
-        public int Plans => _plans;
-
-        public override DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
-        {
-            Interlocked.Increment(ref _plans);
-            return base.Plan(selectExpression);
-        }
-    }
-
-    // Answers every read with one empty last page.
-    private sealed class RecordingClientWrapper(
-        IDbContextOptions options,
-        IDynamoClientProvider clientProvider,
-        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
-        DynamoConsumedCapacity consumedCapacity,
-        IExecutionStrategyFactory executionStrategyFactory)
-        : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory)
-    {
-        public List<DynamoReadCommand> Commands { get; } = [];
-
-        public override Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
-        {
-            Commands.Add(command);
-            return Task.FromResult(new DynamoReadPage([], 0, 0, null));
-        }
-    }
 }

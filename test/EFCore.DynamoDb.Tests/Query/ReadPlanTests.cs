@@ -91,40 +91,4 @@ public class ReadPlanTests
         protected override void OnModelCreating(ModelBuilder modelBuilder)
             => modelBuilder.Entity<GameScore>().HasKey(s => new { s.UserId, s.Title });
     }
-
-    private sealed class CountingPlanner : DynamoAccessPathPlanner
-    {
-        private int _plans;
-
-        public int Plans => _plans;
-
-        public override DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
-        {
-            Interlocked.Increment(ref _plans);
-            return base.Plan(selectExpression);
-        }
-    }
-
-    // Answers every read with an empty page; the first PagesWithMore pages say DynamoDB has more.
-    private sealed class RecordingClientWrapper(
-        IDbContextOptions options,
-        IDynamoClientProvider clientProvider,
-        IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
-        DynamoConsumedCapacity consumedCapacity,
-        IExecutionStrategyFactory executionStrategyFactory)
-        : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory)
-    {
-        public List<DynamoReadCommand> Commands { get; } = [];
-
-        public int PagesWithMore { get; set; }
-
-        public override Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
-        {
-            Commands.Add(command);
-            var next = Commands.Count <= PagesWithMore
-                ? command with { StartKey = new() { ["UserId"] = new() { S = "u" }, ["Title"] = new() { S = "k" + Commands.Count } } }
-                : null;
-            return Task.FromResult(new DynamoReadPage([], 0, 0, next));
-        }
-    }
 }

@@ -1,0 +1,49 @@
+using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Tests.Query;
+
+/// <summary>A planner that counts its plans, so that a test can tell a query is planned once, when it is compiled.</summary>
+internal sealed class CountingPlanner : DynamoAccessPathPlanner
+{
+    private int _plans;
+
+    public int Plans => _plans;
+
+    public override DynamoAccessPlan Plan(DynamoSelectExpression selectExpression)
+    {
+        Interlocked.Increment(ref _plans);
+        return base.Plan(selectExpression);
+    }
+}
+
+/// <summary>
+///     Records the read commands instead of sending them and answers each with an empty page; the first
+///     <see cref="PagesWithMore" /> pages say DynamoDB has more (a start key on <c>UserId</c>/<c>Title</c>).
+/// </summary>
+internal sealed class RecordingClientWrapper(
+    IDbContextOptions options,
+    IDynamoClientProvider clientProvider,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
+    DynamoConsumedCapacity consumedCapacity,
+    IExecutionStrategyFactory executionStrategyFactory)
+    : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory)
+{
+    public List<DynamoReadCommand> Commands { get; } = [];
+
+    public int PagesWithMore { get; set; }
+
+    public override Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    {
+        Commands.Add(command);
+        var next = Commands.Count <= PagesWithMore
+            ? command with { StartKey = new() { ["UserId"] = new() { S = "u" }, ["Title"] = new() { S = "k" + Commands.Count } } }
+            : null;
+        return Task.FromResult(new DynamoReadPage([], 0, 0, next));
+    }
+}
