@@ -603,5 +603,9 @@ public static class DynamoStrings
     public static string PartiQLStatementFailed(object? statement, object? reason)
         => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLStatementFailed"), statement, reason);
 
+    /// <summary>The PartiQL statement "{0}" failed in a way that does not tell whether DynamoDB applied it ({1}), and it is not sent again, since a statement may not be idempotent. Read the item to see whether it was written.</summary>
+    public static string PartiQLOutcomeUnknown(object? statement, object? reason)
+        => string.Format(CultureInfo.CurrentCulture, GetString("PartiQLOutcomeUnknown"), statement, reason);
+
     internal static string GetString(string name) => ResourceManager.GetString(name, CultureInfo.CurrentCulture)!;
 }

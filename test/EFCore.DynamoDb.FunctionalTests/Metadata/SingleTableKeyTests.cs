@@ -260,6 +260,17 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
     }
 
     [Fact]
+    public async Task An_ordered_include_keeps_its_order_with_a_Query_of_the_orders_after_the_customer()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var ann = await db.Customers.AsNoTracking().Include(c => c.Orders.OrderByDescending(o => o.Sk)).SingleAsync(c => c.Id == "c1");
+
+        Assert.Equal([3, 2, 1], ann.Orders.Select(o => o.Number));
+        Assert.Equal(["GetItem", "Query"], Recorder.Operations);
+    }
+
+    [Fact]
     public async Task Counting_customers_reads_only_customer_items()
     {
         await using var db = _fixture.CreateContext();

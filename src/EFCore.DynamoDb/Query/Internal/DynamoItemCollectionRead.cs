@@ -27,7 +27,7 @@ public sealed class DynamoItemCollectionRead
     /// <summary>
     ///     Whether the model and the operators allow one read: same table, the foreign key is the dependents' partition key
     ///     and references the principals' partition key under the same attribute, the principals' query is of whole items
-    ///     without offset or paging, and the dependents' query has no limit or offset.
+    ///     without offset or paging, and the dependents' query has no limit, offset or ordering (the partition's Query reads in the principal's order).
     /// </summary>
     public static bool MayServe(DynamoSelectExpression principals, DynamoSelectExpression dependents, INavigation navigation)
     {
@@ -41,7 +41,7 @@ public sealed class DynamoItemCollectionRead
             && principalKey == partitionKey
             && foreignKey.GetAttributeName() == partitionKey.GetAttributeName()
             && principals is { ResultKind: DynamoResultKind.Items, Offset: null, ContinuationToken: null, ReadOptions.IndexName: null }
-            && dependents is { Limits.Count: 0, Offset: null, ReadOptions.IndexName: null };
+            && dependents is { Limits.Count: 0, Offset: null, Orderings.Count: 0, ReadOptions.IndexName: null };
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
+using Amazon.DynamoDBv2.Model;
+
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
-///     Runs a PartiQL statement that writes (<c>ExecutePartiQL</c>) under the execution strategy: its values as
-///     parameters, its tables with the context's prefix. DynamoDB returns no count for a write statement, and each one
+///     Runs a PartiQL statement that writes (<c>ExecutePartiQL</c>) under the execution strategy, retried only when
+///     DynamoDB surely did not apply it: its values as parameters, its tables with the context's prefix. DynamoDB returns no count for a write statement, and each one
 ///     writes at most one item (an <c>UPDATE</c> or <c>DELETE</c> names a full key): the count is the number of items the
 ///     statement returned when it has <c>RETURNING</c>, otherwise 1 for a statement that succeeded.
 /// </summary>
@@ -28,7 +30,7 @@ public sealed class DynamoPartiQLExecutor(
         try
         {
             var returned = await executionStrategy.ExecuteAsync(
-                    ct => client.WriteStatementAsync(table, text, parameters, ct), cancellationToken)
+                    ct => SendAsync(table, text, parameters, ct), cancellationToken)
                 .ConfigureAwait(false);
             return DynamoPartiQLComposition.Contains(text, "RETURNING") ? returned.Count : 1;
         }
@@ -39,6 +41,25 @@ public sealed class DynamoPartiQLExecutor(
         catch (DynamoRequestFailedException exception)
         {
             throw new DbUpdateException(DynamoStrings.PartiQLStatementFailed(text, exception.Message), exception.InnerException);
+        }
+    }
+
+    // A statement may not be idempotent (SET n = n + 1): after a failure that may have applied it, sending it again could
+    // write twice, so the execution strategy retries only what DynamoDB surely refused (throttling); the rest says the
+    // outcome is unknown.
+    private async Task<List<Dictionary<string, AttributeValue>>> SendAsync(
+        string table,
+        string text,
+        List<AttributeValue> parameters,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.WriteStatementAsync(table, text, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (DynamoTransportFailures.MayHaveBeenApplied(exception))
+        {
+            throw new DbUpdateException(DynamoStrings.PartiQLOutcomeUnknown(text, exception.Message), exception);
         }
     }
 }

@@ -26,4 +26,11 @@ public static class DynamoTransportFailures
             AmazonUnmarshallingException { InnerException: IOException } => true,
             _ => false
         };
+
+    /// <summary>
+    ///     A write failed in a way that does not say whether DynamoDB applied it: its answer was lost, or DynamoDB
+    ///     answered with a server error (5xx). Sending it again is safe only when the write is idempotent.
+    /// </summary>
+    public static bool MayHaveBeenApplied(Exception exception)
+        => IsAnswerLost(exception) || exception is AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.InternalServerError };
 }
