@@ -38,6 +38,10 @@ public sealed class DynamoPartiQLExecutor(
         {
             throw new DbUpdateException(DynamoStrings.PartiQLConditionFailed(text), exception.InnerException);
         }
+        catch (DynamoRequestFailedException exception) when (DynamoTransportFailures.MayHaveBeenApplied(exception.InnerException!))
+        {
+            throw new DbUpdateException(DynamoStrings.PartiQLOutcomeUnknown(text, exception.Message), exception.InnerException);
+        }
         catch (DynamoRequestFailedException exception)
         {
             throw new DbUpdateException(DynamoStrings.PartiQLStatementFailed(text, exception.Message), exception.InnerException);
@@ -46,7 +50,8 @@ public sealed class DynamoPartiQLExecutor(
 
     // A statement may not be idempotent (SET n = n + 1): after a failure that may have applied it, sending it again could
     // write twice, so the execution strategy retries only what DynamoDB surely refused (throttling); the rest says the
-    // outcome is unknown.
+    // outcome is unknown. That failure leaves the strategy as an exception it never retries: not a DbUpdateException,
+    // whose inner exception the strategy would judge, and find transient.
     private async Task<List<Dictionary<string, AttributeValue>>> SendAsync(
         string table,
         string text,
@@ -59,7 +64,7 @@ public sealed class DynamoPartiQLExecutor(
         }
         catch (Exception exception) when (DynamoTransportFailures.MayHaveBeenApplied(exception))
         {
-            throw new DbUpdateException(DynamoStrings.PartiQLOutcomeUnknown(text, exception.Message), exception);
+            throw new DynamoRequestFailedException(exception);
         }
     }
 }
