@@ -82,11 +82,10 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
                     queryContext.Parameters[_include.KeyParameters[i].Name] = key[i];
                 }
 
-                // The buffered read takes the key now; it is sent once the throttle lets it.
                 var dependents = _readDependents(queryContext);
                 reads.Add(
                     async && dependents is IDynamoBufferedResults buffered
-                        ? ReadThrottledAsync(buffered.PrepareBufferedRead(), throttle, failed)
+                        ? ReadThrottledAsync(buffered, throttle, failed)
                         : Task.FromResult<IEnumerable<object>>(await ReadAsync(dependents, async, cancellationToken).ConfigureAwait(false)));
             }
         }
@@ -98,32 +97,65 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
             throw;
         }
 
-        var dependentsRead = await Task.WhenAll(reads).ConfigureAwait(false);
+        var dependentsRead = await ShapeAsync(queryContext, reads, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < keyed.Count; i++)
         {
-            _linker.Link(queryContext, keyed[i].Principal, [.. dependentsRead[i]]);
+            _linker.Link(queryContext, keyed[i].Principal, dependentsRead[i]);
         }
     }
 
-    // A failed read cancels the others, which would be wasted.
+    // A failed read cancels the others, which would be wasted. The read is prepared before the first await, so that it
+    // takes the key parameters as they are now; it is sent once the throttle lets it.
     private static async Task<IEnumerable<object>> ReadThrottledAsync(
-        Func<CancellationToken, Task<IEnumerable<object>>> read,
+        IDynamoBufferedResults dependents,
         SemaphoreSlim throttle,
         CancellationTokenSource failed)
     {
-        await throttle.WaitAsync(failed.Token).ConfigureAwait(false);
         try
         {
-            return await read(failed.Token).ConfigureAwait(false);
+            var read = dependents.PrepareBufferedRead();
+            await throttle.WaitAsync(failed.Token).ConfigureAwait(false);
+            try
+            {
+                return await read(failed.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                throttle.Release();
+            }
         }
         catch
         {
             await failed.CancelAsync().ConfigureAwait(false);
             throw;
         }
-        finally
+    }
+
+    // A buffered read is shaped here, not through the enumerator that logs how a query failed or was canceled, so its
+    // failure is logged here the same way, once: awaiting all the reads throws the one that failed rather than those it
+    // canceled, and a cancellation only when none failed. A read that is not buffered was shaped, and logged, already.
+    private static async Task<List<object>[]> ShapeAsync(
+        DynamoQueryContext queryContext,
+        List<Task<IEnumerable<object>>> reads,
+        CancellationToken cancellationToken)
+    {
+        try
         {
-            throttle.Release();
+            return [.. (await Task.WhenAll(reads).ConfigureAwait(false)).Select(dependents => dependents.ToList())];
+        }
+        catch (Exception exception)
+        {
+            var contextType = queryContext.Context.GetType();
+            if (queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+            {
+                queryContext.QueryLogger.QueryCanceled(contextType);
+            }
+            else
+            {
+                queryContext.QueryLogger.QueryIterationFailed(contextType, exception);
+            }
+
+            throw;
         }
     }
 
