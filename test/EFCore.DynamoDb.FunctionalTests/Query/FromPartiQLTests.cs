@@ -179,7 +179,7 @@ public class FromPartiQLTests : IClassFixture<FromPartiQLTests.Fixture>
 
         Assert.Equal(2, count);
         Assert.Contains(
-            "FROM \"" + _fixture.Store.TablePrefix + "GameScores\" WHERE ((\"UserId\" IN [?, ?]) AND begins_with(\"Title\", ?))",
+            "FROM \"" + _fixture.Store.TablePrefix + "GameScores\" WHERE (\"UserId\" IN [?, ?] AND begins_with(\"Title\", ?))",
             Assert.Single(Statements).Expressions,
             StringComparison.Ordinal);
     }

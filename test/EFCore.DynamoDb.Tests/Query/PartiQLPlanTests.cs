@@ -47,8 +47,25 @@ public class PartiQLPlanTests
         _ = context.Notes.FromPartiQL($"SELECT * FROM {context.Notes}").Where(n => n.Text == text && owners.Contains(n.Owner) && !(n.Stars < 3)).ToList();
 
         Assert.Equal(
-            "SELECT * FROM \"Notes\" WHERE ((\"Text\" IS MISSING AND (\"Owner\" IN [?, ?])) AND NOT (\"Stars\" < ?))",
+            "SELECT * FROM \"Notes\" WHERE ((\"Text\" IS MISSING AND \"Owner\" IN [?, ?]) AND NOT (\"Stars\" < ?))",
             Assert.Single(client.Commands).Statement);
+    }
+
+    // PartiQL's own words for what DynamoDB's expressions write with attribute_exists, in the grammar both share.
+    [Fact]
+    public void A_list_holding_null_and_a_negated_OR_are_written_with_MISSING()
+    {
+        using var context = new NoteContext();
+        var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
+        var owners = new[] { "a", null };
+
+        _ = context.Notes.FromPartiQL($"SELECT * FROM {context.Notes}").Where(n => owners.Contains(n.Owner) && !(n.Stars < 3 || n.Text != null)).ToList();
+
+        var command = Assert.Single(client.Commands);
+        Assert.Equal(
+            "SELECT * FROM \"Notes\" WHERE ((\"Owner\" IN [?] OR \"Owner\" IS MISSING) AND NOT (\"Stars\" < ? OR \"Text\" IS NOT MISSING))",
+            command.Statement);
+        Assert.Equal(["a", "3"], command.Parameters!.Select(p => p.S ?? p.N));
     }
 
     public class Note

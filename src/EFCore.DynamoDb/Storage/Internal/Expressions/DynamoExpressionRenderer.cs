@@ -10,9 +10,6 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeholders, IReadOnlyDictionary<string, object?> parameters)
 {
-    // DynamoDB accepts at most 100 operands in one IN.
-    private const int MaxInOperands = 100;
-
     // The clauses of an update expression, in the order they are written.
     private static readonly string[] UpdateClauses = ["SET", "REMOVE", "ADD", "DELETE"];
 
@@ -44,137 +41,33 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
     private string Name(DynamoPathExpression path) => string.Join('.', path.ResolvePath(Parameters).Select(Placeholders.Name));
 
-    // A value searched for, or a size, that is null at run time has no DynamoDB meaning.
-    private string NonNullValue(DynamoValueExpression value, DynamoAttributeExpression attribute)
-        => Placeholders.Value(
-            value.Evaluate(Parameters)
-            ?? throw new InvalidOperationException(DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name)));
-
     // A null value is written with REMOVE, so one that reaches a SET, ADD or DELETE is a mistake of the caller.
     private string WrittenValue(DynamoValueExpression value, DynamoPathExpression target)
         => Placeholders.Value(value.Evaluate(Parameters) ?? throw new InvalidOperationException(DynamoStrings.UpdateValueMissing(target.DisplayName)));
 
     private string KeyValue(DynamoValueExpression value) => Placeholders.Value(EvaluateKey(value));
 
-    /// <summary>The operator as DynamoDB writes it, in its expressions and in PartiQL alike.</summary>
-    public static string Symbol(DynamoComparisonOperator op)
-        => op switch
-        {
-            DynamoComparisonOperator.Equal => "=",
-            DynamoComparisonOperator.NotEqual => "<>",
-            DynamoComparisonOperator.LessThan => "<",
-            DynamoComparisonOperator.LessThanOrEqual => "<=",
-            DynamoComparisonOperator.GreaterThan => ">",
-            _ => ">="
-        };
-
-    // Appends the text of each node it visits; placeholders are taken in the order the text is written.
-    private sealed class Writer(DynamoExpressionRenderer renderer) : DynamoExpressionVisitor
+    // Writes the conditions as DynamoDB's expressions do (names and values as placeholders, attribute_exists), and the
+    // key conditions, projections and updates only they have.
+    private sealed class Writer(DynamoExpressionRenderer renderer) : DynamoConditionWriter(renderer.Parameters)
     {
-        private StringBuilder _builder = new();
+        protected override bool Writes(Expression node)
+            => node is DynamoExpression or DynamoPathExpression or DynamoValueExpression or DynamoProjectionExpression
+                or DynamoUpdateExpression or DynamoUpdateAction or DynamoArithmeticExpression or DynamoIfNotExistsExpression;
 
-        public string Text => _builder.ToString();
+        protected override string Name(DynamoPathExpression path) => renderer.Name(path);
 
-        public override Expression? Visit(Expression? node)
-            => node is null or DynamoExpression or DynamoPathExpression or DynamoValueExpression or DynamoProjectionExpression
-                or DynamoUpdateExpression or DynamoUpdateAction or DynamoArithmeticExpression or DynamoIfNotExistsExpression
-                ? base.Visit(node)
-                : throw new InvalidOperationException(CoreStrings.TranslationFailed(node.ToString()));
+        protected override string Value(AttributeValue value) => renderer.Placeholders.Value(value);
 
-        protected override Expression VisitPath(DynamoPathExpression node) => Append(node, renderer.Name(node));
+        protected override string Exists(string name, bool exists) => (exists ? "attribute_exists(" : "attribute_not_exists(") + name + ")";
+
+        protected override string InList(string name, IEnumerable<string> values) => name + " IN (" + string.Join(", ", values) + ")";
+
+        protected override Expression VisitPath(DynamoPathExpression node) => Append(node, Name(node));
 
         protected override Expression VisitAttribute(DynamoAttributeExpression node) => VisitPath(node);
 
         protected override Expression VisitValue(DynamoValueExpression node) => throw new InvalidOperationException(CoreStrings.TranslationFailed(node.ToString()));
-
-        protected override Expression VisitLogical(DynamoLogicalExpression node)
-        {
-            _builder.Append('(');
-            Visit(node.Left);
-            _builder.Append(node.IsAnd ? " AND " : " OR ");
-            Visit(node.Right);
-            _builder.Append(')');
-            return node;
-        }
-
-        protected override Expression VisitConjunction(DynamoConjunctionExpression node)
-        {
-            for (var i = 0; i < node.Operands.Count; i++)
-            {
-                _builder.Append(i == 0 ? "" : " AND ");
-                Visit(node.Operands[i]);
-            }
-
-            return node;
-        }
-
-        protected override Expression VisitNot(DynamoNotExpression node)
-        {
-            // DynamoDB refuses redundant parentheses: an operand already written in parentheses (a logical expression,
-            // several INs) gets none of its own.
-            var operand = TextOf(node.Operand);
-            var parenthesized = operand.Length > 0 && operand[0] == '(';
-            _builder.Append(parenthesized ? "NOT " : "NOT (").Append(operand).Append(parenthesized ? "" : ")");
-            return node;
-        }
-
-        protected override Expression VisitAttributeExists(DynamoAttributeExistsExpression node)
-            => Append(node, (node.Exists ? "attribute_exists(" : "attribute_not_exists(") + renderer.Name(node.Attribute) + ")");
-
-        protected override Expression VisitComparison(DynamoComparisonExpression node)
-        {
-            var name = renderer.Name(node.Attribute);
-            if (node.Value.Evaluate(renderer.Parameters) is not { } value)
-            {
-                // A parameter that is null at run time compares as C# does: == null ⇔ the attribute is absent.
-                return Append(
-                    node,
-                    node.Operator switch
-                    {
-                        DynamoComparisonOperator.Equal => "attribute_not_exists(" + name + ")",
-                        DynamoComparisonOperator.NotEqual => "attribute_exists(" + name + ")",
-                        _ => throw new InvalidOperationException(
-                            DynamoStrings.NullComparison(node.Attribute.Property.DeclaringType.DisplayName(), node.Attribute.Property.Name))
-                    });
-            }
-
-            return Append(node, name + " " + Symbol(node.Operator) + " " + renderer.Placeholders.Value(value));
-        }
-
-        protected override Expression VisitBetween(DynamoBetweenExpression node)
-            => Append(
-                node,
-                renderer.Name(node.Attribute) + " BETWEEN " + renderer.NonNullValue(node.Low, node.Attribute) + " AND "
-                + renderer.NonNullValue(node.High, node.Attribute));
-
-        protected override Expression VisitFunction(DynamoFunctionExpression node)
-            => Append(node, node.FunctionName + "(" + renderer.Name(node.Attribute) + ", " + renderer.NonNullValue(node.Value, node.Attribute) + ")");
-
-        protected override Expression VisitSize(DynamoSizeExpression node)
-            => Append(
-                node,
-                "size(" + renderer.Name(node.Attribute) + ") " + Symbol(node.Operator) + " " + renderer.NonNullValue(node.Value, node.Attribute));
-
-        // Values beyond 100 go to further INs joined with OR; a null matches the absent attribute; no value matches nothing.
-        protected override Expression VisitIn(DynamoInExpression node)
-        {
-            var name = renderer.Name(node.Attribute);
-            var (values, hasNull) = node.Evaluate(renderer.Parameters);
-            var terms = values.Chunk(MaxInOperands)
-                .Select(chunk => name + " IN (" + string.Join(", ", chunk.Select(renderer.Placeholders.Value)) + ")")
-                .ToList();
-            if (hasNull)
-            {
-                terms.Add("attribute_not_exists(" + name + ")");
-            }
-
-            if (terms.Count == 0)
-            {
-                terms.Add("(attribute_exists(" + name + ") AND attribute_not_exists(" + name + "))");
-            }
-
-            return Append(node, terms.Count == 1 ? terms[0] : "(" + string.Join(" OR ", terms) + ")");
-        }
 
         // The partition attributes' equalities, then the sort attributes' conditions, with values that may not be null.
         protected override Expression VisitKeyCondition(DynamoKeyConditionExpression node)
@@ -182,20 +75,20 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
             var separator = "";
             foreach (var condition in node.PartitionKey.Concat(node.SortKey))
             {
-                _builder.Append(separator);
+                Builder.Append(separator);
                 separator = " AND ";
                 switch (condition)
                 {
                     case DynamoComparisonExpression comparison:
-                        _builder.Append(renderer.Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator))
+                        Builder.Append(renderer.Name(comparison.Attribute)).Append(' ').Append(Symbol(comparison.Operator))
                             .Append(' ').Append(renderer.KeyValue(comparison.Value));
                         break;
                     case DynamoBetweenExpression between:
-                        _builder.Append(renderer.Name(between.Attribute)).Append(" BETWEEN ").Append(renderer.KeyValue(between.Low))
+                        Builder.Append(renderer.Name(between.Attribute)).Append(" BETWEEN ").Append(renderer.KeyValue(between.Low))
                             .Append(" AND ").Append(renderer.KeyValue(between.High));
                         break;
                     case DynamoFunctionExpression function:
-                        _builder.Append(function.FunctionName).Append('(').Append(renderer.Name(function.Attribute)).Append(", ")
+                        Builder.Append(function.FunctionName).Append('(').Append(renderer.Name(function.Attribute)).Append(", ")
                             .Append(renderer.KeyValue(function.Value)).Append(')');
                         break;
                     default:
@@ -227,10 +120,10 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
         protected override Expression VisitSetAction(DynamoSetAction node)
         {
-            _builder.Append("SET ").Append(renderer.Name(node.Target)).Append(" = ");
+            Builder.Append("SET ").Append(renderer.Name(node.Target)).Append(" = ");
             if (node.Value is DynamoValueExpression value)
             {
-                _builder.Append(renderer.WrittenValue(value, node.Target));
+                Builder.Append(renderer.WrittenValue(value, node.Target));
             }
             else
             {
@@ -255,22 +148,5 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
         protected override Expression VisitIfNotExists(DynamoIfNotExistsExpression node)
             => Append(node, "if_not_exists(" + renderer.Name(node.Path) + ", " + renderer.WrittenValue(node.Value, node.Path) + ")");
-
-        private Expression Append(Expression node, string text)
-        {
-            _builder.Append(text);
-            return node;
-        }
-
-        // The text of a node on its own, taking its placeholders in turn.
-        private string TextOf(Expression node)
-        {
-            var outer = _builder;
-            _builder = new StringBuilder();
-            Visit(node);
-            var text = _builder.ToString();
-            _builder = outer;
-            return text;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Storage.Internal.Expressions;
@@ -28,111 +27,19 @@ public sealed class DynamoPartiQLConditionRenderer(IReadOnlyDictionary<string, o
         return writer.Text;
     }
 
-    private string Parameter(AttributeValue value)
+    // Writes the conditions as PartiQL does: names double-quoted, values as ?, IS [NOT] MISSING, IN with brackets.
+    private sealed class Writer(DynamoPartiQLConditionRenderer renderer) : DynamoConditionWriter(renderer.QueryParameters)
     {
-        Parameters.Add(value);
-        return "?";
-    }
+        protected override string Name(DynamoPathExpression path) => "\"" + path.AttributeName + "\"";
 
-    private string NonNull(DynamoValueExpression value, DynamoAttributeExpression attribute)
-        => Parameter(
-            value.Evaluate(QueryParameters)
-            ?? throw new InvalidOperationException(DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name)));
-
-    private static string Name(DynamoPathExpression path) => "\"" + path.AttributeName + "\"";
-
-    private sealed class Writer(DynamoPartiQLConditionRenderer renderer) : DynamoExpressionVisitor
-    {
-        private readonly StringBuilder _builder = new();
-
-        public string Text => _builder.ToString();
-
-        public override Expression? Visit(Expression? node)
-            => node is null or DynamoExpression ? base.Visit(node) : throw new InvalidOperationException(CoreStrings.TranslationFailed(node.ToString()));
-
-        protected override Expression VisitLogical(DynamoLogicalExpression node)
+        protected override string Value(AttributeValue value)
         {
-            _builder.Append('(');
-            Visit(node.Left);
-            _builder.Append(node.IsAnd ? " AND " : " OR ");
-            Visit(node.Right);
-            _builder.Append(')');
-            return node;
+            renderer.Parameters.Add(value);
+            return "?";
         }
 
-        protected override Expression VisitConjunction(DynamoConjunctionExpression node)
-        {
-            for (var i = 0; i < node.Operands.Count; i++)
-            {
-                _builder.Append(i == 0 ? "(" : " AND ");
-                Visit(node.Operands[i]);
-            }
+        protected override string Exists(string name, bool exists) => name + (exists ? " IS NOT MISSING" : " IS MISSING");
 
-            _builder.Append(')');
-            return node;
-        }
-
-        protected override Expression VisitNot(DynamoNotExpression node)
-        {
-            _builder.Append("NOT (");
-            Visit(node.Operand);
-            _builder.Append(')');
-            return node;
-        }
-
-        protected override Expression VisitAttributeExists(DynamoAttributeExistsExpression node)
-            => Append(node, Name(node.Attribute) + (node.Exists ? " IS NOT MISSING" : " IS MISSING"));
-
-        // A value that is null at run time compares as C# does: == null ⇔ the attribute is absent.
-        protected override Expression VisitComparison(DynamoComparisonExpression node)
-            => node.Value.Evaluate(renderer.QueryParameters) is { } value
-                ? Append(node, Name(node.Attribute) + " " + DynamoExpressionRenderer.Symbol(node.Operator) + " " + renderer.Parameter(value))
-                : Append(
-                    node,
-                    node.Operator switch
-                    {
-                        DynamoComparisonOperator.Equal => Name(node.Attribute) + " IS MISSING",
-                        DynamoComparisonOperator.NotEqual => Name(node.Attribute) + " IS NOT MISSING",
-                        _ => throw new InvalidOperationException(
-                            DynamoStrings.NullComparison(node.Attribute.Property.DeclaringType.DisplayName(), node.Attribute.Property.Name))
-                    });
-
-        protected override Expression VisitBetween(DynamoBetweenExpression node)
-            => Append(
-                node,
-                Name(node.Attribute) + " BETWEEN " + renderer.NonNull(node.Low, node.Attribute) + " AND " + renderer.NonNull(node.High, node.Attribute));
-
-        protected override Expression VisitFunction(DynamoFunctionExpression node)
-            => Append(node, node.FunctionName + "(" + Name(node.Attribute) + ", " + renderer.NonNull(node.Value, node.Attribute) + ")");
-
-        protected override Expression VisitSize(DynamoSizeExpression node)
-            => Append(
-                node,
-                "size(" + Name(node.Attribute) + ") " + DynamoExpressionRenderer.Symbol(node.Operator) + " " + renderer.NonNull(node.Value, node.Attribute));
-
-        // A null among the values matches the absent attribute; no value matches nothing.
-        protected override Expression VisitIn(DynamoInExpression node)
-        {
-            var name = Name(node.Attribute);
-            var (values, hasNull) = node.Evaluate(renderer.QueryParameters);
-            var terms = new List<string>();
-            if (values.Count > 0)
-            {
-                terms.Add(name + " IN [" + string.Join(", ", values.Select(renderer.Parameter)) + "]");
-            }
-
-            if (hasNull)
-            {
-                terms.Add(name + " IS MISSING");
-            }
-
-            return Append(node, terms.Count == 0 ? "(" + name + " IS MISSING AND " + name + " IS NOT MISSING)" : "(" + string.Join(" OR ", terms) + ")");
-        }
-
-        private Expression Append(Expression node, string text)
-        {
-            _builder.Append(text);
-            return node;
-        }
+        protected override string InList(string name, IEnumerable<string> values) => name + " IN [" + string.Join(", ", values) + "]";
     }
 }
