@@ -178,6 +178,18 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
         Assert.DoesNotContain("#n2", Executed[1].Expressions, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_filtered_include_comparing_with_the_principal_is_refused_before_any_request()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.Customers.Include(c => c.Orders.Where(o => o.Number != c.Name)).SingleAsync(c => c.Id == "c1"));
+
+        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Recorder.Requests);
+    }
+
     private static void AssertLinesOfAnn(Customer customer)
     {
         Assert.Equal(["o1", "o2", "o3"], customer.Orders.Select(o => o.Number).Order());
@@ -489,7 +501,10 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
             context.Lines.AddRange(
                 new OrderLine { CustomerId = "c1", Sk = "LINE#o1#1", OrderSk = "ORDER#o1", Product = "apple" },
                 new OrderLine { CustomerId = "c1", Sk = "LINE#o1#2", OrderSk = "ORDER#o1", Product = "pear" },
-                new OrderLine { CustomerId = "c1", Sk = "LINE#o2#1", OrderSk = "ORDER#o2", Product = "plum" });
+                new OrderLine { CustomerId = "c1", Sk = "LINE#o2#1", OrderSk = "ORDER#o2", Product = "plum" },
+
+                // A line of no order read: ThenInclude never materializes it.
+                new OrderLine { CustomerId = "c1", Sk = "LINE#gone#1", OrderSk = "ORDER#gone", Product = "lost" });
             context.Payments.AddRange(
                 new Payment { CustomerId = "c1", Sk = "PAY#1", Amount = 10m },
                 new Payment { CustomerId = "c1", Sk = "PAY#2", Amount = 20m, Voided = true });
