@@ -16,6 +16,9 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
     private static readonly DateTime May1 = new(2026, 5, 1, 10, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime June1 = new(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc);
 
+    // The sort key of c1's second order, which its lines' foreign key holds.
+    private const string SecondOfMay1 = "ORDER#2026-05-01T10:00:00.0000000Z#2";
+
     private readonly Fixture _fixture;
 
     public SingleTableKeyTests(Fixture fixture)
@@ -260,6 +263,29 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
     }
 
     [Fact]
+    public async Task ThenInclude_of_the_lines_is_the_same_one_Query_of_the_partition()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var ann = await db.Customers.Include(c => c.Orders).ThenInclude(o => o.Lines).SingleAsync(c => c.Id == "c1");
+        var untracked = db.Customers.AsNoTracking().Include(c => c.Orders).ThenInclude(o => o.Lines).Single(c => c.Id == "c1");
+
+        foreach (var customer in new[] { ann, untracked })
+        {
+            Assert.Equal([1, 2, 3], customer.Orders.Select(o => o.Number).Order());
+            Assert.Empty(customer.Orders.Single(o => o.Number == 1).Lines);
+            var second = customer.Orders.Single(o => o.Number == 2);
+            Assert.Equal(["pen", "ink"], second.Lines.Select(l => l.Product));
+            Assert.All(second.Lines, l => Assert.Same(second, l.Order));
+            Assert.Equal("pad", Assert.Single(customer.Orders.Single(o => o.Number == 3).Lines).Product);
+        }
+
+        Assert.Equal(7, db.ChangeTracker.Entries().Count());
+        Assert.Equal(["Query", "Query"], Recorder.Operations);
+        Assert.All(Recorder.Requests, r => Assert.Contains("KeyCondition: #n0 = :v0; Filter: ((#n1 = :v1 OR #n1 = :v2) OR #n1 = :v3)", r.Expressions, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_ordered_include_keeps_its_order_with_a_Query_of_the_orders_after_the_customer()
     {
         await using var db = _fixture.CreateContext();
@@ -306,6 +332,8 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
         public decimal Total { get; set; }
 
         public Customer? Customer { get; set; }
+
+        public List<OrderLine> Lines { get; } = [];
     }
 
     public class OrderLine
@@ -318,7 +346,11 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
 
         public int LineNumber { get; set; }
 
+        public string OrderSk { get; set; } = null!;
+
         public string Product { get; set; } = null!;
+
+        public Order? Order { get; set; }
     }
 
     public class ShopContext(DbContextOptions options) : DbContext(options)
@@ -347,6 +379,7 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
                 order.Property(o => o.Sk).HasAttributeName("SK");
                 order.HasComposite(o => o.Sk, o => o.PlacedAt, o => o.Number).HasSeparator("#").HasPrefix("ORDER#");
                 order.HasOne(o => o.Customer).WithMany(c => c.Orders).HasForeignKey(o => o.CustomerId);
+                order.HasMany(o => o.Lines).WithOne(l => l.Order).HasForeignKey(l => new { l.CustomerId, l.OrderSk });
             });
             modelBuilder.Entity<OrderLine>(line =>
             {
@@ -371,9 +404,9 @@ public class SingleTableKeyTests : IClassFixture<SingleTableKeyTests.Fixture>
                 new Order { CustomerId = "c1", Number = 3, PlacedAt = June1, Total = 30m },
                 new Order { CustomerId = "c2", Number = 1, PlacedAt = May1, Total = 5m });
             context.Lines.AddRange(
-                new OrderLine { CustomerId = "c1", OrderNumber = 2, LineNumber = 1, Product = "pen" },
-                new OrderLine { CustomerId = "c1", OrderNumber = 2, LineNumber = 2, Product = "ink" },
-                new OrderLine { CustomerId = "c1", OrderNumber = 3, LineNumber = 1, Product = "pad" });
+                new OrderLine { CustomerId = "c1", OrderNumber = 2, LineNumber = 1, OrderSk = SecondOfMay1, Product = "pen" },
+                new OrderLine { CustomerId = "c1", OrderNumber = 2, LineNumber = 2, OrderSk = SecondOfMay1, Product = "ink" },
+                new OrderLine { CustomerId = "c1", OrderNumber = 3, LineNumber = 1, OrderSk = "ORDER#2026-06-01T10:00:00.0000000Z#3", Product = "pad" });
             await context.SaveChangesAsync();
         }
     }

@@ -102,17 +102,103 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     }
 
     [Fact]
-    public async Task ThenInclude_of_lines_is_one_more_Query_per_order()
+    public async Task ThenInclude_of_lines_in_the_partition_is_the_same_one_Query_linked_by_the_full_foreign_key()
     {
         await using var db = _fixture.CreateContext();
 
         var customer = await db.Customers.AsNoTracking().Include(c => c.Orders).ThenInclude(o => o.Lines).SingleAsync(c => c.Id == "c1");
 
+        AssertLinesOfAnn(customer);
+        Assert.Empty(db.ChangeTracker.Entries());
+        var query = Assert.Single(Executed);
+        Assert.Equal("Query", query.Operation);
+        Assert.Contains("KeyCondition: #n0 = :v0; Filter: ((#n1 = :v1 OR #n1 = :v2) OR #n1 = :v3)", query.Expressions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThenInclude_of_lines_in_the_partition_is_one_Query_tracked_sync()
+    {
+        using var db = _fixture.CreateContext();
+
+        var customer = db.Customers.Where(c => c.Id == "c1").Include(c => c.Orders).ThenInclude(o => o.Lines).ToList().Single();
+
+        AssertLinesOfAnn(customer);
+        Assert.Equal(7, db.ChangeTracker.Entries().Count());
+        Assert.All(customer.Orders, o => Assert.True(db.Entry(o).Collection(x => x.Lines).IsLoaded));
+        Assert.Equal(["Query"], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task ThenInclude_over_several_customers_is_one_Query_of_each_partition()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var customers = await db.Customers.AsNoTracking().Include(c => c.Orders).ThenInclude(o => o.Lines).Where(c => c.Region == "north").AllowScan().ToListAsync();
+
+        AssertLinesOfAnn(customers.Single(c => c.Id == "c1"));
+        Assert.Empty(customers.Single(c => c.Id == "c2").Orders);
+        Assert.Equal(["Scan", "Query", "Query"], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task A_filtered_include_in_the_partition_is_the_same_one_Query_with_its_condition()
+    {
+        await using var db = _fixture.CreateContext();
+        var from = "ORDER#o2";
+
+        var customer = await db.Customers.Include(c => c.Orders.Where(o => o.Number != "o1")).ThenInclude(o => o.Lines).SingleAsync(c => c.Id == "c1");
+        var bySortKey = await db.Customers.AsNoTracking().Include(c => c.Orders.Where(o => string.CompareOrdinal(o.Sk, from) > 0)).SingleAsync(c => c.Id == "c1");
+
+        Assert.Equal(["o2", "o3"], customer.Orders.Select(o => o.Number).Order());
+        Assert.Equal("plum", Assert.Single(customer.Orders.Single(o => o.Number == "o2").Lines).Product);
+        Assert.Equal(4, db.ChangeTracker.Entries().Count());
+        Assert.Equal("o3", Assert.Single(bySortKey.Orders).Number);
+        Assert.Equal(["Query", "Query"], Recorder.Operations);
+
+        // A Query may not filter on the sort key: that condition is applied to the items read, the discriminator alone
+        // goes into the filter.
+        Assert.Contains("#n2 <> :v3", Executed[0].Expressions, StringComparison.Ordinal);
+        Assert.Contains("Filter: (#n1 = :v1 OR #n1 = :v2)", Executed[1].Expressions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_query_filter_on_the_included_dependents_is_applied_unless_ignored()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var customer = await db.Customers.AsNoTracking().Include(c => c.Payments).SingleAsync(c => c.Id == "c1");
+        var ignored = await db.Customers.AsNoTracking().IgnoreQueryFilters().Include(c => c.Payments).SingleAsync(c => c.Id == "c1");
+        var several = await db.Customers.AsNoTracking().Include(c => c.Payments).Where(c => c.Region == "north").AllowScan().ToListAsync();
+
+        Assert.Equal([10m], customer.Payments.Select(p => p.Amount));
+        Assert.Equal([10m, 20m], ignored.Payments.Select(p => p.Amount).Order());
+        Assert.Equal([10m], several.Single(c => c.Id == "c1").Payments.Select(p => p.Amount));
+        Assert.Equal(["Query", "Query", "Scan", "Query", "Query"], Recorder.Operations);
+        Assert.All([Executed[0], Executed[3]], r => Assert.Contains("#n2", r.Expressions, StringComparison.Ordinal));
+        Assert.DoesNotContain("#n2", Executed[1].Expressions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filtered_include_comparing_with_the_principal_is_refused_before_any_request()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.Customers.Include(c => c.Orders.Where(o => o.Number != c.Name)).SingleAsync(c => c.Id == "c1"));
+
+        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Recorder.Requests);
+    }
+
+    private static void AssertLinesOfAnn(Customer customer)
+    {
+        Assert.Equal(["o1", "o2", "o3"], customer.Orders.Select(o => o.Number).Order());
         var o1 = customer.Orders.Single(o => o.Number == "o1");
         Assert.Equal(["apple", "pear"], o1.Lines.Select(l => l.Product).Order());
         Assert.All(o1.Lines, l => Assert.Same(o1, l.Order));
+        Assert.Equal("plum", Assert.Single(customer.Orders.Single(o => o.Number == "o2").Lines).Product);
         Assert.Empty(customer.Orders.Single(o => o.Number == "o3").Lines);
-        Assert.Equal(["Query", "Query", "Query", "Query", "Query"], Recorder.Operations);
+        Assert.All(customer.Orders, o => Assert.Same(customer, o.Customer));
     }
 
     [Fact]
@@ -278,6 +364,8 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
         public List<Review> Reviews { get; set; } = [];
 
         public List<Note> Notes { get; set; } = [];
+
+        public List<Payment> Payments { get; set; } = [];
     }
 
     public class Order
@@ -306,6 +394,17 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
         public Order? Order { get; set; }
     }
 
+    public class Payment
+    {
+        public string CustomerId { get; set; } = null!;
+
+        public string Sk { get; set; } = null!;
+
+        public decimal Amount { get; set; }
+
+        public bool Voided { get; set; }
+    }
+
     public class Review
     {
         public string Id { get; set; } = null!;
@@ -330,6 +429,8 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
 
         public DbSet<OrderLine> Lines => Set<OrderLine>();
 
+        public DbSet<Payment> Payments => Set<Payment>();
+
         public DbSet<Review> Reviews => Set<Review>();
 
         public DbSet<Note> Notes => Set<Note>();
@@ -346,6 +447,7 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
                 c.HasMany(x => x.Orders).WithOne(o => o.Customer).HasForeignKey(o => o.CustomerId).HasPrincipalKey(x => x.Id);
                 c.HasMany(x => x.Reviews).WithOne().HasForeignKey(r => r.CustomerId).HasPrincipalKey(x => x.Id);
                 c.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.CustomerId).HasPrincipalKey(x => x.Id);
+                c.HasMany(x => x.Payments).WithOne().HasForeignKey(p => p.CustomerId).HasPrincipalKey(x => x.Id);
             });
             modelBuilder.Entity<Order>(o =>
             {
@@ -363,6 +465,15 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
                 l.HasSortKey(x => x.Sk);
                 l.Property(x => x.CustomerId).HasAttributeName("PK");
                 l.Property(x => x.Sk).HasAttributeName("SK");
+            });
+            modelBuilder.Entity<Payment>(p =>
+            {
+                p.ToDynamoTable("shop");
+                p.HasPartitionKey(x => x.CustomerId);
+                p.HasSortKey(x => x.Sk);
+                p.Property(x => x.CustomerId).HasAttributeName("PK");
+                p.Property(x => x.Sk).HasAttributeName("SK");
+                p.HasQueryFilter(x => !x.Voided);
             });
             modelBuilder.Entity<Review>(r =>
             {
@@ -390,7 +501,13 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
             context.Lines.AddRange(
                 new OrderLine { CustomerId = "c1", Sk = "LINE#o1#1", OrderSk = "ORDER#o1", Product = "apple" },
                 new OrderLine { CustomerId = "c1", Sk = "LINE#o1#2", OrderSk = "ORDER#o1", Product = "pear" },
-                new OrderLine { CustomerId = "c1", Sk = "LINE#o2#1", OrderSk = "ORDER#o2", Product = "plum" });
+                new OrderLine { CustomerId = "c1", Sk = "LINE#o2#1", OrderSk = "ORDER#o2", Product = "plum" },
+
+                // A line of no order read: ThenInclude never materializes it.
+                new OrderLine { CustomerId = "c1", Sk = "LINE#gone#1", OrderSk = "ORDER#gone", Product = "lost" });
+            context.Payments.AddRange(
+                new Payment { CustomerId = "c1", Sk = "PAY#1", Amount = 10m },
+                new Payment { CustomerId = "c1", Sk = "PAY#2", Amount = 20m, Voided = true });
             context.Reviews.AddRange(
                 new Review { Id = "r1", CustomerId = "c1", Text = "good" },
                 new Review { Id = "r2", CustomerId = "c1", Text = "fine" },

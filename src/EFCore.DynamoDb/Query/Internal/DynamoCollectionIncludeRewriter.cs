@@ -53,7 +53,7 @@ public static class DynamoCollectionIncludeRewriter
                     Navigation: INavigation { IsCollection: true, ForeignKey.IsOwnership: false } navigation,
                     NavigationExpression: MaterializeCollectionNavigationExpression { Subquery: var subquery }
                 }
-                || WithKeyParameters(subquery, navigation) is not var (dependents, parameters))
+                || WithKeyParameters(subquery, navigation, selector.Parameters[0]) is not var (dependents, parameters))
             {
                 return null;
             }
@@ -65,34 +65,60 @@ public static class DynamoCollectionIncludeRewriter
         return entity == selector.Parameters[0] ? includes : null;
     }
 
-    // The subquery starts with Where(dependents, d => <principal's key> == <d's foreign key>); that correlation becomes
-    // d => EF.Property(d, "ForeignKey") == @key, for each foreign-key property.
+    // The subquery filters the dependents with Where(d => <principal's key> == <d's foreign key>), the correlation: the
+    // conjuncts that reference the principal (the outer parameter) in the Where nearest the source that has any.
+    // Navigation expansion may add other Wheres and conjuncts (a query filter on the dependents), which are kept; the
+    // correlation becomes EF.Property(d, "ForeignKey") == @key, for each foreign-key property. A subquery that still
+    // references the principal elsewhere (a filtered include comparing with it) is left as it is, to be refused.
     private static (Expression Dependents, IReadOnlyList<QueryParameterExpression> Parameters)? WithKeyParameters(
-        Expression subquery, INavigation navigation)
+        Expression subquery, INavigation navigation, ParameterExpression principal)
+        => Correlated(subquery, navigation, principal) is var (dependents, parameters) && !References(dependents, principal)
+            ? (dependents, parameters)
+            : null;
+
+    private static (Expression Dependents, IReadOnlyList<QueryParameterExpression> Parameters)? Correlated(
+        Expression subquery, INavigation navigation, ParameterExpression principal)
     {
         if (subquery is not MethodCallExpression { Arguments.Count: > 0 } call)
         {
             return null;
         }
 
-        if (call.Method.DeclaringType == typeof(Queryable)
-            && call.Method.Name == nameof(Queryable.Where)
-            && call.Arguments[0] is EntityQueryRootExpression root)
+        if (Correlated(call.Arguments[0], navigation, principal) is var (source, found))
         {
-            var dependent = Expression.Parameter(root.EntityType.ClrType, "d");
-            var parameters = navigation.ForeignKey.Properties
-                .Select(p => new QueryParameterExpression(KeyParameterName(navigation, p), p.ClrType))
-                .ToList();
-            var predicate = navigation.ForeignKey.Properties
-                .Select((p, i) => (Expression)Expression.Equal(
-                    Expression.Call(PropertyMethod.MakeGenericMethod(p.ClrType), dependent, Expression.Constant(p.Name)), parameters[i]))
-                .Aggregate(Expression.AndAlso);
-            return (call.Update(null, [root, Expression.Quote(Expression.Lambda(predicate, dependent))]), parameters);
+            return (call.Update(call.Object, [source, .. call.Arguments.Skip(1)]), found);
         }
 
-        return WithKeyParameters(call.Arguments[0], navigation) is var (source, found)
-            ? (call.Update(call.Object, [source, .. call.Arguments.Skip(1)]), found)
-            : null;
+        if (call.Method.DeclaringType != typeof(Queryable)
+            || call.Method.Name != nameof(Queryable.Where)
+            || Lambda(call.Arguments[1]) is not { } filter
+            || Conjuncts(filter.Body).ToLookup(c => References(c, principal)) is not { } conjuncts
+            || !conjuncts[true].Any())
+        {
+            return null;
+        }
+
+        var dependent = filter.Parameters[0];
+        var parameters = navigation.ForeignKey.Properties
+            .Select(p => new QueryParameterExpression(KeyParameterName(navigation, p), p.ClrType))
+            .ToList();
+        var predicate = conjuncts[false]
+            .Concat(navigation.ForeignKey.Properties.Select((p, i) => (Expression)Expression.Equal(
+                Expression.Call(PropertyMethod.MakeGenericMethod(p.ClrType), dependent, Expression.Constant(p.Name)), parameters[i])))
+            .Aggregate(Expression.AndAlso);
+        return (call.Update(null, [call.Arguments[0], Expression.Quote(Expression.Lambda(predicate, dependent))]), parameters);
+    }
+
+    private static IEnumerable<Expression> Conjuncts(Expression predicate)
+        => predicate is BinaryExpression { NodeType: ExpressionType.AndAlso } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [predicate];
+
+    private static bool References(Expression expression, ParameterExpression parameter)
+    {
+        var finder = new ParameterFinder(parameter);
+        finder.Visit(expression);
+        return finder.Found;
     }
 
     private static string KeyParameterName(INavigation navigation, IProperty foreignKey)
@@ -100,4 +126,15 @@ public static class DynamoCollectionIncludeRewriter
 
     private static LambdaExpression? Lambda(Expression argument)
         => argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand as LambdaExpression : argument as LambdaExpression;
+
+    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
+    {
+        public bool Found { get; private set; }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            Found |= node == parameter;
+            return node;
+        }
+    }
 }

@@ -4,18 +4,15 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     The results of an <c>Include</c> served by one <c>Query</c> of the partition (<see cref="DynamoItemCollectionRead" />):
-///     the partition's items are read, the principal's shaped as the query's result and the others as its dependents,
-///     then linked.
+///     the partition's items are read, the principal's shaped as the query's result, then each included collection's
+///     dependents shaped and linked to their parents, down the <c>ThenInclude</c>s.
 /// </summary>
-public sealed class DynamoItemCollectionEnumerable<TPrincipal, TDependent>(
+public sealed class DynamoItemCollectionEnumerable<TPrincipal>(
     DynamoQueryContext queryContext,
     DynamoItemCollectionRead read,
     DynamoQueryingEnumerable<Dictionary<string, AttributeValue>> items,
-    Func<QueryContext, Dictionary<string, AttributeValue>, TPrincipal> principalShaper,
-    Func<QueryContext, Dictionary<string, AttributeValue>, TDependent> dependentShaper,
-    DynamoCollectionLinker linker) : IAsyncEnumerable<TPrincipal>, IEnumerable<TPrincipal>, IQueryingEnumerable
+    Func<QueryContext, Dictionary<string, AttributeValue>, TPrincipal> principalShaper) : IAsyncEnumerable<TPrincipal>, IEnumerable<TPrincipal>, IQueryingEnumerable
     where TPrincipal : class
-    where TDependent : class
 {
     /// <inheritdoc />
     public string ToQueryString() => items.ToQueryString();
@@ -40,16 +37,18 @@ public sealed class DynamoItemCollectionEnumerable<TPrincipal, TDependent>(
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private List<TPrincipal> Shape(List<Dictionary<string, AttributeValue>> partition)
+    private IEnumerable<TPrincipal> Shape(List<Dictionary<string, AttributeValue>> partition)
     {
         var isPrincipal = new DynamoItemPredicate(read.PrincipalFilter, queryContext.Parameters);
-        var principals = partition.Where(isPrincipal.Matches).Select(item => principalShaper(queryContext, item)).ToList();
-        var dependents = partition.Where(item => !isPrincipal.Matches(item)).Select(item => (object)dependentShaper(queryContext, item)).ToList();
-        foreach (var principal in principals)
+        var principals = partition
+            .Where(isPrincipal.Matches)
+            .Select(item => (Item: item, Entity: (object)principalShaper(queryContext, item)))
+            .ToList();
+        foreach (var collection in read.Collections)
         {
-            linker.Link(queryContext, principal, dependents);
+            collection.Load(queryContext, principals, partition);
         }
 
-        return principals;
+        return principals.Select(p => (TPrincipal)p.Entity);
     }
 }

@@ -103,30 +103,26 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             body.Type);
     }
 
-    // A principal and its collection in one partition of one table are read together, by one Query of that partition.
+    // A principal and its collections (and theirs) in one partition of one table are read together, by one Query of that
+    // partition.
     private NewExpression? ItemCollectionRead(DynamoSelectExpression selectExpression, DynamoReadPlan principalPlan, ConstantExpression principalShaper)
     {
-        if (selectExpression is not { IncludedReference: null, IncludedCollections: [var include] }
-            || include.Dependents is not ShapedQueryExpression { QueryExpression: DynamoSelectExpression { IncludedReference: null, IncludedCollections: [] } dependentsSelect } dependents
-            || !DynamoItemCollectionRead.MayServe(selectExpression, dependentsSelect, include.Navigation))
-        {
-            return null;
-        }
-
-        var (dependentShaper, dependentType) = CompileShaper(dependents);
-        if (DynamoItemCollectionRead.TryCreate(selectExpression, principalPlan, Plan(dependentsSelect)) is not { } read)
+        var tracking = QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll;
+        if (DynamoItemCollectionRead.TryCreate(
+                selectExpression,
+                principalPlan,
+                dependents => (Func<QueryContext, Dictionary<string, AttributeValue>, object>)CompileShaper(dependents).Shaper.Value!,
+                tracking) is not { } read)
         {
             return null;
         }
 
         return Expression.New(
-            typeof(DynamoItemCollectionEnumerable<,>).MakeGenericType(principalShaper.Type.GetGenericArguments()[2], dependentType).GetConstructors()[0],
+            typeof(DynamoItemCollectionEnumerable<>).MakeGenericType(principalShaper.Type.GetGenericArguments()[2]).GetConstructors()[0],
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
             Expression.Constant(read),
             CreateEnumerable(ItemType, read.Plan, Expression.Constant(ReadItem)),
-            principalShaper,
-            dependentShaper,
-            Expression.Constant(new DynamoCollectionLinker(include, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
+            principalShaper);
     }
 
     // The dependents' query of a collection include is compiled here, as a query of its own that shares this one's
