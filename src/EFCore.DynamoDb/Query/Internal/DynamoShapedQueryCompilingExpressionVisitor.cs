@@ -106,8 +106,8 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
     // A principal and its collection in one partition of one table are read together, by one Query of that partition.
     private NewExpression? ItemCollectionRead(DynamoSelectExpression selectExpression, DynamoReadPlan principalPlan, ConstantExpression principalShaper)
     {
-        if (selectExpression is not { IncludedReference: null, IncludedCollections: [var include] }
-            || include.Dependents is not ShapedQueryExpression { QueryExpression: DynamoSelectExpression { IncludedReference: null, IncludedCollections: [] } dependentsSelect } dependents
+        if (selectExpression is not { IncludedReferences: [], IncludedCollections: [var include] }
+            || include.Dependents is not ShapedQueryExpression { QueryExpression: DynamoSelectExpression { IncludedReferences: [], IncludedCollections: [] } dependentsSelect } dependents
             || !DynamoItemCollectionRead.MayServe(selectExpression, dependentsSelect, include.Navigation))
         {
             return null;
@@ -129,27 +129,28 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Constant(new DynamoCollectionLinker(include, QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)));
     }
 
-    // The dependents' query of a collection include is compiled here, as a query of its own that shares this one's
-    // parameters, into the enumerable of one principal's dependents.
+    // The principals' query of a reference include and the dependents' query of a collection include are compiled here,
+    // each as a query of its own that shares this one's parameters and query context, into the enumerable of what it reads.
     private List<IDynamoIncludeLoader> IncludeLoaders(DynamoSelectExpression selectExpression)
     {
         var tracking = QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll;
         var loaders = new List<IDynamoIncludeLoader>();
-        if (selectExpression.IncludedReference is { } navigation)
+        foreach (var include in selectExpression.IncludedReferences)
         {
-            loaders.Add(DynamoReferenceLoader.Create(navigation, tracking));
+            loaders.Add(new DynamoReferenceLoader(include, CompileIncludedRead(include.Principals), tracking));
         }
 
         foreach (var include in selectExpression.IncludedCollections)
         {
-            var readDependents = Expression.Lambda<Func<QueryContext, object>>(
-                    VisitShapedQuery((ShapedQueryExpression)include.Dependents), QueryCompilationContext.QueryContextParameter)
-                .Compile();
-            loaders.Add(new DynamoCollectionLoader(include, readDependents, tracking));
+            loaders.Add(new DynamoCollectionLoader(include, CompileIncludedRead(include.Dependents), tracking));
         }
 
         return loaders;
     }
+
+    private Func<QueryContext, object> CompileIncludedRead(Expression query)
+        => Expression.Lambda<Func<QueryContext, object>>(VisitShapedQuery((ShapedQueryExpression)query), QueryCompilationContext.QueryContextParameter)
+            .Compile();
 
     // Planned once. Min and Max of the sort key a Query reads in order need only its first item: the same Query, read
     // from the right end, one item.
