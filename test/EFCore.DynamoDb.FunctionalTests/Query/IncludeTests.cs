@@ -6,7 +6,8 @@ namespace EFCore.DynamoDb.FunctionalTests.Query;
 
 /// <summary>
 ///     Include of a reference navigation: after the main read, one BatchGetItem per 100 distinct principal keys, in the
-///     principals' own table or the dependents' one.
+///     principals' own table or the dependents' one, with the main query's consistency, query filters and identity
+///     resolution; combined with other references, collections and ThenIncludes, each read after what it belongs to.
 /// </summary>
 public abstract class IncludeTests<TFixture>(TFixture fixture)
     where TFixture : IncludeTests<TFixture>.IncludeFixture
@@ -19,13 +20,15 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         return fixture;
     }
 
-    private RequestRecorder Recorder => Shop.Store.Recorder;
+    protected RequestRecorder Recorder => Shop.Store.Recorder;
 
     /// <summary>How an order is read by its key.</summary>
     protected abstract string KeyRead { get; }
 
     /// <summary>How the customers of the orders are read, when their keys fill <paramref name="batches" /> BatchGetItems.</summary>
     private static string[] PrincipalReads(int batches) => [.. Enumerable.Repeat("BatchGetItem", batches)];
+
+    protected IReadOnlyList<DynamoRequestEventData> Executed => [.. Recorder.Requests.Where(r => r.EventId == DynamoDbEventId.RequestExecuted)];
 
     private void AssertKeysPerBatchGet(params int[] keys)
         => Assert.Equal(
@@ -115,15 +118,105 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
-    public async Task ThenInclude_stays_refused_at_translation()
+    public async Task The_customers_are_read_as_consistently_as_the_orders()
     {
         await using var db = Shop.CreateContext();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Orders).ToListAsync());
+        var orders = await db.Orders.WithConsistentRead().Where(o => o.Batch == "small").Include(o => o.Customer).ToListAsync();
 
-        Assert.Contains("Include of the navigation 'Order.Customer' is not yet supported", error.Message, StringComparison.Ordinal);
-        Assert.Empty(Recorder.Requests);
+        Assert.Equal("c1", orders.Single(o => o.Id == "s1").Customer!.Id);
+        Assert.Equal(["Scan", .. PrincipalReads(1)], Recorder.Operations);
+        Assert.All(Executed, r => Assert.Contains("ConsistentRead: true", r.Expressions, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_customers_query_filter_applies_unless_the_orders_query_ignores_it()
+    {
+        await using var db = Shop.CreateContext();
+
+        var filtered = await db.Orders.AsNoTracking().Include(o => o.Customer).SingleAsync(o => o.Id == "a1");
+        var ignored = await db.Orders.AsNoTracking().IgnoreQueryFilters().Include(o => o.Customer).SingleAsync(o => o.Id == "a1");
+
+        Assert.Null(filtered.Customer);
+        Assert.Equal("Customer cx", ignored.Customer!.Name);
+        Assert.Equal([KeyRead, .. PrincipalReads(1), KeyRead, .. PrincipalReads(1)], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task Include_of_the_customer_and_the_lines_is_one_BatchGetItem_and_a_Query_per_order()
+    {
+        await using var db = Shop.CreateContext();
+
+        var orders = await db.Orders.Where(o => o.Batch == "small").Include(o => o.Customer).Include(o => o.Lines).ToListAsync();
+
+        var s1 = orders.Single(o => o.Id == "s1");
+        Assert.Equal("c1", s1.Customer!.Id);
+        Assert.Equal(["apple", "pear"], s1.Lines.Select(l => l.Product).Order());
+        Assert.All(s1.Lines, l => Assert.Same(s1, l.Order));
+        Assert.Empty(orders.Single(o => o.Id == "s2").Lines);
+        Assert.All(orders, o => Assert.True(db.Entry(o).Collection(x => x.Lines).IsLoaded));
+        Assert.Equal(["Scan", .. PrincipalReads(1), "Query", "Query", "Query", "Query"], Recorder.Operations);
+    }
+
+    [Fact]
+    public void Include_of_the_lines_then_the_customer_without_tracking_links_both_ways_sync()
+    {
+        using var db = Shop.CreateContext();
+
+        var order = db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Customer).Single(o => o.Id == "s3");
+
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Equal("plum", Assert.Single(order.Lines).Product);
+        Assert.Same(order, order.Lines[0].Order);
+        Assert.Same(order, Assert.Single(order.Customer!.Orders));
+        Assert.Equal([KeyRead, .. PrincipalReads(1), "Query"], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task Include_of_two_references_is_one_BatchGetItem_for_each()
+    {
+        await using var db = Shop.CreateContext();
+
+        var orders = await db.Orders.AsNoTracking().Where(o => o.Batch == "small").Include(o => o.Customer).Include(o => o.Shipper).ToListAsync();
+
+        Assert.Equal("Shipper sh1", orders.Single(o => o.Id == "s1").Shipper!.Name);
+        Assert.Same(orders.Single(o => o.Id == "s1").Shipper, orders.Single(o => o.Id == "s2").Shipper);
+        Assert.Equal("c2", orders.Single(o => o.Id == "s3").Customer!.Id);
+        Assert.Null(orders.Single(o => o.Id == "s4").Shipper);
+        Assert.Equal(["Scan", .. PrincipalReads(2)], Recorder.Operations);
+        AssertKeysPerBatchGet(2, 1);
+    }
+
+    [Fact]
+    public async Task ThenInclude_of_the_orders_customer_reads_the_orders_then_their_customers()
+    {
+        await using var db = Shop.CreateContext();
+
+        var lines = await db.Lines.Include(l => l.Order).ThenInclude(o => o!.Customer).Where(l => l.Product != "none").ToListAsync();
+
+        Assert.Equal(3, lines.Count);
+        var apple = lines.Single(l => l.Product == "apple");
+        Assert.Equal("s1", apple.Order!.Id);
+        Assert.Equal("c1", apple.Order.Customer!.Id);
+        Assert.Same(apple.Order, lines.Single(l => l.Product == "pear").Order);
+        Assert.Contains(apple, apple.Order.Lines);
+        Assert.Equal("c2", lines.Single(l => l.Product == "plum").Order!.Customer!.Id);
+        Assert.Equal(4, db.ChangeTracker.Entries<Order>().Count() + db.ChangeTracker.Entries<Customer>().Count());
+        Assert.Equal(["Scan", .. PrincipalReads(2)], Recorder.Operations);
+        AssertKeysPerBatchGet(2, 2);
+    }
+
+    [Fact]
+    public void ThenInclude_of_the_orders_customer_without_tracking_links_both_ways_sync()
+    {
+        using var db = Shop.CreateContext();
+
+        var line = db.Lines.AsNoTracking().Include(l => l.Order).ThenInclude(o => o!.Customer).Single(l => l.Id == "ln3");
+
+        Assert.Empty(db.ChangeTracker.Entries());
+        Assert.Same(line, Assert.Single(line.Order!.Lines));
+        Assert.Same(line.Order, Assert.Single(line.Order.Customer!.Orders));
+        Assert.Equal([KeyRead, .. PrincipalReads(2)], Recorder.Operations);
     }
 
     public class Customer
@@ -131,6 +224,8 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         public string Id { get; set; } = null!;
 
         public string Name { get; set; } = null!;
+
+        public bool Archived { get; set; }
 
         public List<Order> Orders { get; set; } = [];
     }
@@ -144,6 +239,30 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         public string? CustomerId { get; set; }
 
         public Customer? Customer { get; set; }
+
+        public string? ShipperId { get; set; }
+
+        public Shipper? Shipper { get; set; }
+
+        public List<Line> Lines { get; set; } = [];
+    }
+
+    public class Line
+    {
+        public string Id { get; set; } = null!;
+
+        public string OrderId { get; set; } = null!;
+
+        public string Product { get; set; } = null!;
+
+        public Order? Order { get; set; }
+    }
+
+    public class Shipper
+    {
+        public string Id { get; set; } = null!;
+
+        public string Name { get; set; } = null!;
     }
 
     public class ShopContext(DbContextOptions options, bool oneTable) : DbContext(options)
@@ -152,12 +271,20 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
 
         public DbSet<Order> Orders => Set<Order>();
 
+        public DbSet<Line> Lines => Set<Line>();
+
+        public DbSet<Shipper> Shippers => Set<Shipper>();
+
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
+            modelBuilder.Entity<Customer>().HasQueryFilter(c => !c.Archived);
+            modelBuilder.Entity<Order>().HasGlobalSecondaryIndex("ByCustomer", o => o.CustomerId);
+            modelBuilder.Entity<Line>().HasGlobalSecondaryIndex("ByOrder", l => l.OrderId);
             if (oneTable)
             {
                 modelBuilder.Entity<Customer>().ToDynamoTable("shop");
                 modelBuilder.Entity<Order>().ToDynamoTable("shop");
+                modelBuilder.Entity<Shipper>().ToDynamoTable("shop");
             }
         }
     }
@@ -169,11 +296,18 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         {
             context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             context.Customers.AddRange(Enumerable.Range(0, 120).Select(i => new Customer { Id = $"c{i}", Name = $"Customer c{i}" }));
+            context.Customers.Add(new Customer { Id = "cx", Name = "Customer cx", Archived = true });
+            context.Shippers.AddRange(new Shipper { Id = "sh1", Name = "Shipper sh1" }, new Shipper { Id = "sh2", Name = "Shipper sh2" });
             context.Orders.AddRange(
-                new Order { Id = "s1", Batch = "small", CustomerId = "c1" },
-                new Order { Id = "s2", Batch = "small", CustomerId = "c1" },
+                new Order { Id = "s1", Batch = "small", CustomerId = "c1", ShipperId = "sh1" },
+                new Order { Id = "s2", Batch = "small", CustomerId = "c1", ShipperId = "sh1" },
                 new Order { Id = "s3", Batch = "small", CustomerId = "c2" },
-                new Order { Id = "s4", Batch = "small" });
+                new Order { Id = "s4", Batch = "small" },
+                new Order { Id = "a1", Batch = "archived", CustomerId = "cx" });
+            context.Lines.AddRange(
+                new Line { Id = "ln1", OrderId = "s1", Product = "apple" },
+                new Line { Id = "ln2", OrderId = "s1", Product = "pear" },
+                new Line { Id = "ln3", OrderId = "s3", Product = "plum" });
             context.Orders.AddRange(Enumerable.Range(0, 150).Select(i => new Order { Id = $"l{i}", Batch = "large", CustomerId = $"c{i % 120}" }));
             return context.SaveChangesAsync();
         }
@@ -185,6 +319,59 @@ public class IncludeTwoTablesTests(IncludeTwoTablesTests.Fixture fixture)
     : IncludeTests<IncludeTwoTablesTests.Fixture>(fixture), IClassFixture<IncludeTwoTablesTests.Fixture>
 {
     protected override string KeyRead => "GetItem";
+
+    // A table shared by several entity types is created with the indexes of one of them: the orders' index by customer
+    // is in the orders' own table here.
+    [Fact]
+    public async Task Under_identity_resolution_the_customers_orders_are_the_orders_returned()
+    {
+        await using var db = Shop.CreateContext();
+
+        var orders = await db.Orders.AsNoTrackingWithIdentityResolution()
+            .Where(o => o.Batch == "small")
+            .Include(o => o.Customer)
+            .ThenInclude(c => c!.Orders)
+            .ToListAsync();
+
+        Assert.Empty(db.ChangeTracker.Entries());
+        var s1 = orders.Single(o => o.Id == "s1");
+        var c1 = s1.Customer!;
+        Assert.Same(c1, orders.Single(o => o.Id == "s2").Customer);
+        Assert.Equal(["l1", "l121", "s1", "s2"], c1.Orders.Select(o => o.Id).Order());
+        Assert.Same(s1, c1.Orders.Single(o => o.Id == "s1"));
+        Assert.All(c1.Orders, o => Assert.Same(c1, o.Customer));
+        Assert.Equal(["Scan", "BatchGetItem", "Query", "Query"], Recorder.Operations);
+    }
+
+    [Fact]
+    public async Task ThenInclude_of_the_customers_orders_is_a_Query_of_the_index_per_customer()
+    {
+        await using var db = Shop.CreateContext();
+
+        var order = await db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Orders).SingleAsync(o => o.Id == "s3");
+
+        var c2 = order.Customer!;
+        Assert.Equal(["l122", "l2", "s3"], c2.Orders.Select(o => o.Id).Order());
+        Assert.Contains(order, c2.Orders);
+        Assert.True(db.Entry(c2).Collection(c => c.Orders).IsLoaded);
+        Assert.Equal([KeyRead, "BatchGetItem", "Query"], Recorder.Operations);
+        Assert.Equal("ByCustomer", Executed[^1].IndexName);
+    }
+
+    [Fact]
+    public async Task The_customers_query_is_compiled_with_the_orders_query_once()
+    {
+        for (var execution = 0; execution < 2; execution++)
+        {
+            await using var db = Shop.CreateContext();
+            Recorder.Clear();
+
+            var orders = await db.Orders.Where(o => o.Batch == "compiled once").Include(o => o.Customer).ToListAsync();
+
+            Assert.Empty(orders);
+            Assert.Equal(execution == 0 ? 1 : 0, Recorder.Log.Count(l => l.Id == CoreEventId.QueryCompilationStarting));
+        }
+    }
 
     public class Fixture() : IncludeFixture("include2", oneTable: false);
 }

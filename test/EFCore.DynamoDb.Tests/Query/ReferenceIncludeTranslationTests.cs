@@ -24,9 +24,22 @@ public class ReferenceIncludeTranslationTests
         Assert.Contains("the sort key 'Region' of 'Account' is not part of what the foreign key references", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_ThenInclude_after_a_reference_is_refused_by_its_own_name_when_its_principal_cannot_be_read_by_key()
+    {
+        using var db = new AccountContext();
+
+        var error = Assert.Throws<InvalidOperationException>(() => db.Orders.Include(o => o.Customer).ThenInclude(c => c!.Account).ToQueryString());
+
+        Assert.Contains("Include(c => c.Account)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the sort key 'Region' of 'Account'", error.Message, StringComparison.Ordinal);
+    }
+
     public class Customer
     {
         public string Id { get; set; } = "";
+        public string? AccountId { get; set; }
+        public Account? Account { get; set; }
     }
 
     public class Order
@@ -60,7 +73,7 @@ public class ReferenceIncludeTranslationTests
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
-            modelBuilder.Entity<Customer>();
+            modelBuilder.Entity<Customer>().HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).HasPrincipalKey(a => a.Id);
             modelBuilder.Entity<Account>(a =>
             {
                 a.HasPartitionKey(x => x.Id);

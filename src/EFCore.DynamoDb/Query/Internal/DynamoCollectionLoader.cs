@@ -177,17 +177,18 @@ public sealed class DynamoCollectionLoader : IDynamoIncludeLoader
         }
     }
 
-    private static async Task<List<object>> ReadAsync(object dependents, bool async, CancellationToken cancellationToken)
+    /// <summary>Reads all the entities of the enumerable an include's compiled query returns, sync or <paramref name="async" />.</summary>
+    internal static async Task<List<object>> ReadAsync(object entities, bool async, CancellationToken cancellationToken)
     {
         if (!async)
         {
-            return [.. (IEnumerable<object>)dependents];
+            return [.. (IEnumerable<object>)entities];
         }
 
         var results = new List<object>();
-        await foreach (var dependent in ((IAsyncEnumerable<object>)dependents).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in ((IAsyncEnumerable<object>)entities).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            results.Add(dependent);
+            results.Add(entity);
         }
 
         return results;

@@ -52,7 +52,7 @@ public sealed class DynamoItemCollectionRead
                 Offset: null,
                 ContinuationToken: null,
                 ReadOptions.IndexName: null,
-                IncludedReference: null,
+                IncludedReferences: [],
                 IncludedCollections.Count: > 0
             }
             || PartitionOnly(principalAccess, principalPlan) is not { } principalFilter
@@ -94,7 +94,7 @@ public sealed class DynamoItemCollectionRead
                 Orderings.Count: 0,
                 ReadOptions.IndexName: null,
                 PartiQL: null,
-                IncludedReference: null
+                IncludedReferences: []
             }
             && OwnCondition(dependents.Predicate, include) is { } condition
             && DiscriminatorOf(condition, dependentType) != null

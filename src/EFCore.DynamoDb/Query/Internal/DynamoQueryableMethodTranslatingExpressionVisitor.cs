@@ -17,22 +17,18 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
 {
     private readonly DynamoClientValueParameterizer _clientValues = new(queryCompilationContext);
 
-    // An Include of one reference navigation, or of collection navigations, is taken out of the query, whose related
-    // entities are then read after it: the principals by key, the dependents by a Query per principal on their foreign
-    // key (the dependents' query is translated here, with this query's parameters). Any other Include of a navigation to
-    // another entity type is refused by name before navigation expansion's joins and subqueries are reached, which would
-    // name neither the Include nor the navigation.
+    // The Includes of reference navigations, then those of collection navigations, are taken out of the query, whose
+    // related entities are then read after it: the principals by key, the dependents by a Query per principal on their
+    // foreign key (the principals' and dependents' queries are translated here, with this query's parameters). Any other
+    // Include of a navigation to another entity type is refused by name before navigation expansion's joins and
+    // subqueries are reached, which would name neither the Include nor the navigation.
     /// <inheritdoc />
     public override Expression Translate(Expression expression)
     {
-        var includedReference = DynamoReferenceIncludeRewriter.TryRemove(expression);
-        if (includedReference is var (query, navigation))
+        var includedReferences = DynamoReferenceIncludeRewriter.TryRemove(expression);
+        if (includedReferences is var (query, references))
         {
-            if (DynamoReferenceLoader.FindRefusal(navigation) is { } refusal)
-            {
-                throw IncludeRefused(navigation, refusal);
-            }
-
+            CheckReferences(references);
             expression = query;
         }
 
@@ -57,15 +53,15 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         var translated = base.Translate(expression);
-        if (includedReference == null && includedCollections == null)
+        if (includedReferences == null && includedCollections == null)
         {
             return translated;
         }
 
         var selectExpression = (DynamoSelectExpression)((ShapedQueryExpression)translated).QueryExpression;
-        if (includedReference != null)
+        foreach (var reference in includedReferences?.Includes ?? [])
         {
-            selectExpression.ApplyIncludedReference(includedReference.Value.Navigation);
+            selectExpression.ApplyIncludedReference(TranslateReference(reference, selectExpression.ReadOptions.ConsistentRead));
         }
 
         foreach (var collection in includedCollections?.Includes ?? [])
@@ -75,6 +71,38 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         return translated;
+    }
+
+    private static void CheckReferences(IEnumerable<DynamoReferenceInclude> references)
+    {
+        foreach (var reference in references)
+        {
+            if (DynamoReferenceLoader.FindRefusal(reference.Navigation) is { } refusal)
+            {
+                throw IncludeRefused(reference.Navigation, refusal);
+            }
+
+            CheckReferences(reference.ThenIncludes);
+        }
+    }
+
+    // The principals are read as consistently as the dependents (WithConsistentRead); their ThenIncludes are theirs.
+    private DynamoReferenceInclude TranslateReference(DynamoReferenceInclude reference, bool consistentRead)
+    {
+        var principals = (ShapedQueryExpression)new DynamoQueryableMethodTranslatingExpressionVisitor(Dependencies, QueryCompilationContext)
+            .Translate(reference.Principals);
+        var selectExpression = (DynamoSelectExpression)principals.QueryExpression;
+        if (consistentRead)
+        {
+            selectExpression.ApplyReadOptions(options => options with { ConsistentRead = true });
+        }
+
+        foreach (var thenInclude in reference.ThenIncludes)
+        {
+            selectExpression.ApplyIncludedReference(TranslateReference(thenInclude, consistentRead));
+        }
+
+        return reference with { Principals = principals };
     }
 
     private static InvalidOperationException IncludeRefused(INavigationBase navigation, string details)

@@ -2,35 +2,31 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     Loads the principals of an <c>Include</c> of a reference navigation after the dependents are read: their distinct
-///     foreign-key values (nulls skipped) are the principals' partition keys, read by one query on those keys, which
-///     DynamoDB answers with one <c>BatchGetItem</c> per 100 keys. Tracked principals are fixed up by the change
-///     tracker; without tracking the navigation (and its inverse collection) is set here.
+///     foreign-key values (nulls skipped) are set as the keys parameter of the principals' query, compiled once with the
+///     dependents' query (whose parameters, tracking, query filters and read consistency it shares), which the planner
+///     answers with one <c>BatchGetItem</c> per 100 keys. It runs in the dependents' query context, so that under
+///     identity resolution a principal read again is the instance already returned. Tracked principals are fixed up by the
+///     change tracker; without tracking the navigation (and its inverse collection) is set here.
 /// </summary>
 public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
 {
-    private static readonly MethodInfo ReadPrincipalsMethod
-        = typeof(DynamoReferenceLoader).GetMethod(nameof(ReadPrincipalsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static readonly MethodInfo ContainsMethod
-        = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
-
-    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-
-    private readonly INavigation _navigation;
+    private readonly DynamoReferenceInclude _include;
+    private readonly Func<QueryContext, object> _readPrincipals;
+    private readonly bool _tracking;
     private readonly IProperty _foreignKey;
     private readonly IProperty _principalKey;
-    private readonly bool _tracking;
-    private readonly Func<DbContext, DynamoReferenceLoader, List<object>, bool, CancellationToken, Task<List<object>>> _readPrincipals;
 
-    private DynamoReferenceLoader(INavigation navigation, IProperty foreignKey, IProperty principalKey, bool tracking)
+    /// <param name="include">The include, whose principals' query <paramref name="readPrincipals" /> runs.</param>
+    /// <param name="readPrincipals">The compiled principals' query: the enumerable of the principals with the keys set.</param>
+    /// <param name="tracking">Whether the query tracks what it reads.</param>
+    public DynamoReferenceLoader(DynamoReferenceInclude include, Func<QueryContext, object> readPrincipals, bool tracking)
     {
-        _navigation = navigation;
-        _foreignKey = foreignKey;
-        _principalKey = principalKey;
+        _include = include;
+        _readPrincipals = readPrincipals;
         _tracking = tracking;
-        _readPrincipals = ReadPrincipalsMethod
-            .MakeGenericMethod(navigation.TargetEntityType.ClrType, principalKey.ClrType)
-            .CreateDelegate<Func<DbContext, DynamoReferenceLoader, List<object>, bool, CancellationToken, Task<List<object>>>>();
+        var foreignKey = include.Navigation.ForeignKey;
+        _principalKey = include.Navigation.TargetEntityType.GetPartitionKeyProperty();
+        _foreignKey = foreignKey.Properties[foreignKey.PrincipalKey.Properties.ToList().IndexOf(_principalKey)];
     }
 
     /// <summary>
@@ -65,28 +61,27 @@ public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
             : null;
     }
 
-    /// <summary>The loader of <paramref name="navigation" />, which <see cref="FindRefusal" /> accepts.</summary>
-    public static DynamoReferenceLoader Create(INavigation navigation, bool tracking)
-    {
-        var partitionKey = navigation.TargetEntityType.GetPartitionKeyProperty();
-        var foreignKey = navigation.ForeignKey.Properties[navigation.ForeignKey.PrincipalKey.Properties.ToList().IndexOf(partitionKey)];
-        return new DynamoReferenceLoader(navigation, foreignKey, partitionKey, tracking);
-    }
-
     /// <inheritdoc />
-    public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> dependents, bool async, CancellationToken cancellationToken)
+    public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> entities, bool async, CancellationToken cancellationToken)
     {
         var getForeignKey = _foreignKey.GetGetter();
-        var keys = dependents.Select(getForeignKey.GetClrValue).OfType<object>().Distinct().ToList();
+        var keys = entities.Select(getForeignKey.GetClrValue).OfType<object>().Distinct().ToList();
         if (keys.Count == 0)
         {
             return;
         }
 
-        var principals = await _readPrincipals(queryContext.Context, this, keys, async, cancellationToken).ConfigureAwait(false);
+        var keysValue = Array.CreateInstance(_principalKey.ClrType, keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            keysValue.SetValue(keys[i], i);
+        }
+
+        queryContext.Parameters[_include.KeysParameter.Name] = keysValue;
+        var principals = await DynamoCollectionLoader.ReadAsync(_readPrincipals(queryContext), async, cancellationToken).ConfigureAwait(false);
         if (!_tracking)
         {
-            LinkUntracked(dependents, principals);
+            LinkUntracked(entities, principals);
         }
     }
 
@@ -96,49 +91,14 @@ public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
         var getPrincipalKey = _principalKey.GetGetter();
         var principalsByKey = principals.ToDictionary(p => getPrincipalKey.GetClrValue(p)!);
         var getForeignKey = _foreignKey.GetGetter();
-        var inverse = _navigation.Inverse;
+        var navigation = _include.Navigation;
         foreach (var dependent in dependents)
         {
             if (getForeignKey.GetClrValue(dependent) is { } key && principalsByKey.TryGetValue(key, out var principal))
             {
-                DynamoNavigationLinks.SetReference(_navigation, dependent, principal);
-                inverse?.GetCollectionAccessor()?.Add(principal, dependent, forMaterialization: true);
+                DynamoNavigationLinks.SetReference(navigation, dependent, principal);
+                navigation.Inverse?.GetCollectionAccessor()?.Add(principal, dependent, forMaterialization: true);
             }
         }
-    }
-
-    // keys.Contains(EF.Property<TKey>(p, "PartitionKey")), the keys captured so that they are a query parameter.
-    private static async Task<List<object>> ReadPrincipalsAsync<TPrincipal, TKey>(
-        DbContext context,
-        DynamoReferenceLoader loader,
-        List<object> keys,
-        bool async,
-        CancellationToken cancellationToken)
-        where TPrincipal : class
-    {
-        var principalType = loader._navigation.TargetEntityType;
-        IQueryable<TPrincipal> principals = principalType.HasSharedClrType ? context.Set<TPrincipal>(principalType.Name) : context.Set<TPrincipal>();
-        if (!loader._tracking)
-        {
-            principals = principals.AsNoTracking();
-        }
-
-        var captured = new CapturedKeys<TKey>(keys.Cast<TKey>().ToList());
-        var principal = Expression.Parameter(typeof(TPrincipal), "p");
-        var predicate = Expression.Lambda<Func<TPrincipal, bool>>(
-            Expression.Call(
-                ContainsMethod.MakeGenericMethod(typeof(TKey)),
-                Expression.Property(Expression.Constant(captured), nameof(CapturedKeys<TKey>.Keys)),
-                Expression.Call(PropertyMethod.MakeGenericMethod(typeof(TKey)), principal, Expression.Constant(loader._principalKey.Name))),
-            principal);
-        var query = principals.Where(predicate);
-        return async
-            ? [.. await query.ToListAsync(cancellationToken).ConfigureAwait(false)]
-            : [.. query.AsEnumerable()];
-    }
-
-    private sealed class CapturedKeys<TKey>(List<TKey> keys)
-    {
-        public List<TKey> Keys { get; } = keys;
     }
 }

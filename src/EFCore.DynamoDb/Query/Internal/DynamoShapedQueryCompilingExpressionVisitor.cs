@@ -125,27 +125,28 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             principalShaper);
     }
 
-    // The dependents' query of a collection include is compiled here, as a query of its own that shares this one's
-    // parameters, into the enumerable of one principal's dependents.
+    // The principals' query of a reference include and the dependents' query of a collection include are compiled here,
+    // each as a query of its own that shares this one's parameters and query context, into the enumerable of what it reads.
     private List<IDynamoIncludeLoader> IncludeLoaders(DynamoSelectExpression selectExpression)
     {
         var tracking = QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll;
         var loaders = new List<IDynamoIncludeLoader>();
-        if (selectExpression.IncludedReference is { } navigation)
+        foreach (var include in selectExpression.IncludedReferences)
         {
-            loaders.Add(DynamoReferenceLoader.Create(navigation, tracking));
+            loaders.Add(new DynamoReferenceLoader(include, CompileIncludedRead(include.Principals), tracking));
         }
 
         foreach (var include in selectExpression.IncludedCollections)
         {
-            var readDependents = Expression.Lambda<Func<QueryContext, object>>(
-                    VisitShapedQuery((ShapedQueryExpression)include.Dependents), QueryCompilationContext.QueryContextParameter)
-                .Compile();
-            loaders.Add(new DynamoCollectionLoader(include, readDependents, tracking));
+            loaders.Add(new DynamoCollectionLoader(include, CompileIncludedRead(include.Dependents), tracking));
         }
 
         return loaders;
     }
+
+    private Func<QueryContext, object> CompileIncludedRead(Expression query)
+        => Expression.Lambda<Func<QueryContext, object>>(VisitShapedQuery((ShapedQueryExpression)query), QueryCompilationContext.QueryContextParameter)
+            .Compile();
 
     // Planned once. Min and Max of the sort key a Query reads in order need only its first item: the same Query, read
     // from the right end, one item.

@@ -11,6 +11,7 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     private readonly List<Expression> _limits = [];
     private readonly List<DynamoOrdering> _orderings = [];
     private readonly List<DynamoCollectionInclude> _includedCollections = [];
+    private readonly List<DynamoReferenceInclude> _includedReferences = [];
 
     /// <summary>The entity type queried.</summary>
     public IEntityType EntityType { get; } = entityType;
@@ -49,10 +50,10 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     public IReadOnlyList<IProperty>? ProjectedProperties { get; private set; }
 
     /// <summary>
-    ///     The reference navigation whose principals are read by key after the items (<c>Include(o => o.Customer)</c>),
-    ///     or <see langword="null" />.
+    ///     The reference navigations whose principals are read by key after the items (<c>Include(o => o.Customer)</c>),
+    ///     each with its translated principals' query.
     /// </summary>
-    public INavigation? IncludedReference { get; private set; }
+    public IReadOnlyList<DynamoReferenceInclude> IncludedReferences => _includedReferences;
 
     /// <summary>
     ///     The collection navigations whose dependents are read per item after the items (<c>Include(c => c.Orders)</c>),
@@ -147,8 +148,8 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// </summary>
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => ProjectedProperties = properties;
 
-    /// <summary>Makes the query read the principals of <paramref name="navigation" /> after the items.</summary>
-    public void ApplyIncludedReference(INavigation navigation) => IncludedReference = navigation;
+    /// <summary>Makes the query read the principals of <paramref name="include" /> after the items.</summary>
+    public void ApplyIncludedReference(DynamoReferenceInclude include) => _includedReferences.Add(include);
 
     /// <summary>Makes the query read the dependents of <paramref name="include" /> after the items.</summary>
     public void ApplyIncludedCollection(DynamoCollectionInclude include) => _includedCollections.Add(include);
