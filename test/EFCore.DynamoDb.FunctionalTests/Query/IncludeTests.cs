@@ -143,6 +143,21 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Under_identity_resolution_a_customer_read_again_as_a_referrer_is_the_instance_returned()
+    {
+        await using var db = Shop.CreateContext();
+        string[] ids = ["c1", "c2"];
+
+        var resolved = await db.Customers.AsNoTrackingWithIdentityResolution().Where(c => ids.Contains(c.Id)).Include(c => c.ReferredBy).ToListAsync();
+        var untracked = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).Include(c => c.ReferredBy).ToListAsync();
+
+        Assert.Same(resolved.Single(c => c.Id == "c1"), resolved.Single(c => c.Id == "c2").ReferredBy);
+        Assert.NotSame(untracked.Single(c => c.Id == "c1"), untracked.Single(c => c.Id == "c2").ReferredBy);
+        Assert.Equal("c1", untracked.Single(c => c.Id == "c2").ReferredBy!.Id);
+        Assert.Equal(["BatchGetItem", "BatchGetItem", "BatchGetItem", "BatchGetItem"], Recorder.Operations);
+    }
+
+    [Fact]
     public async Task Include_of_the_customer_and_the_lines_is_one_BatchGetItem_and_a_Query_per_order()
     {
         await using var db = Shop.CreateContext();
@@ -227,6 +242,10 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
 
         public bool Archived { get; set; }
 
+        public string? ReferredById { get; set; }
+
+        public Customer? ReferredBy { get; set; }
+
         public List<Order> Orders { get; set; } = [];
     }
 
@@ -278,6 +297,7 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
             modelBuilder.Entity<Customer>().HasQueryFilter(c => !c.Archived);
+            modelBuilder.Entity<Customer>().HasOne(c => c.ReferredBy).WithMany().HasForeignKey(c => c.ReferredById);
             modelBuilder.Entity<Order>().HasGlobalSecondaryIndex("ByCustomer", o => o.CustomerId);
             modelBuilder.Entity<Line>().HasGlobalSecondaryIndex("ByOrder", l => l.OrderId);
             if (oneTable)
@@ -295,7 +315,7 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         protected override Task SeedAsync(ShopContext context)
         {
             context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            context.Customers.AddRange(Enumerable.Range(0, 120).Select(i => new Customer { Id = $"c{i}", Name = $"Customer c{i}" }));
+            context.Customers.AddRange(Enumerable.Range(0, 120).Select(i => new Customer { Id = $"c{i}", Name = $"Customer c{i}", ReferredById = i == 2 ? "c1" : null }));
             context.Customers.Add(new Customer { Id = "cx", Name = "Customer cx", Archived = true });
             context.Shippers.AddRange(new Shipper { Id = "sh1", Name = "Shipper sh1" }, new Shipper { Id = "sh2", Name = "Shipper sh2" });
             context.Orders.AddRange(
