@@ -88,6 +88,19 @@ public class ValidationTests : IClassFixture<ValidationTests.Fixture>
         Assert.Empty(_fixture.Store.Recorder.Requests);
     }
 
+    // A put sends no key of its own: the key attributes of its item are checked instead.
+    [Fact]
+    public async Task An_insert_with_an_empty_key_is_refused_before_anything_is_sent()
+    {
+        await using var db = _fixture.CreateContext();
+        db.Users.Add(new User { Id = "", Name = "empty", Age = 1, Nickname = "k" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("The key property 'User.Id' has no value", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Store.Recorder.Requests);
+    }
+
     [Fact]
     public async Task Nothing_of_a_SaveChanges_is_sent_when_one_entry_is_invalid()
     {

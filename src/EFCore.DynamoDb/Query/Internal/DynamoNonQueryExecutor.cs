@@ -40,9 +40,7 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         DynamoExpression? condition;
         if (NamesFullKey(plan))
         {
-            var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), queryContext.Parameters);
-            keys = [plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
-                .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value))];
+            keys = [FullKey(plan, queryContext.Parameters)];
             condition = Combine(plan.Filter, plan.ClientFilter);
         }
         else
@@ -58,13 +56,14 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         }
 
         var written = 0;
+        var strategy = queryContext.Context.Database.CreateExecutionStrategy();
         foreach (var key in keys)
         {
             try
             {
                 // Each item write is retried on its own. A retry whose first attempt was applied but whose answer was lost
                 // fails its condition when the write changed what the condition reads, and the item is then not counted.
-                if (await queryContext.Context.Database.CreateExecutionStrategy().ExecuteAsync(
+                if (await strategy.ExecuteAsync(
                             key,
                             (_, k, ct) => WriteAsync(queryContext, tableName, k, keyAttributes[0], condition, ct),
                             verifySucceeded: null,
@@ -87,6 +86,24 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         }
 
         return written;
+    }
+
+    // The key the equalities name: the partition key's, and the sort key's when the table has one.
+    private static Dictionary<string, AttributeValue> FullKey(DynamoAccessPlan plan, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters);
+        var key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var equality in plan.PartitionKeyConditions)
+        {
+            key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+        }
+
+        if (plan.SortKeyConditions is [DynamoComparisonExpression sortKey])
+        {
+            key.Add(sortKey.Attribute.AttributeName, renderer.EvaluateKey(sortKey.Value));
+        }
+
+        return key;
     }
 
     private static bool NamesFullKey(DynamoAccessPlan plan)

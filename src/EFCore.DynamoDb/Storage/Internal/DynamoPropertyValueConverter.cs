@@ -30,8 +30,15 @@ public static class DynamoPropertyValueConverter
 
     /// <summary>Converts a key value: keys may be neither null nor empty.</summary>
     public static AttributeValue ToKeyAttributeValue(IReadOnlyProperty property, object? value)
+        => EnsureKey(property, ToAttributeValue(property, value));
+
+    /// <summary>Converts a key value with <paramref name="mapping" />, the property's own: keys may be neither null nor empty.</summary>
+    public static AttributeValue ToKeyAttributeValue(IReadOnlyProperty property, DynamoTypeMapping mapping, object? value)
+        => EnsureKey(property, ToAttributeValue(property, mapping, value));
+
+    /// <summary>The attribute of a key property, refused when it is absent (null) or empty.</summary>
+    public static AttributeValue EnsureKey(IReadOnlyProperty property, AttributeValue? attributeValue)
     {
-        var attributeValue = ToAttributeValue(property, value);
         if (attributeValue == null
             || attributeValue.S?.Length == 0
             || attributeValue.B?.Length == 0)

@@ -9,8 +9,11 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 /// <param name="Kind">What the write does to the item.</param>
 /// <param name="TableName">The table of the item.</param>
-/// <param name="Key">The primary key of the item.</param>
-public sealed record DynamoWriteCommand(DynamoWriteCommandKind Kind, string TableName, Dictionary<string, AttributeValue> Key)
+/// <param name="Key">
+///     The primary key of the item; <see langword="null" /> for a <see cref="DynamoWriteCommandKind.Put" />, whose
+///     <see cref="Item" /> holds it (a put request has no key of its own).
+/// </param>
+public sealed record DynamoWriteCommand(DynamoWriteCommandKind Kind, string TableName, Dictionary<string, AttributeValue>? Key)
 {
     /// <summary>The whole item a <see cref="DynamoWriteCommandKind.Put" /> writes.</summary>
     public Dictionary<string, AttributeValue>? Item { get; init; }

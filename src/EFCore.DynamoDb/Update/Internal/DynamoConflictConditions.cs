@@ -12,21 +12,22 @@ namespace EFCore.DynamoDb.Update.Internal;
 public static class DynamoConflictConditions
 {
     /// <param name="entry">The entry written.</param>
+    /// <param name="shape">The write shape of its entity type.</param>
     /// <param name="mode">The conflict mode.</param>
     /// <param name="originalValuesRead">Whether the entry's original values are what the database held (see <see cref="IDynamoReadEntries" />).</param>
     /// <param name="increments">Properties incremented atomically: concurrent increments must both succeed, so they are not checked.</param>
     /// <returns>The conditions, all of which must hold, in the order of the properties.</returns>
     public static IReadOnlyList<DynamoExpression> Build(
         IUpdateEntry entry,
+        DynamoWriteShape shape,
         ConflictMode mode,
         bool originalValuesRead,
         IReadOnlyCollection<IProperty> increments)
     {
         var conditions = new List<DynamoExpression>();
-        var tableKey = entry.EntityType.GetTableKeyProperties();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (tableKey.Contains(property) || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
+            if (shape.TableKeyProperties.Contains(property) || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
             {
                 continue;
             }

@@ -24,8 +24,10 @@ public static class DynamoEntryValidator
 
         var entityType = entry.EntityType;
         var shape = DynamoWriteShape.Of(entityType);
-        foreach (var (property, required, maxLength) in shape.ValidatedProperties)
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        for (var i = 0; i < shape.ValidatedProperties.Count; i++)
         {
+            var (property, required, maxLength) = shape.ValidatedProperties[i];
             if (entry.EntityState == EntityState.Modified && !entry.IsModified(property))
             {
                 continue;

@@ -21,8 +21,11 @@ public static class DynamoItemAttributes
     {
         var shape = DynamoWriteShape.Of(entry.EntityType);
         var attributes = new Dictionary<string, AttributeValue>(shape.StoredProperties.Count, StringComparer.Ordinal);
-        foreach (var (property, attributeName, mapping) in shape.StoredProperties)
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        var stored = shape.StoredProperties;
+        for (var i = 0; i < stored.Count; i++)
         {
+            var (property, attributeName, mapping) = stored[i];
             Add(attributeName, DynamoPropertyValueConverter.ToAttributeValue(property, mapping, entry.GetCurrentValue(property)));
         }
 

@@ -84,7 +84,7 @@ public class DynamoWriteExecutor(
     }
 
     private static long SizeOf(DynamoWrite write)
-        => DynamoItemSize.Of(write.Command.Item ?? write.Command.Key) + (write.Command.Values == null ? 0 : DynamoItemSize.Of(write.Command.Values));
+        => DynamoItemSize.Of(write.Command.Item ?? write.Command.Key!) + (write.Command.Values == null ? 0 : DynamoItemSize.Of(write.Command.Values));
 
     // Consecutive writes, in the order EF Core gave, as many in each transaction as DynamoDB allows.
     private static List<List<DynamoWrite>> SplitIntoTransactions(List<DynamoWrite> writes)
@@ -144,7 +144,7 @@ public class DynamoWriteExecutor(
             try
             {
                 var item = await client.ReadBackAsync(
-                        write.Command.TableName, write.Command.Key, write.AtomicProperties.Select(p => p.GetAttributeName()).ToList(), cancellationToken)
+                        write.Command.TableName, write.Command.Key!, write.AtomicProperties.Select(p => p.GetAttributeName()).ToList(), cancellationToken)
                     .ConfigureAwait(false);
                 ApplyAtomicResults(write, item);
             }

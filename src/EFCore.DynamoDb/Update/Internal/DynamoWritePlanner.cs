@@ -27,28 +27,30 @@ public class DynamoWritePlanner(
     {
         var entry = aggregate.Root;
         var entityType = entry.EntityType;
+        var shape = DynamoWriteShape.Of(entityType);
         var tableName = tableNames.Resolve(entityType);
-        var key = BuildKey(entry);
-        var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoExpressionRenderer(placeholders);
+        var entity = ((InternalEntityEntry)entry).Entity;
+        // Created on first use: most inserts and deletes carry no expression at all.
+        DynamoExpressionPlaceholders? placeholders = null;
 
         switch (entry.EntityState)
         {
             case EntityState.Added:
             {
                 var item = DynamoItemAttributes.Build(entry);
+                EnsureHoldsKey(shape, item);
                 EnsureFits(entry, item);
                 // An insert never replaces an item, unless the application chose last-writer-wins.
                 DynamoExpression[] keyIsFree = _conflictMode == ConflictMode.Overwrite
                     ? []
-                    : [new DynamoAttributeExistsExpression(new DynamoPathExpression(entityType.GetPartitionKeyProperty().GetAttributeName()), exists: false)];
-                var saveOnlyIf = saveConditions.Find(((InternalEntityEntry)entry).Entity);
-                var condition = RenderCondition(keyIsFree, saveOnlyIf, renderer);
+                    : [new DynamoAttributeExistsExpression(new DynamoPathExpression(shape.TableKey[0].AttributeName), exists: false)];
+                var saveOnlyIf = saveConditions.Find(entity);
+                var condition = RenderCondition(keyIsFree, saveOnlyIf, ref placeholders);
                 return new DynamoWrite(
                     entry,
-                    new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, key)
+                    new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, Key: null)
                     {
-                        Item = item, ConditionExpression = condition, Names = placeholders.Names, Values = placeholders.Values
+                        Item = item, ConditionExpression = condition, Names = placeholders?.Names, Values = placeholders?.Values
                     })
                 {
                     HasSaveConditions = saveOnlyIf.Count > 0
@@ -58,13 +60,12 @@ public class DynamoWritePlanner(
             // An unchanged owner is written when only owned entities inside its item changed.
             case EntityState.Modified or EntityState.Unchanged:
             {
-                var entity = ((InternalEntityEntry)entry).Entity;
                 var atomic = AtomicOperations(entry, entity);
                 var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
-                var actions = BuildUpdateActions(entry, aggregate.ChangedOwnedNavigations, atomic, assignments);
-                var update = actions.Count > 0 ? renderer.Render(new DynamoUpdateExpression(actions)) : null;
+                var actions = BuildUpdateActions(entry, shape, aggregate.ChangedOwnedNavigations, atomic, assignments);
+                var update = actions.Count > 0 ? new DynamoExpressionRenderer(placeholders = new DynamoExpressionPlaceholders()).Render(new DynamoUpdateExpression(actions)) : null;
                 var atomicProperties = atomic.Select(a => a.Property).ToList();
-                if (placeholders.Values != null)
+                if (placeholders?.Values != null)
                 {
                     // What is set is a lower bound of the item's size: the stored item may hold more.
                     EnsureFits(entry, placeholders.Values);
@@ -72,16 +73,17 @@ public class DynamoWritePlanner(
 
                 var read = readEntries.WasRead(entry);
                 var condition = RenderCondition(
-                    DynamoConflictConditions.Build(entry, _conflictMode, read, atomicProperties), saveConditions.Find(entity), renderer);
+                    DynamoConflictConditions.Build(entry, shape, _conflictMode, read, atomicProperties), saveConditions.Find(entity), ref placeholders);
                 // An update that sets nothing only checks its conditions.
                 return new DynamoWrite(
                     entry,
-                    new DynamoWriteCommand(update == null ? DynamoWriteCommandKind.ConditionCheck : DynamoWriteCommandKind.Update, tableName, key)
+                    new DynamoWriteCommand(
+                        update == null ? DynamoWriteCommandKind.ConditionCheck : DynamoWriteCommandKind.Update, tableName, BuildKey(entry, shape))
                     {
                         UpdateExpression = update,
                         ConditionExpression = condition,
-                        Names = placeholders.Names,
-                        Values = placeholders.Values,
+                        Names = placeholders?.Names,
+                        Values = placeholders?.Values,
                         ReturnUpdatedAttributes = atomicProperties.Count > 0
                     })
                 {
@@ -96,12 +98,12 @@ public class DynamoWritePlanner(
             {
                 var read = readEntries.WasRead(entry);
                 var condition = RenderCondition(
-                    DynamoConflictConditions.Build(entry, _conflictMode, read, []), saveConditions.Find(((InternalEntityEntry)entry).Entity), renderer);
+                    DynamoConflictConditions.Build(entry, shape, _conflictMode, read, []), saveConditions.Find(entity), ref placeholders);
                 return new DynamoWrite(
                     entry,
-                    new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, key)
+                    new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, BuildKey(entry, shape))
                     {
-                        ConditionExpression = condition, Names = placeholders.Names, Values = placeholders.Values
+                        ConditionExpression = condition, Names = placeholders?.Names, Values = placeholders?.Values
                     })
                 {
                     OriginalValuesRead = read
@@ -136,10 +138,11 @@ public class DynamoWritePlanner(
     private static string? RenderCondition(
         IReadOnlyList<DynamoExpression> conditions,
         IReadOnlyList<DynamoExpression> saveOnlyIf,
-        DynamoExpressionRenderer renderer)
+        ref DynamoExpressionPlaceholders? placeholders)
         => conditions.Count + saveOnlyIf.Count == 0
             ? null
-            : renderer.Render(DynamoConjunctionExpression.Of([.. conditions, .. saveOnlyIf])!);
+            : new DynamoExpressionRenderer(placeholders ??= new DynamoExpressionPlaceholders())
+                .Render(DynamoConjunctionExpression.Of([.. conditions, .. saveOnlyIf])!);
 
     private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
@@ -151,24 +154,36 @@ public class DynamoWritePlanner(
         }
     }
 
-    private static Dictionary<string, AttributeValue> BuildKey(IUpdateEntry entry)
+    // EF Core refuses changes to key properties, so the current value addresses the stored item. A constant sort key comes
+    // from the model: an entity attached as a stub does not hold it.
+    private static Dictionary<string, AttributeValue> BuildKey(IUpdateEntry entry, DynamoWriteShape shape)
     {
-        var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
-        var constantSortKey = entry.EntityType.GetConstantSortKeyValue();
-        foreach (var property in entry.EntityType.GetTableKeyProperties())
+        var tableKey = shape.TableKey;
+        var key = new Dictionary<string, AttributeValue>(tableKey.Count, StringComparer.Ordinal);
+        for (var i = 0; i < tableKey.Count; i++)
         {
-            // EF Core refuses changes to key properties, so the current value addresses the stored item. A constant sort
-            // key comes from the model: an entity attached as a stub does not hold it.
-            var value = constantSortKey != null && property == entry.EntityType.GetSortKeyProperty() ? constantSortKey : entry.GetCurrentValue(property);
-            key[property.GetAttributeName()] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, value);
+            var (property, attributeName, mapping) = tableKey[i];
+            var value = i == 1 && shape.ConstantSortKeyValue is { } constant ? constant : entry.GetCurrentValue(property);
+            key[attributeName] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, mapping, value);
         }
 
         return key;
     }
 
+    // A put sends no key: its item holds the key attributes, which may be neither absent nor empty.
+    private static void EnsureHoldsKey(DynamoWriteShape shape, Dictionary<string, AttributeValue> item)
+    {
+        for (var i = 0; i < shape.TableKey.Count; i++)
+        {
+            var (property, attributeName, _) = shape.TableKey[i];
+            DynamoPropertyValueConverter.EnsureKey(property, item.GetValueOrDefault(attributeName));
+        }
+    }
+
     // Atomic operations first, then the assigned attributes: placeholders are handed out in this order.
     private static List<DynamoUpdateAction> BuildUpdateActions(
         IUpdateEntry entry,
+        DynamoWriteShape shape,
         IReadOnlySet<INavigation> changedOwnedNavigations,
         List<(IProperty Property, DynamoPendingOperation Operation)> atomic,
         Dictionary<string, AttributeValue?> assignments)
@@ -195,17 +210,16 @@ public class DynamoWritePlanner(
             }
         }
 
-        var tableKey = entry.EntityType.GetTableKeyProperties();
         foreach (var property in entry.EntityType.GetProperties())
         {
-            if (!tableKey.Contains(property) && entry.IsModified(property) && (atomic.Count == 0 || !atomic.Any(a => a.Property == property)))
+            if (!shape.TableKeyProperties.Contains(property) && entry.IsModified(property) && (atomic.Count == 0 || !atomic.Any(a => a.Property == property)))
             {
                 Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
             }
         }
 
         // A change anywhere inside a complex value rewrites its whole attribute.
-        foreach (var complexProperty in entry.EntityType.GetComplexProperties())
+        foreach (var complexProperty in shape.ComplexProperties)
         {
             if (entry.IsModified(complexProperty))
             {

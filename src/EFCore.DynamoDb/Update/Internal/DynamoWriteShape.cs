@@ -5,9 +5,9 @@ namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
 ///     What saving an entity of one type needs from the model, gathered once per entity type (kept as a runtime
-///     annotation) instead of once per saved entity: its stored properties with their attribute names, the properties
-///     validation can fail on, its composites, row versions, checks (base types' included), complex properties and owned
-///     navigations.
+///     annotation) instead of once per saved entity: its table key (with a constant sort key's value), its stored
+///     properties with their attribute names, the properties validation can fail on, its composites, row versions, checks
+///     (base types' included), complex properties and owned navigations.
 /// </summary>
 public sealed class DynamoWriteShape
 {
@@ -23,7 +23,7 @@ public sealed class DynamoWriteShape
         {
             if (DynamoOwnedKeys.IsStored(property))
             {
-                stored.Add(new DynamoStoredProperty(property, property.GetAttributeName(), (DynamoTypeMapping)property.GetTypeMapping()));
+                stored.Add(ToStored(property));
             }
 
             var isComposite = property.IsDynamoComposite();
@@ -45,6 +45,14 @@ public sealed class DynamoWriteShape
             }
         }
 
+        IsOwned = entityType.FindOwnership() != null;
+        if (!IsOwned)
+        {
+            TableKeyProperties = entityType.GetTableKeyProperties();
+            TableKey = [.. TableKeyProperties.Select(ToStored)];
+            ConstantSortKeyValue = entityType.GetConstantSortKeyValue();
+        }
+
         StoredProperties = stored;
         ValidatedProperties = validated;
         Composites = composites;
@@ -54,9 +62,27 @@ public sealed class DynamoWriteShape
         OwnedNavigations = entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent).ToList();
     }
 
+    private static DynamoStoredProperty ToStored(IProperty property)
+        => new(property, property.GetAttributeName(), (DynamoTypeMapping)property.GetTypeMapping());
+
     /// <summary>The shape of <paramref name="entityType" />, built on first use.</summary>
     public static DynamoWriteShape Of(IEntityType entityType)
         => entityType.GetOrAddRuntimeAnnotationValue(AnnotationName, static type => new DynamoWriteShape(type!), entityType);
+
+    /// <summary>Whether the entity type is owned: stored inside its owner's item, so it has no table key of its own.</summary>
+    public bool IsOwned { get; }
+
+    /// <summary>
+    ///     The properties of the table's key that address an item of this type, partition key first (see
+    ///     <see cref="DynamoDbEntityTypeExtensions.GetTableKeyProperties" />); none for an owned type.
+    /// </summary>
+    public IReadOnlyList<IProperty> TableKeyProperties { get; } = [];
+
+    /// <summary>The <see cref="TableKeyProperties" /> with their attribute names and type mappings.</summary>
+    public IReadOnlyList<DynamoStoredProperty> TableKey { get; } = [];
+
+    /// <summary>The value of a constant sort key (<c>HasConstantSortKey</c>), which every item of this type holds; else <see langword="null" />.</summary>
+    public object? ConstantSortKeyValue { get; }
 
     /// <summary>The properties stored in the item (not an owned entity's copy of its owner's key, nor its ordinal).</summary>
     public IReadOnlyList<DynamoStoredProperty> StoredProperties { get; }

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Update.Internal;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
 
@@ -29,11 +30,12 @@ public class DynamoValueGenerationManager(
         return base.GenerateAsync(entry, includePrimaryKey, cancellationToken);
     }
 
+    // The composites come from the write shape, cached per entity type: this runs for every entity added.
     private static void UnsetEmptyComposites(InternalEntityEntry entry)
     {
-        foreach (var property in entry.EntityType.GetValueGeneratingProperties())
+        foreach (var property in DynamoWriteShape.Of(entry.EntityType).Composites)
         {
-            if (property.IsDynamoComposite() && entry[property] is "")
+            if (entry[property] is "")
             {
                 entry[property] = null;
             }
