@@ -85,6 +85,15 @@ public class ExpressionRendererTests
     }
 
     [Fact]
+    public void NOT_of_a_conjunction_whose_first_condition_is_parenthesized_negates_all_of_it()
+    {
+        var either = new DynamoLogicalExpression(Compare("Wins", Equal, 1), isAnd: false, Compare("Name", Equal, "a"));
+        var negated = new DynamoNotExpression(DynamoConjunctionExpression.Of([either, Compare("Wins", Equal, 2)])!);
+
+        Assert.Equal("NOT ((#n0 = :v0 OR #n1 = :v1) AND #n0 = :v2)", Render(negated).Text);
+    }
+
+    [Fact]
     public void Functions_size_and_BETWEEN_take_values_that_may_not_be_null()
     {
         var beginsWith = new DynamoFunctionExpression(DynamoFunction.BeginsWith, Attribute("Name"), Constant("Name", "a"));

@@ -81,9 +81,9 @@ public abstract class DynamoConditionWriter(IReadOnlyDictionary<string, object?>
     protected override Expression VisitNot(DynamoNotExpression node)
     {
         // DynamoDB refuses redundant parentheses: an operand already written in parentheses (a logical expression,
-        // several INs) gets none of its own.
+        // several INs) gets none of its own. A conjunction has none of its own even when its first condition does.
         var operand = TextOf(node.Operand);
-        var parenthesized = operand.Length > 0 && operand[0] == '(';
+        var parenthesized = node.Operand is not DynamoConjunctionExpression && operand.Length > 0 && operand[0] == '(';
         Builder.Append(parenthesized ? "NOT " : "NOT (").Append(operand).Append(parenthesized ? "" : ")");
         return node;
     }
