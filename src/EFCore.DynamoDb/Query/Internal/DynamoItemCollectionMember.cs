@@ -90,10 +90,34 @@ public sealed class DynamoItemCollectionMember
     {
         private readonly IReadOnlyList<ValueComparer> _comparers = [.. principalKey.Select(p => p.GetKeyValueComparer())];
 
+        // Called per item of the partition: plain loops, no enumerators or closures.
         public bool Equals(object?[]? x, object?[]? y)
-            => x != null && y != null && _comparers.Select((c, i) => c.Equals(x[i], y[i])).All(equal => equal);
+        {
+            if (x == null || y == null)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _comparers.Count; i++)
+            {
+                if (!_comparers[i].Equals(x[i], y[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public int GetHashCode(object?[] obj)
-            => _comparers.Select((c, i) => obj[i] == null ? 0 : c.GetHashCode(obj[i])).Aggregate(17, HashCode.Combine);
+        {
+            var hash = new HashCode();
+            for (var i = 0; i < _comparers.Count; i++)
+            {
+                hash.Add(obj[i] == null ? 0 : _comparers[i].GetHashCode(obj[i]));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

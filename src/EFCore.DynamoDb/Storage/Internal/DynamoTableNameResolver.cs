@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EFCore.DynamoDb.Infrastructure.Internal;
 
 namespace EFCore.DynamoDb.Storage.Internal;
@@ -7,22 +8,14 @@ public class DynamoTableNameResolver(IDbContextOptions options) : IDynamoTableNa
 {
     private readonly string _prefix = options.FindExtension<DynamoDbOptionsExtension>()?.TableNamePrefix ?? "";
 
-    // The last name resolved: a save or a query names one entity type many times, and the prefixed name would be a new
-    // string each time. One object, replaced whole, so that concurrent reads never see a type with another's name.
-    private Resolved? _last;
+    // A save or a query names the same few entity types many times; the prefixed name would be a new string each time.
+    // One entry per entity type of the model, safe for the concurrent reads of an Include; made on first use, so that a
+    // context without a prefix, or that never names a table, pays nothing.
+    private ConcurrentDictionary<IReadOnlyEntityType, string>? _names;
 
     /// <inheritdoc />
     public virtual string Resolve(IReadOnlyEntityType entityType)
-    {
-        if (_last is { } last && last.EntityType == entityType)
-        {
-            return last.TableName;
-        }
-
-        var tableName = _prefix + entityType.GetDynamoTableName();
-        _last = new Resolved(entityType, tableName);
-        return tableName;
-    }
-
-    private sealed record Resolved(IReadOnlyEntityType EntityType, string TableName);
+        => _prefix.Length == 0
+            ? entityType.GetDynamoTableName()
+            : LazyInitializer.EnsureInitialized(ref _names).GetOrAdd(entityType, static (type, prefix) => prefix + type.GetDynamoTableName(), _prefix);
 }
