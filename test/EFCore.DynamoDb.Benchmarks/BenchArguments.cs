@@ -3,12 +3,18 @@ using System.Globalization;
 namespace EFCore.DynamoDb.Benchmarks;
 
 /// <summary>
-///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N]</c>; <c>cold-child SYSTEM</c> is the harness
+///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT]</c>; <c>cold-child SYSTEM</c> is the harness
 ///     calling itself.
 /// </summary>
 internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
 {
-    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N]";
+    /// <summary>Only the steady-state operations whose name contains this text (case-insensitive), or all of them.</summary>
+    public string? Only { get; init; }
+
+    public IReadOnlyList<BenchOperation> Operations
+        => Only == null ? BenchOperation.All : BenchOperation.All.Where(o => o.Name.Contains(Only, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT]";
 
     public bool RunsSteadyState => Mode is "steady" or "all";
 
@@ -27,6 +33,7 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
                 "--warmup" => result with { WarmupRounds = Count(args, ref i, 0) },
                 "--rounds" => result with { MeasuredRounds = Count(args, ref i, 1) },
                 "--launches" => result with { ColdLaunches = Count(args, ref i, 1) },
+                "--only" => result with { Only = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}")
             };
         }

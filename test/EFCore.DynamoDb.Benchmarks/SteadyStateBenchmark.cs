@@ -16,6 +16,11 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
 
     public async Task<string> RunAsync()
     {
+        if (arguments.Operations.Count == 0)
+        {
+            throw new ArgumentException($"no operation's name contains '{arguments.Only}'; {BenchArguments.Usage}");
+        }
+
         await CheckRequestsAsync();
         var stopwatch = Stopwatch.StartNew();
         for (var round = 0; round < arguments.WarmupRounds + arguments.MeasuredRounds; round++)
@@ -37,7 +42,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         Console.WriteLine("Requests per operation (checked once per system):");
         Console.WriteLine();
         counter.Enabled = true;
-        foreach (var operation in BenchOperation.All)
+        foreach (var operation in arguments.Operations)
         {
             // The first system (raw SDK) sets the requests the others must send: the same operations, as many of each.
             string? expected = null;
@@ -62,7 +67,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
 
     private async Task RunRoundAsync(int round, bool measure)
     {
-        foreach (var operation in BenchOperation.All)
+        foreach (var operation in arguments.Operations)
         {
             for (var i = 0; i < systems.Count; i++)
             {
@@ -112,7 +117,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         report.AppendLine();
         report.AppendLine("| operation | raw SDK, CPU | " + string.Join(" | ", others.Select(s => s.Name)) + " |");
         report.AppendLine("|---|---:|" + string.Concat(others.Select(_ => "---:|")));
-        foreach (var operation in BenchOperation.All)
+        foreach (var operation in arguments.Operations)
         {
             var baseline = SamplesOf(operation, raw);
             report.Append(CultureInfo.InvariantCulture, $"| {operation.Name} | {baseline.MedianCpuMicroseconds:F0} µs |");
@@ -131,7 +136,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         report.AppendLine();
         report.AppendLine("| operation | system | CPU µs | CPU × raw | CPU µs, middle half | wall µs | wall × raw | allocated KB | alloc × raw |");
         report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var operation in BenchOperation.All)
+        foreach (var operation in arguments.Operations)
         {
             var baseline = SamplesOf(operation, raw);
             foreach (var system in systems.Where(operation.AppliesTo))
