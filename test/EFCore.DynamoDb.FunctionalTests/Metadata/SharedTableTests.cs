@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,11 +70,37 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
         Assert.Equal("Customer", raw["Discriminator"].S);
     }
 
+    [Fact]
+    public async Task EnsureCreated_creates_the_indexes_of_every_type_sharing_the_table()
+    {
+        // Customer comes first in the model; the index is Vehicle's.
+        var table = (await _fixture.CreateContext().Database.GetDynamoClient().DescribeTableAsync(_fixture.Store.TablePrefix + "app")).Table;
+        Assert.Equal("color-index", Assert.Single(table.GlobalSecondaryIndexes).IndexName);
+
+        await using (var db = _fixture.CreateContext())
+        {
+            db.Vehicles.AddRange(new Car { Owner = "i1", Plate = "RR-1", Color = "red" }, new Truck { Owner = "i2", Plate = "BB-1", Color = "blue" });
+            await db.SaveChangesAsync();
+        }
+
+        _fixture.Store.Recorder.Clear();
+        await using (var db = _fixture.CreateContext())
+        {
+            var red = await db.Vehicles.Where(v => v.Color == "red").ToListAsync();
+
+            Assert.Equal("RR-1", Assert.Single(red).Plate);
+            var query = Assert.Single(_fixture.Store.Recorder.Requests, r => r.EventId == DynamoDbEventId.RequestExecuted);
+            Assert.Equal(("Query", "color-index"), (query.Operation, query.IndexName));
+        }
+    }
+
     public class Vehicle
     {
         public string Owner { get; set; } = null!;
 
         public string Plate { get; set; } = null!;
+
+        public string? Color { get; set; }
     }
 
     public class Car : Vehicle
@@ -110,6 +137,7 @@ public class SharedTableTests : IClassFixture<SharedTableTests.Fixture>
                 v.HasSortKey(x => x.Plate);
                 v.Property(x => x.Owner).HasAttributeName("PK");
                 v.Property(x => x.Plate).HasAttributeName("SK");
+                v.HasGlobalSecondaryIndex("color-index", x => x.Color);
             });
             modelBuilder.Entity<Car>();
             modelBuilder.Entity<Truck>();

@@ -7,8 +7,22 @@ namespace EFCore.DynamoDb.Storage.Internal;
 ///     The physical table an entity type (and any type sharing its table) is stored in, as the model defines it: key
 ///     schema, secondary indexes, billing and time to live, and the requests that create it.
 /// </summary>
-public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
+/// <param name="TableName">The table's name, prefixed.</param>
+/// <param name="EntityTypes">
+///     The root entity types stored in the table, the first of them defining its key schema (model validation makes the
+///     others agree with it).
+/// </param>
+public sealed record DynamoTableSchema(string TableName, IReadOnlyList<IEntityType> EntityTypes)
 {
+    /// <summary>The table's schema for an entity type that is alone in it.</summary>
+    public DynamoTableSchema(string tableName, IEntityType entityType)
+        : this(tableName, [entityType])
+    {
+    }
+
+    /// <summary>The root entity type that defines the table's key schema.</summary>
+    public IEntityType EntityType => EntityTypes[0];
+
     /// <summary>The partition key of the table's root entity type.</summary>
     public IProperty PartitionKey => EntityType.GetPartitionKeyProperty();
 
@@ -18,23 +32,23 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
     private IProperty[] SortKeys => SortKey == null ? [] : [SortKey];
 
     /// <summary>The provisioned throughput; <see langword="null" /> for a table billed per request.</summary>
-    public DynamoThroughput? Throughput => EntityType.GetProvisionedThroughput();
+    public DynamoThroughput? Throughput => EntityTypes.Select(e => e.GetProvisionedThroughput()).FirstOrDefault(t => t != null);
 
     /// <summary>The attribute DynamoDB's time to live reads, if the model configures one.</summary>
-    public string? TimeToLiveAttribute => EntityType.GetTimeToLiveProperty()?.GetAttributeName();
+    public string? TimeToLiveAttribute => EntityTypes.Select(e => e.GetTimeToLiveProperty()).FirstOrDefault(p => p != null)?.GetAttributeName();
 
-    /// <summary>The local secondary indexes of the table's entity types (a derived type may declare its own).</summary>
+    /// <summary>The local secondary indexes of the table's entity types (each type sharing the table, and a derived type, may declare its own).</summary>
     public IReadOnlyList<IIndex> LocalIndexes => GetIndexes(DynamoIndexKind.Local);
 
     /// <summary>The global secondary indexes of the table's entity types.</summary>
     public IReadOnlyList<IIndex> GlobalIndexes => GetIndexes(DynamoIndexKind.Global);
 
-    /// <summary>The distinct tables of a model, each with the root entity type that defines its key schema.</summary>
+    /// <summary>The distinct tables of a model, each with the root entity types stored in it.</summary>
     public static IEnumerable<DynamoTableSchema> FromModel(IModel model, IDynamoTableNameResolver tableNames)
         => model.GetEntityTypes()
             .Where(e => e.BaseType == null && !e.IsOwned() && e.FindPrimaryKey() != null)
             .GroupBy(tableNames.Resolve)
-            .Select(group => new DynamoTableSchema(group.Key, group.First()));
+            .Select(group => new DynamoTableSchema(group.Key, group.ToList()));
 
     /// <summary>The <c>CreateTable</c> request for this table, with its indexes.</summary>
     public CreateTableRequest ToCreateTableRequest()
@@ -184,7 +198,7 @@ public sealed record DynamoTableSchema(string TableName, IEntityType EntityType)
             keySchema.Select(k => $"{k.AttributeName} ({definitions.Find(d => d.AttributeName == k.AttributeName)?.AttributeType?.Value}, {k.KeyType?.Value})"));
 
     private List<IIndex> GetIndexes(DynamoIndexKind kind)
-        => EntityType.GetDerivedTypesInclusive()
+        => EntityTypes.SelectMany(root => root.GetDerivedTypesInclusive())
             .SelectMany(e => e.GetDeclaredIndexes())
             .Where(i => i.GetDynamoIndexKind() == kind)
             .DistinctBy(i => i.Name)
