@@ -29,6 +29,9 @@ public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
         _foreignKey = foreignKey.Properties[foreignKey.PrincipalKey.Properties.ToList().IndexOf(_principalKey)];
     }
 
+    // Keys compare as EF Core compares them: a byte[] by its bytes, not by reference.
+    private IEqualityComparer<object> KeyComparer => _principalKey.GetKeyValueComparer();
+
     /// <summary>
     ///     Why the principals of <paramref name="navigation" /> cannot be read by the key their foreign key holds, or
     ///     <see langword="null" /> when they can: the principal's table must be keyed by a partition key alone (or with a constant sort key),
@@ -65,7 +68,7 @@ public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
     public async Task LoadAsync(DynamoQueryContext queryContext, IReadOnlyList<object> entities, bool async, CancellationToken cancellationToken)
     {
         var getForeignKey = _foreignKey.GetGetter();
-        var keys = entities.Select(getForeignKey.GetClrValue).OfType<object>().Distinct().ToList();
+        var keys = entities.Select(getForeignKey.GetClrValue).OfType<object>().Distinct(KeyComparer).ToList();
         if (keys.Count == 0)
         {
             return;
@@ -89,7 +92,7 @@ public sealed class DynamoReferenceLoader : IDynamoIncludeLoader
     private void LinkUntracked(IReadOnlyList<object> dependents, List<object> principals)
     {
         var getPrincipalKey = _principalKey.GetGetter();
-        var principalsByKey = principals.ToDictionary(p => getPrincipalKey.GetClrValue(p)!);
+        var principalsByKey = principals.ToDictionary(p => getPrincipalKey.GetClrValue(p)!, KeyComparer);
         var getForeignKey = _foreignKey.GetGetter();
         var navigation = _include.Navigation;
         foreach (var dependent in dependents)
