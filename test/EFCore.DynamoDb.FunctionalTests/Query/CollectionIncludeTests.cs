@@ -325,18 +325,6 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     }
 
     [Fact]
-    public async Task A_navigation_inside_a_projection_is_refused_before_any_request()
-    {
-        await using var db = _fixture.CreateContext();
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => db.Customers.Where(c => c.Id == "c1").Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o => o.Sk).Take(3).ToList() }).ToListAsync());
-
-        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
-        Assert.Empty(Recorder.Requests);
-    }
-
-    [Fact]
     public async Task Include_of_a_collection_no_key_or_index_serves_is_refused_naming_the_table_and_key()
     {
         await using var db = _fixture.CreateContext();

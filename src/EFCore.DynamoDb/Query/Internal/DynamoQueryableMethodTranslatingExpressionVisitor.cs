@@ -21,10 +21,17 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
     // related entities are then read after it: the principals by key, the dependents by a Query per principal on their
     // foreign key (the principals' and dependents' queries are translated here, with this query's parameters). Any other
     // Include of a navigation to another entity type is refused by name before navigation expansion's joins and
-    // subqueries are reached, which would name neither the Include nor the navigation.
+    // subqueries are reached, which would name neither the Include nor the navigation. A projection of collection
+    // navigations is first made their Include, the projection run on each principal afterwards.
     /// <inheritdoc />
     public override Expression Translate(Expression expression)
     {
+        var navigationProjection = DynamoNavigationProjectionRewriter.TryRewrite(expression);
+        if (navigationProjection is var (principalsIncluding, _))
+        {
+            expression = principalsIncluding;
+        }
+
         var includedReferences = DynamoReferenceIncludeRewriter.TryRemove(expression);
         if (includedReferences is var (query, references))
         {
@@ -68,6 +75,11 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         {
             var dependents = new DynamoQueryableMethodTranslatingExpressionVisitor(Dependencies, QueryCompilationContext).Translate(collection.Dependents);
             selectExpression.ApplyIncludedCollection(collection with { Dependents = dependents });
+        }
+
+        if (navigationProjection is var (_, projection))
+        {
+            selectExpression.ApplyNavigationProjection(projection);
         }
 
         return translated;

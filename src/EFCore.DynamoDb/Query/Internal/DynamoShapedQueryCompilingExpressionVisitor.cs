@@ -40,6 +40,24 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
     /// <inheritdoc />
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
+        var results = VisitRead(shapedQueryExpression);
+        if (((DynamoSelectExpression)shapedQueryExpression.QueryExpression).NavigationProjection is not { } projection)
+        {
+            return results;
+        }
+
+        // The projection runs on each entity read, with the query's parameters (a captured variable) read per execution.
+        var body = new ParameterValueReader(QueryCompilationContext.QueryContextParameter).Visit(projection.Body);
+        var project = Expression.Lambda(body, QueryCompilationContext.QueryContextParameter, projection.Parameters[0]).Compile();
+        return Expression.New(
+            typeof(DynamoNavigationProjectingEnumerable<,>).MakeGenericType(projection.Parameters[0].Type, body.Type).GetConstructors()[0],
+            results,
+            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)),
+            Expression.Constant(project));
+    }
+
+    private NewExpression VisitRead(ShapedQueryExpression shapedQueryExpression)
+    {
         var selectExpression = (DynamoSelectExpression)shapedQueryExpression.QueryExpression;
         if (selectExpression.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any)
         {

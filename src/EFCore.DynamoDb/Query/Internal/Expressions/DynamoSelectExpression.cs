@@ -61,6 +61,12 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
     /// </summary>
     public IReadOnlyList<DynamoCollectionInclude> IncludedCollections => _includedCollections;
 
+    /// <summary>
+    ///     The projection run on each entity read once its included collections are loaded: a projection of collection
+    ///     navigations (<see cref="DynamoNavigationProjectionRewriter" />); <see langword="null" /> for the others.
+    /// </summary>
+    public LambdaExpression? NavigationProjection { get; private set; }
+
     /// <summary>For <see cref="DynamoResultKind.Any" />: return the negation (how <c>All</c> is answered).</summary>
     public bool NegateResult { get; private set; }
 
@@ -153,6 +159,9 @@ public sealed class DynamoSelectExpression(IEntityType entityType) : Expression
 
     /// <summary>Makes the query read the dependents of <paramref name="include" /> after the items.</summary>
     public void ApplyIncludedCollection(DynamoCollectionInclude include) => _includedCollections.Add(include);
+
+    /// <summary>Runs <paramref name="projection" /> on each entity read, once its included collections are loaded.</summary>
+    public void ApplyNavigationProjection(LambdaExpression projection) => NavigationProjection = projection;
 
     /// <inheritdoc />
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
