@@ -325,6 +325,22 @@ public class CollectionIncludeTests : IClassFixture<CollectionIncludeTests.Fixtu
     }
 
     [Fact]
+    public async Task The_orders_are_read_as_consistently_as_the_customers_but_an_index_never_is()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var customers = await db.Customers.WithConsistentRead().Where(c => c.Region == "north").AllowScan()
+            .Include(c => c.Orders).Include(c => c.Reviews).ToListAsync();
+
+        Assert.Equal(3, customers.Single(c => c.Id == "c1").Orders.Count);
+        Assert.Equal(2, customers.Single(c => c.Id == "c1").Reviews.Count);
+        Assert.Equal(["Scan", "Query", "Query", "Query", "Query"], Recorder.Operations);
+        Assert.All(Executed.Where(r => r.IndexName == null), r => Assert.Contains("ConsistentRead: true", r.Expressions, StringComparison.Ordinal));
+        Assert.All(Executed.Where(r => r.IndexName != null), r => Assert.DoesNotContain("ConsistentRead: true", r.Expressions, StringComparison.Ordinal));
+        Assert.Equal(2, Executed.Count(r => r.IndexName == "ByCustomer"));
+    }
+
+    [Fact]
     public async Task Include_of_a_collection_no_key_or_index_serves_is_refused_naming_the_table_and_key()
     {
         await using var db = _fixture.CreateContext();

@@ -74,6 +74,7 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         foreach (var collection in includedCollections?.Includes ?? [])
         {
             var dependents = new DynamoQueryableMethodTranslatingExpressionVisitor(Dependencies, QueryCompilationContext).Translate(collection.Dependents);
+            ReadAsConsistently(selectExpression, collection.Navigation, dependents);
             selectExpression.ApplyIncludedCollection(collection with { Dependents = dependents });
         }
 
@@ -115,6 +116,18 @@ public class DynamoQueryableMethodTranslatingExpressionVisitor(
         }
 
         return reference with { Principals = principals };
+    }
+
+    // The dependents are read as consistently as the principals when they are read from their table: a global index
+    // (keyed by the foreign key) can only be read eventually consistent.
+    private static void ReadAsConsistently(DynamoSelectExpression principals, INavigation navigation, Expression dependents)
+    {
+        if (principals.ReadOptions.ConsistentRead
+            && navigation.ForeignKey.Properties.Contains(navigation.TargetEntityType.GetPartitionKeyProperty())
+            && dependents is ShapedQueryExpression { QueryExpression: DynamoSelectExpression dependentsSelect })
+        {
+            dependentsSelect.ApplyReadOptions(options => options with { ConsistentRead = true });
+        }
     }
 
     private static InvalidOperationException IncludeRefused(INavigationBase navigation, string details)
