@@ -138,13 +138,25 @@ public static class DynamoLoggerExtensions
     {
         var needsLog = diagnostics.ShouldLog(definition);
         var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
-        if (!needsLog && !needsEventData)
+        if (needsLog || needsEventData)
         {
-            return;
+            WriteRequest(diagnostics, definition, describe(request), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
+    }
 
-        var description = describe(request);
-
+    // Apart from LogRequest, so that a request nobody logs allocates no closure for the event's message.
+    private static void WriteRequest(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        EventDefinition<string, string, string, string, string> definition,
+        DynamoRequestDescription description,
+        double? consumedCapacity,
+        TimeSpan elapsed,
+        Exception? exception,
+        bool needsLog,
+        bool needsEventData,
+        bool diagnosticSourceEnabled,
+        bool simpleLogEnabled)
+    {
         // Values leave the process only when the application opted in to sensitive data logging.
         var parameters = diagnostics.ShouldLogSensitiveData() ? description.FormatValues() : null;
         var message = new RequestMessage(description, consumedCapacity, elapsed, parameters);

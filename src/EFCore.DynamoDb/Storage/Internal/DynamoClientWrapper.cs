@@ -49,7 +49,39 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         try
         {
-            return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+            switch (command.Operation)
+            {
+                case DynamoReadOperation.GetItem:
+                {
+                    var response = await GetItemAsync(DynamoReadRequests.ToGetItemRequest(command), cancellationToken).ConfigureAwait(false);
+                    return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1, null) : new DynamoReadPage([], 0, 0, null);
+                }
+
+                case DynamoReadOperation.BatchGetItem:
+                    return await ReadBatchAsync(command, cancellationToken).ConfigureAwait(false);
+
+                case DynamoReadOperation.Query:
+                {
+                    var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), cancellationToken).ConfigureAwait(false);
+                    return new DynamoReadPage(
+                        response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+                }
+
+                case DynamoReadOperation.ExecuteStatement:
+                {
+                    var response = await ExecuteStatementAsync(DynamoReadRequests.ToExecuteStatementRequest(command), command.TableName, isWrite: false, cancellationToken)
+                        .ConfigureAwait(false);
+                    var items = response.Items ?? [];
+                    return new DynamoReadPage(items, items.Count, items.Count, response.NextToken is { } token ? command with { NextToken = token } : null);
+                }
+
+                default:
+                {
+                    var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
+                    return new DynamoReadPage(
+                        response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+                }
+            }
         }
         catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
         {
@@ -57,66 +89,33 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
-    private async Task<DynamoReadPage> ReadPageAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    // Its own method, so that the other reads do not allocate the closure of its unprocessed keys' loop.
+    private async Task<DynamoReadPage> ReadBatchAsync(DynamoReadCommand command, CancellationToken cancellationToken)
     {
-        switch (command.Operation)
-        {
-            case DynamoReadOperation.GetItem:
-            {
-                var response = await GetItemAsync(DynamoReadRequests.ToGetItemRequest(command), cancellationToken).ConfigureAwait(false);
-                return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1, null) : new DynamoReadPage([], 0, 0, null);
-            }
+        var items = new List<Dictionary<string, AttributeValue>>();
+        await DynamoUnprocessedRequests.SendUntilProcessedAsync(
+                DynamoReadRequests.FirstBatch(command),
+                async (keys, ct) =>
+                {
+                    var response = await BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(command, keys), ct).ConfigureAwait(false);
+                    if (response.Responses?.TryGetValue(command.TableName, out var found) == true)
+                    {
+                        items.AddRange(found);
+                    }
 
-            case DynamoReadOperation.BatchGetItem:
-            {
-                var items = new List<Dictionary<string, AttributeValue>>();
-                await DynamoUnprocessedRequests.SendUntilProcessedAsync(
-                        DynamoReadRequests.FirstBatch(command),
-                        async (keys, ct) =>
-                        {
-                            var response = await BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(command, keys), ct).ConfigureAwait(false);
-                            if (response.Responses?.TryGetValue(command.TableName, out var found) == true)
-                            {
-                                items.AddRange(found);
-                            }
-
-                            return response.UnprocessedKeys?.TryGetValue(command.TableName, out var unprocessed) == true ? unprocessed.Keys : [];
-                        },
-                        keys => keys.Count,
-                        (delay, ct) => BackOffAsync("BatchGetItem", delay, ct),
-                        // A throttled read is retried by the execution strategy, request by request.
-                        resendAll: _ => false,
-                        (left, attempts) => new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(command.TableName, left, attempts)),
-                        cancellationToken)
-                    .ConfigureAwait(false);
-                var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
-                    ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
-                    : null;
-                return new DynamoReadPage(items, items.Count, items.Count, next);
-            }
-
-            case DynamoReadOperation.Query:
-            {
-                var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), cancellationToken).ConfigureAwait(false);
-                return new DynamoReadPage(
-                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
-            }
-
-            case DynamoReadOperation.ExecuteStatement:
-            {
-                var response = await ExecuteStatementAsync(DynamoReadRequests.ToExecuteStatementRequest(command), command.TableName, isWrite: false, cancellationToken)
-                    .ConfigureAwait(false);
-                var items = response.Items ?? [];
-                return new DynamoReadPage(items, items.Count, items.Count, response.NextToken is { } token ? command with { NextToken = token } : null);
-            }
-
-            default:
-            {
-                var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
-                return new DynamoReadPage(
-                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
-            }
-        }
+                    return response.UnprocessedKeys?.TryGetValue(command.TableName, out var unprocessed) == true ? unprocessed.Keys : [];
+                },
+                keys => keys.Count,
+                (delay, ct) => BackOffAsync("BatchGetItem", delay, ct),
+                // A throttled read is retried by the execution strategy, request by request.
+                resendAll: _ => false,
+                (left, attempts) => new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(command.TableName, left, attempts)),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
+            ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
+            : null;
+        return new DynamoReadPage(items, items.Count, items.Count, next);
     }
 
     // DynamoDB returns a last evaluated key while there may be more to read.
