@@ -200,6 +200,13 @@ public sealed class DynamoQueryingEnumerable<T>(
         {
             if (_shaping is not { HasItemsLeft: true } shaping)
             {
+                // Once the limit is reached (Take, First, Find) no page is read: the end needs no critical section.
+                if (_shaping is { Done: true })
+                {
+                    Current = default!;
+                    return new ValueTask<bool>(false);
+                }
+
                 return ReadNextPageAsync();
             }
 

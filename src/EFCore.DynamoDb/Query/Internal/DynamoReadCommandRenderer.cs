@@ -106,8 +106,23 @@ public static class DynamoReadCommandRenderer
 
     // The full primary key, from its equalities.
     private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, DynamoExpressionRenderer renderer)
-        => plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
-            .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value));
+    {
+        var key = new Dictionary<string, AttributeValue>(plan.PartitionKeyConditions.Count + plan.SortKeyConditions.Count);
+        foreach (var equality in plan.PartitionKeyConditions)
+        {
+            key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+        }
+
+        foreach (var condition in plan.SortKeyConditions)
+        {
+            if (condition is DynamoComparisonExpression equality)
+            {
+                key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+            }
+        }
+
+        return key;
+    }
 
     // Every pairing of the partition key's values with the sort key's: one key attribute has a local collection of values,
     // the other (when the table has a sort key) an equality.
