@@ -39,6 +39,9 @@ public sealed class DynamoPagedReader
         _command = CreateCommand();
     }
 
+    /// <summary>Whether the page last returned is the last one: reading on would end the pages without a request.</summary>
+    public bool ReadAll { get; private set; }
+
     /// <summary>This execution's arguments, among them the items to return and to discard before the first one returned.</summary>
     public DynamoReadArguments Arguments { get; }
 
@@ -67,9 +70,11 @@ public sealed class DynamoPagedReader
                     Enumerable.Range(0, segments)
                         .Select(segment => ReadAllAsync(command with { Segment = (segment, segments) }, CreateClientFilter(), cancellationToken)))
                 .ConfigureAwait(false);
-            foreach (var page in segmentPages.SelectMany(pages => pages))
+            var allPages = segmentPages.SelectMany(pages => pages).ToList();
+            for (var i = 0; i < allPages.Count; i++)
             {
-                yield return page;
+                ReadAll = i == allPages.Count - 1;
+                yield return allPages[i];
             }
 
             yield break;
@@ -105,6 +110,7 @@ public sealed class DynamoPagedReader
             page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
             read += page.ScannedCount;
             matched += page.Count;
+            ReadAll = next == null || read >= Arguments.ScanLimit;
             yield return page;
         }
     }

@@ -122,6 +122,9 @@ public sealed class DynamoQueryingEnumerable<T>(
         // Whether the current page may still hold a result: when not, the next page must be read.
         public bool HasItemsLeft => _items != null && _next < _items.Count && !Done;
 
+        // Whether no result is left: the limit is reached, or the last page is shaped.
+        public bool Finished => Done || (reader.ReadAll && !HasItemsLeft);
+
         // The next items to shape; the state manager is set up with the first page.
         public void Start(DynamoReadPage page)
         {
@@ -200,8 +203,9 @@ public sealed class DynamoQueryingEnumerable<T>(
         {
             if (_shaping is not { HasItemsLeft: true } shaping)
             {
-                // Once the limit is reached (Take, First, Find) no page is read: the end needs no critical section.
-                if (_shaping is { Done: true })
+                // Once the limit is reached (Take, First, Find) or the last page is shaped, no page is read: the end
+                // needs no critical section.
+                if (_shaping is { Finished: true })
                 {
                     Current = default!;
                     return new ValueTask<bool>(false);
