@@ -199,29 +199,30 @@ public sealed class DynamoQueryingEnumerable<T>(
             return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
         }
 
+        // Once the limit is reached (Take, First, Find) or the last page is shaped, no page is read: the end needs no
+        // critical section either.
         public ValueTask<bool> MoveNextAsync()
         {
-            if (_shaping is not { HasItemsLeft: true } shaping)
+            var shaping = _shaping;
+            if (shaping == null || !(shaping.HasItemsLeft || shaping.Finished))
             {
-                // Once the limit is reached (Take, First, Find) or the last page is shaped, no page is read: the end
-                // needs no critical section.
-                if (_shaping is { Finished: true })
-                {
-                    Current = default!;
-                    return new ValueTask<bool>(false);
-                }
-
                 return ReadNextPageAsync();
             }
 
             try
             {
-                using var _ = enumerable._tracking ? _concurrencyDetector?.EnterCriticalSection() : null;
+                using var _ = enumerable._tracking && shaping.HasItemsLeft ? _concurrencyDetector?.EnterCriticalSection() : null;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (shaping.TryShapeNext(out var result))
                 {
                     Current = result;
                     return new ValueTask<bool>(true);
+                }
+
+                if (shaping.Finished)
+                {
+                    Current = default!;
+                    return new ValueTask<bool>(false);
                 }
             }
             catch (Exception exception)
