@@ -3,18 +3,23 @@ using System.Globalization;
 namespace EFCore.DynamoDb.Benchmarks;
 
 /// <summary>
-///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT]</c>; <c>cold-child SYSTEM</c> is the harness
+///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>; <c>cold-child SYSTEM</c> is the harness
 ///     calling itself.
 /// </summary>
 internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
 {
-    /// <summary>Only the steady-state operations whose name contains this text (case-insensitive), or all of them.</summary>
+    /// <summary>
+    ///     Only the steady-state operations whose name contains this text (case-insensitive), or one of several texts
+    ///     separated by <c>|</c>; or all of them.
+    /// </summary>
     public string? Only { get; init; }
 
     public IReadOnlyList<BenchOperation> Operations
-        => Only == null ? BenchOperation.All : BenchOperation.All.Where(o => o.Name.Contains(Only, StringComparison.OrdinalIgnoreCase)).ToList();
+        => Only == null
+            ? BenchOperation.All
+            : BenchOperation.All.Where(o => Only.Split('|').Any(text => o.Name.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT]";
+    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
 
     public bool RunsSteadyState => Mode is "steady" or "all";
 

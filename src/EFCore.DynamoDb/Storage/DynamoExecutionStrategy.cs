@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using EFCore.DynamoDb.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ namespace Microsoft.EntityFrameworkCore;
 /// </summary>
 public class DynamoExecutionStrategy : ExecutionStrategy
 {
+    private IDbContextTransactionManager? _transactionManager;
+
     /// <summary>Creates a strategy with the default number of retries and maximum delay.</summary>
     /// <param name="dependencies">The services the strategy uses.</param>
     public DynamoExecutionStrategy(ExecutionStrategyDependencies dependencies)
@@ -29,6 +32,29 @@ public class DynamoExecutionStrategy : ExecutionStrategy
     public DynamoExecutionStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan maxRetryDelay)
         : base(dependencies, maxRetryCount, maxRetryDelay)
     {
+    }
+
+    /// <summary>
+    ///     Refuses to run a retrying operation inside a transaction, as EF Core's strategy does, asking the context's
+    ///     transaction manager alone: EF Core asks through the database facade, whose dependencies would build the
+    ///     database creator and the other services they hold for every new context that reads.
+    /// </summary>
+    protected override void OnFirstExecution()
+    {
+        if (RetriesOnFailure)
+        {
+            _transactionManager ??= Dependencies.CurrentContext.Context.GetService<IDbContextTransactionManager>();
+            var enlistment = _transactionManager as ITransactionEnlistmentManager;
+            if (_transactionManager.CurrentTransaction != null
+                || enlistment?.EnlistedTransaction != null
+                || enlistment?.CurrentAmbientTransaction != null)
+            {
+                throw new InvalidOperationException(
+                    CoreStrings.ExecutionStrategyExistingTransaction(GetType().Name, "DbContext.Database.CreateExecutionStrategy()"));
+            }
+        }
+
+        ExceptionsEncountered.Clear();
     }
 
     /// <summary>Whether the operation is retried after <paramref name="exception" />: when <see cref="IsTransient" /> says so.</summary>

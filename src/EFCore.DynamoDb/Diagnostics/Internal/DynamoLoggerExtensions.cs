@@ -9,12 +9,13 @@ public static class DynamoLoggerExtensions
     ///     Logs <see cref="DynamoDbEventId.RequestExecuted" />: a request that succeeded, with its consumed capacity
     ///     and duration; its values only with sensitive-data logging.
     /// </summary>
-    public static void RequestExecuted(
+    public static void RequestExecuted<TRequest>(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        Func<DynamoRequestDescription> describe,
+        Func<TRequest, DynamoRequestDescription> describe,
+        TRequest request,
         double? consumedCapacity,
         TimeSpan elapsed)
-        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, consumedCapacity, elapsed, exception: null);
+        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, request, consumedCapacity, elapsed, exception: null);
 
     /// <summary>
     ///     Whether a logger or diagnostic listener takes <see cref="DynamoDbEventId.RequestExecuted" />, which reports each
@@ -30,12 +31,13 @@ public static class DynamoLoggerExtensions
     ///     Logs <see cref="DynamoDbEventId.RequestFailed" />: a request DynamoDB refused or that did not arrive, with
     ///     the exception.
     /// </summary>
-    public static void RequestFailed(
+    public static void RequestFailed<TRequest>(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        Func<DynamoRequestDescription> describe,
+        Func<TRequest, DynamoRequestDescription> describe,
+        TRequest request,
         TimeSpan elapsed,
         Exception exception)
-        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, consumedCapacity: null, elapsed, exception);
+        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, request, consumedCapacity: null, elapsed, exception);
 
     /// <summary>Logs <see cref="DynamoDbEventId.ScanWarning" />: a query answered by reading the whole table.</summary>
     public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
@@ -125,26 +127,39 @@ public static class DynamoLoggerExtensions
         }
     }
 
-    private static void LogRequest(
+    private static void LogRequest<TRequest>(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,
-        Func<DynamoRequestDescription> describe,
+        Func<TRequest, DynamoRequestDescription> describe,
+        TRequest request,
         double? consumedCapacity,
         TimeSpan elapsed,
         Exception? exception)
     {
         var needsLog = diagnostics.ShouldLog(definition);
         var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
-        if (!needsLog && !needsEventData)
+        if (needsLog || needsEventData)
         {
-            return;
+            WriteRequest(diagnostics, definition, describe(request), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
+    }
 
-        var request = describe();
-
+    // Apart from LogRequest, so that a request nobody logs allocates no closure for the event's message.
+    private static void WriteRequest(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        EventDefinition<string, string, string, string, string> definition,
+        DynamoRequestDescription description,
+        double? consumedCapacity,
+        TimeSpan elapsed,
+        Exception? exception,
+        bool needsLog,
+        bool needsEventData,
+        bool diagnosticSourceEnabled,
+        bool simpleLogEnabled)
+    {
         // Values leave the process only when the application opted in to sensitive data logging.
-        var parameters = diagnostics.ShouldLogSensitiveData() ? request.FormatValues() : null;
-        var message = new RequestMessage(request, consumedCapacity, elapsed, parameters);
+        var parameters = diagnostics.ShouldLogSensitiveData() ? description.FormatValues() : null;
+        var message = new RequestMessage(description, consumedCapacity, elapsed, parameters);
 
         if (needsLog)
         {
@@ -157,10 +172,10 @@ public static class DynamoLoggerExtensions
                 definition,
                 (d, _) => ((EventDefinition<string, string, string, string, string>)d)
                     .GenerateMessage(message.Operation, message.Target, message.Elapsed, message.Capacity, message.Details),
-                request.Operation,
-                request.TableName,
-                request.IndexName,
-                request.Expressions,
+                description.Operation,
+                description.TableName,
+                description.IndexName,
+                description.Expressions,
                 parameters,
                 consumedCapacity,
                 elapsed,

@@ -77,18 +77,28 @@ public sealed class DynamoItemReadInjector(
         var map = MapOf(property.DeclaringType);
         var attributeName = Expression.Constant(property.GetAttributeName());
         var propertyConstant = Expression.Constant(property, typeof(IProperty));
-        var valueType = Nullable.GetUnderlyingType(type) ?? type;
+
+        // A key read as object (a tracking query's identity lookup) is read typed too, as the property's own type:
+        // absent or NULL is null, as through the type mapping, since no scalar codec reads an absent attribute as a value.
+        var readType = type == typeof(object) ? property.ClrType : type;
+        var valueType = Nullable.GetUnderlyingType(readType) ?? readType;
 
         // A scalar without a value converter is read typed by its codec; anything else through its type mapping.
-        return mapping.Converter == null && mapping.Codec.GetType().IsAssignableTo(typeof(DynamoScalarCodec<>).MakeGenericType(valueType))
-            ? Expression.Call(
-                (valueType == type ? DynamoItemValueReader.ReadScalarMethod : DynamoItemValueReader.ReadNullableScalarMethod).MakeGenericMethod(valueType),
-                map,
-                attributeName,
-                Expression.Constant(mapping.Codec, typeof(DynamoScalarCodec<>).MakeGenericType(valueType)),
-                propertyConstant)
-            : Expression.Call(
+        if (mapping.Converter != null || !mapping.Codec.GetType().IsAssignableTo(typeof(DynamoScalarCodec<>).MakeGenericType(valueType)))
+        {
+            return Expression.Call(
                 DynamoItemValueReader.ReadValueMethod.MakeGenericMethod(type), map, attributeName, Expression.Constant(mapping), propertyConstant);
+        }
+
+        var read = Expression.Call(
+            (valueType == readType && (type != typeof(object) || !valueType.IsValueType)
+                ? DynamoItemValueReader.ReadScalarMethod
+                : DynamoItemValueReader.ReadNullableScalarMethod).MakeGenericMethod(valueType),
+            map,
+            attributeName,
+            Expression.Constant(mapping.Codec, typeof(DynamoScalarCodec<>).MakeGenericType(valueType)),
+            propertyConstant);
+        return read.Type == type ? read : Expression.Convert(read, type);
     }
 
     // The owner is materialized before its owned entities, so that a tracking query tracks it first and the state

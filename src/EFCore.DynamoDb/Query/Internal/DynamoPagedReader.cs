@@ -15,7 +15,7 @@ public sealed class DynamoPagedReader
 {
     private readonly DynamoReadPlan _plan;
     private readonly DynamoQueryContext _queryContext;
-    private readonly Dictionary<string, object?> _parameters;
+    private readonly Dictionary<string, object?>? _clientFilterParameters;
     private readonly DynamoReadCommand _command;
     private bool _hasMorePages = true;
     private string? _nextToken;
@@ -29,7 +29,7 @@ public sealed class DynamoPagedReader
     {
         _plan = plan;
         _queryContext = queryContext;
-        _parameters = new Dictionary<string, object?>(queryContext.Parameters);
+        _clientFilterParameters = plan.AccessPlan.ClientFilter == null ? null : new Dictionary<string, object?>(queryContext.Parameters);
         Arguments = DynamoReadArguments.Evaluate(plan, queryContext);
         if (Arguments.Offset > 0)
         {
@@ -38,6 +38,9 @@ public sealed class DynamoPagedReader
 
         _command = CreateCommand();
     }
+
+    /// <summary>Whether the page last returned is the last one: reading on would end the pages without a request.</summary>
+    public bool ReadAll { get; private set; }
 
     /// <summary>This execution's arguments, among them the items to return and to discard before the first one returned.</summary>
     public DynamoReadArguments Arguments { get; }
@@ -67,9 +70,11 @@ public sealed class DynamoPagedReader
                     Enumerable.Range(0, segments)
                         .Select(segment => ReadAllAsync(command with { Segment = (segment, segments) }, CreateClientFilter(), cancellationToken)))
                 .ConfigureAwait(false);
-            foreach (var page in segmentPages.SelectMany(pages => pages))
+            var allPages = segmentPages.SelectMany(pages => pages).ToList();
+            for (var i = 0; i < allPages.Count; i++)
             {
-                yield return page;
+                ReadAll = i == allPages.Count - 1;
+                yield return allPages[i];
             }
 
             yield break;
@@ -97,8 +102,7 @@ public sealed class DynamoPagedReader
         var matched = 0;
         for (DynamoReadCommand? next = command; next != null && (Arguments.ScanLimit == null || read < Arguments.ScanLimit);)
         {
-            var page = await _queryContext.Client.ReadAsync(
-                    next with { Limit = MaxItemsToRead(itemsWanted - matched, Arguments.ScanLimit - read) }, cancellationToken)
+            var page = await _queryContext.Client.ReadAsync(WithLimit(next, MaxItemsToRead(itemsWanted - matched, Arguments.ScanLimit - read)), cancellationToken)
                 .ConfigureAwait(false);
             next = page.Next;
             _hasMorePages = page.HasMore;
@@ -106,6 +110,7 @@ public sealed class DynamoPagedReader
             page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
             read += page.ScannedCount;
             matched += page.Count;
+            ReadAll = next == null || read >= Arguments.ScanLimit;
             yield return page;
         }
     }
@@ -137,7 +142,7 @@ public sealed class DynamoPagedReader
     }
 
     private DynamoItemPredicate? CreateClientFilter()
-        => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _parameters) : null;
+        => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _clientFilterParameters!) : null;
 
     // Drops the items that the conditions DynamoDB cannot evaluate reject, then fetches from the table what an index
     // that does not hold every attribute left out.
@@ -197,7 +202,7 @@ public sealed class DynamoPagedReader
         var read = 0;
         for (DynamoReadCommand? next = command; next != null && (Arguments.ScanLimit == null || read < Arguments.ScanLimit);)
         {
-            var page = await _queryContext.Client.ReadAsync(next with { Limit = MaxItemsToRead(null, Arguments.ScanLimit - read) }, cancellationToken)
+            var page = await _queryContext.Client.ReadAsync(WithLimit(next, MaxItemsToRead(null, Arguments.ScanLimit - read)), cancellationToken)
                 .ConfigureAwait(false);
             next = page.Next;
             read += page.ScannedCount;
@@ -206,6 +211,10 @@ public sealed class DynamoPagedReader
 
         return pages;
     }
+
+    // A command is copied only when its limit changes: most reads have none.
+    private static DynamoReadCommand WithLimit(DynamoReadCommand command, int? limit)
+        => command.Limit == limit ? command : command with { Limit = limit };
 
     // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items. A page that
     // resumes after itself (a statement's next token) must hold no more than is wanted, filter or not.

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
@@ -16,13 +15,15 @@ public sealed class DynamoQueryingEnumerable<T>(
     DynamoReadPlan readPlan,
     Func<QueryContext, Dictionary<string, AttributeValue>, T>? shaper,
     Type contextType,
-    bool standAloneStateManager,
+    QueryTrackingBehavior trackingBehavior,
     bool threadSafetyChecksEnabled) : IAsyncEnumerable<T>, IEnumerable<T>, IQueryingEnumerable, IDynamoPagedResults, IDynamoBufferedResults
 {
     private readonly DynamoQueryContext _queryContext = queryContext;
     private readonly DynamoReadPlan _readPlan = readPlan;
     private readonly Func<QueryContext, Dictionary<string, AttributeValue>, T>? _shaper = shaper;
-    private readonly bool _standAloneStateManager = standAloneStateManager;
+    private readonly bool _standAloneStateManager = trackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution;
+    // A query of properties only tracks nothing, whatever its tracking behavior.
+    private readonly bool _tracking = trackingBehavior == QueryTrackingBehavior.TrackAll && readPlan.ProjectedProperties == null;
     private readonly Type _contextType = contextType;
     private readonly bool _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
 
@@ -48,61 +49,32 @@ public sealed class DynamoQueryingEnumerable<T>(
     /// <inheritdoc />
     public string? ContinuationToken { get; private set; }
 
-    private async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    // Count and Any read pages without shaping an item.
+    private async Task<T> AggregateAsync(DynamoPagedReader reader, CancellationToken cancellationToken)
     {
-        EntityFrameworkMetricsData.ReportQueryExecuting();
-        var reader = new DynamoPagedReader(_readPlan, _queryContext);
-
-        switch (_readPlan.ResultKind)
+        if (_readPlan.ResultKind == DynamoResultKind.Count)
         {
-            case DynamoResultKind.Count:
+            long count = 0;
+            await foreach (var page in reader.ReadPagesAsync(itemsWanted: null, cancellationToken).ConfigureAwait(false))
             {
-                long count = 0;
-                await foreach (var page in reader.ReadPagesAsync(itemsWanted: null, cancellationToken).ConfigureAwait(false))
-                {
-                    count += page.Count;
-                }
-
-                yield return typeof(T) == typeof(int) ? (T)(object)checked((int)count) : (T)(object)count;
-                yield break;
+                count += page.Count;
             }
 
-            case DynamoResultKind.Any:
-            {
-                // One match settles it: without a filter DynamoDB is asked to read a single item.
-                var any = false;
-                await foreach (var page in reader.ReadPagesAsync(itemsWanted: 1, cancellationToken).ConfigureAwait(false))
-                {
-                    if (page.Count > 0)
-                    {
-                        any = true;
-                        break;
-                    }
-                }
+            return typeof(T) == typeof(int) ? (T)(object)checked((int)count) : (T)(object)count;
+        }
 
-                yield return (T)(object)(any != _readPlan.NegateResult);
-                yield break;
+        // One match settles it: without a filter DynamoDB is asked to read a single item.
+        var any = false;
+        await foreach (var page in reader.ReadPagesAsync(itemsWanted: 1, cancellationToken).ConfigureAwait(false))
+        {
+            if (page.Count > 0)
+            {
+                any = true;
+                break;
             }
         }
 
-        var shaping = new PageShaping(this, reader);
-        if (shaping.Done)
-        {
-            yield break;
-        }
-
-        await foreach (var page in reader.ReadPagesAsync(shaping.ItemsWanted, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var result in shaping.Shape(page))
-            {
-                yield return result;
-            }
-
-            if (shaping.Done)
-            {
-                yield break;
-            }
-        }
+        return (T)(object)(any != _readPlan.NegateResult);
     }
 
     /// <inheritdoc />
@@ -129,89 +101,201 @@ public sealed class DynamoQueryingEnumerable<T>(
                 }
             }
 
-            return pages.SelectMany(shaping.Shape).Cast<object>();
+            return shaping.ShapeAll(pages).Cast<object>();
         };
     }
 
-    // Shapes the items of the pages in order, skipping the offset and stopping at the limit.
+    // Shapes the items of the pages in order, one at a time, skipping the offset and stopping at the limit.
     private sealed class PageShaping(DynamoQueryingEnumerable<T> enumerable, DynamoPagedReader reader)
     {
         private readonly int? _limit = reader.Arguments.Limit;
         private int _toSkip = reader.Arguments.Offset;
         private int _returned;
         private bool _initialized;
+        private List<Dictionary<string, AttributeValue>>? _items;
+        private int _next;
 
         public int? ItemsWanted => _limit + reader.Arguments.Offset;
 
         public bool Done => _returned == _limit || _limit <= 0;
 
-        public IEnumerable<T> Shape(DynamoReadPage page)
+        // Whether the current page may still hold a result: when not, the next page must be read.
+        public bool HasItemsLeft => _items != null && _next < _items.Count && !Done;
+
+        // Whether no result is left: the limit is reached, or the last page is shaped.
+        public bool Finished => Done || (reader.ReadAll && !HasItemsLeft);
+
+        // The next items to shape; the state manager is set up with the first page.
+        public void Start(DynamoReadPage page)
         {
-            var queryContext = enumerable._queryContext;
             if (!_initialized)
             {
-                queryContext.InitializeStateManager(enumerable._standAloneStateManager);
+                enumerable._queryContext.InitializeStateManager(enumerable._standAloneStateManager);
                 _initialized = true;
             }
 
-            for (var i = 0; i < page.Items.Count && !Done; i++)
+            _items = page.Items;
+            _next = 0;
+        }
+
+        public bool TryShapeNext(out T result)
+        {
+            while (HasItemsLeft)
             {
+                var i = _next++;
                 if (_toSkip > 0)
                 {
                     _toSkip--;
                     continue;
                 }
 
-                var item = page.Items[i];
+                var item = _items![i];
                 if (++_returned == _limit && enumerable._readPlan.ContinuationToken != null)
                 {
-                    enumerable.ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < page.Items.Count - 1);
+                    enumerable.ContinuationToken = reader.CreateContinuationToken(item, itemsLeftInPage: i < _items.Count - 1);
                 }
 
-                yield return enumerable._shaper!(queryContext, item);
+                result = enumerable._shaper!(enumerable._queryContext, item);
+                return true;
+            }
+
+            result = default!;
+            return false;
+        }
+
+        public IEnumerable<T> ShapeAll(List<DynamoReadPage> pages)
+        {
+            foreach (var page in pages)
+            {
+                Start(page);
+                while (TryShapeNext(out var result))
+                {
+                    yield return result;
+                }
             }
         }
     }
 
+    // Pages are read in MoveNextAsync's slow path; the items of a page already read are shaped synchronously. EF's
+    // concurrency detector guards every page read, and the shaping of each item only when it tracks, because tracking
+    // goes through the context's state manager; entering the detector costs two writes of an AsyncLocal.
     private sealed class Enumerator(DynamoQueryingEnumerable<T> enumerable, CancellationToken cancellationToken)
         : IEnumerator<T>, IAsyncEnumerator<T>
     {
         private readonly IConcurrencyDetector? _concurrencyDetector
             = enumerable._threadSafetyChecksEnabled ? enumerable._queryContext.ConcurrencyDetector : null;
 
-        private IAsyncEnumerator<T>? _inner;
+        private PageShaping? _shaping;
+        private IAsyncEnumerator<DynamoReadPage>? _pages;
+        private bool _started;
 
         public T Current { get; private set; } = default!;
 
         object IEnumerator.Current => Current!;
 
-        public bool MoveNext() => MoveNextAsync().AsTask().GetAwaiter().GetResult();
+        public bool MoveNext()
+        {
+            var next = MoveNextAsync();
+            return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
+        }
 
-        public async ValueTask<bool> MoveNextAsync()
+        // Once the limit is reached (Take, First, Find) or the last page is shaped, no page is read: the end needs no
+        // critical section either.
+        public ValueTask<bool> MoveNextAsync()
+        {
+            var shaping = _shaping;
+            if (shaping == null || !(shaping.HasItemsLeft || shaping.Finished))
+            {
+                return ReadNextPageAsync();
+            }
+
+            try
+            {
+                using var _ = enumerable._tracking && shaping.HasItemsLeft ? _concurrencyDetector?.EnterCriticalSection() : null;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (shaping.TryShapeNext(out var result))
+                {
+                    Current = result;
+                    return new ValueTask<bool>(true);
+                }
+
+                if (shaping.Finished)
+                {
+                    Current = default!;
+                    return new ValueTask<bool>(false);
+                }
+            }
+            catch (Exception exception)
+            {
+                LogFailure(exception);
+                throw;
+            }
+
+            return ReadNextPageAsync();
+        }
+
+        // Reads pages until one has a result to return, or there are no more.
+        private async ValueTask<bool> ReadNextPageAsync()
         {
             try
             {
                 using var _ = _concurrencyDetector?.EnterCriticalSection();
                 cancellationToken.ThrowIfCancellationRequested();
+                if (_pages == null)
+                {
+                    if (_started)
+                    {
+                        return false;
+                    }
 
-                _inner ??= enumerable.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-                var hasNext = await _inner.MoveNextAsync().ConfigureAwait(false);
-                Current = hasNext ? _inner.Current : default!;
-                return hasNext;
+                    _started = true;
+                    EntityFrameworkMetricsData.ReportQueryExecuting();
+                    var reader = new DynamoPagedReader(enumerable._readPlan, enumerable._queryContext);
+                    if (enumerable._readPlan.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any)
+                    {
+                        Current = await enumerable.AggregateAsync(reader, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    }
+
+                    _shaping = new PageShaping(enumerable, reader);
+                    if (_shaping.Done)
+                    {
+                        return false;
+                    }
+
+                    _pages = reader.ReadPagesAsync(_shaping.ItemsWanted, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                }
+
+                while (!_shaping!.Done && await _pages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    _shaping.Start(_pages.Current);
+                    if (_shaping.TryShapeNext(out var result))
+                    {
+                        Current = result;
+                        return true;
+                    }
+                }
+
+                Current = default!;
+                return false;
             }
             catch (Exception exception)
             {
-                var queryLogger = enumerable._queryContext.QueryLogger;
-                if (enumerable._queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
-                {
-                    queryLogger.QueryCanceled(enumerable._contextType);
-                }
-                else
-                {
-                    queryLogger.QueryIterationFailed(enumerable._contextType, exception);
-                }
-
+                LogFailure(exception);
                 throw;
+            }
+        }
+
+        private void LogFailure(Exception exception)
+        {
+            var queryLogger = enumerable._queryContext.QueryLogger;
+            if (enumerable._queryContext.ExceptionDetector.IsCancellation(exception, cancellationToken))
+            {
+                queryLogger.QueryCanceled(enumerable._contextType);
+            }
+            else
+            {
+                queryLogger.QueryIterationFailed(enumerable._contextType, exception);
             }
         }
 
@@ -219,11 +303,12 @@ public sealed class DynamoQueryingEnumerable<T>(
 
         public async ValueTask DisposeAsync()
         {
-            var inner = _inner;
-            _inner = null;
-            if (inner != null)
+            var pages = _pages;
+            _pages = null;
+            _shaping = null;
+            if (pages != null)
             {
-                await inner.DisposeAsync().ConfigureAwait(false);
+                await pages.DisposeAsync().ConfigureAwait(false);
             }
         }
 

@@ -23,12 +23,25 @@ public sealed record DynamoReadArguments(
         var options = plan.ReadOptions;
         return new DynamoReadArguments(
             queryContext.TableNames.Resolve(plan.EntityType),
-            plan.Limits.Count == 0 ? null : plan.Limits.Min(limit => DynamoQueryArgument.Evaluate<int>(limit, queryContext)),
+            SmallestLimit(plan.Limits, queryContext),
             plan.Offset == null ? 0 : Math.Max(0, DynamoQueryArgument.Evaluate<int>(plan.Offset, queryContext)),
             Optional(options.PageSize, queryContext),
             Optional(options.ScanLimit, queryContext),
             plan.AccessPlan.Path == DynamoAccessPath.Scan ? Optional(options.ParallelSegments, queryContext) : null,
             plan.ContinuationToken == null ? null : DynamoQueryArgument.Evaluate<string?>(plan.ContinuationToken, queryContext));
+    }
+
+    // The smallest of the bounds, or null when there is none.
+    private static int? SmallestLimit(IReadOnlyList<Expression> limits, QueryContext queryContext)
+    {
+        int? limit = null;
+        foreach (var bound in limits)
+        {
+            var value = DynamoQueryArgument.Evaluate<int>(bound, queryContext);
+            limit = limit < value ? limit : value;
+        }
+
+        return limit;
     }
 
     private static int? Optional(Expression? argument, QueryContext queryContext)

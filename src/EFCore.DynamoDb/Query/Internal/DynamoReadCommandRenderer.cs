@@ -16,7 +16,7 @@ public static class DynamoReadCommandRenderer
         var plan = readPlan.AccessPlan;
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
-        var projection = readPlan.CountOnly ? null : RenderProjection(readPlan, renderer);
+        var projection = readPlan.CountOnly || readPlan.Projection is not { } attributes ? null : renderer.Render(attributes);
 
         switch (plan.Path)
         {
@@ -76,38 +76,25 @@ public static class DynamoReadCommandRenderer
         }
     }
 
-    /// <summary>
-    ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
-    ///     items, the key attributes when the query is paged, and the table key for a key lookup (so that an item found
-    ///     without any projected attribute is not taken for a missing one). <see langword="null" /> reads whole items,
-    ///     also when full items are fetched from the table afterwards.
-    /// </summary>
-    private static string? RenderProjection(DynamoReadPlan readPlan, DynamoExpressionRenderer renderer)
-    {
-        var plan = readPlan.AccessPlan;
-        if (readPlan.ProjectedProperties is not { } projected || plan.FetchFromTable)
-        {
-            return null;
-        }
-
-        // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
-        var paths = projected.Select(p => (DynamoPathExpression)new DynamoAttributeExpression(p))
-            .Concat(
-                plan.ClientFilter == null
-                    ? []
-                    : DynamoAttributeFinder.FindIn(plan.ClientFilter).Select(a => new DynamoPathExpression(a.AttributeName)))
-            .Concat(readPlan.ContinuationToken == null ? [] : readPlan.KeyAttributeNames.Select(name => new DynamoPathExpression(name)))
-            .Concat(
-                plan.Path is DynamoAccessPath.GetItem or DynamoAccessPath.BatchGetItem
-                    ? readPlan.TableKeyAttributeNames.Select(name => new DynamoPathExpression(name))
-                    : []);
-        return renderer.Render(new DynamoProjectionExpression([.. paths]));
-    }
-
     // The full primary key, from its equalities.
     private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, DynamoExpressionRenderer renderer)
-        => plan.PartitionKeyConditions.Concat(plan.SortKeyConditions.OfType<DynamoComparisonExpression>())
-            .ToDictionary(equality => equality.Attribute.AttributeName, equality => renderer.EvaluateKey(equality.Value));
+    {
+        var key = new Dictionary<string, AttributeValue>(plan.PartitionKeyConditions.Count + plan.SortKeyConditions.Count);
+        foreach (var equality in plan.PartitionKeyConditions)
+        {
+            key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+        }
+
+        foreach (var condition in plan.SortKeyConditions)
+        {
+            if (condition is DynamoComparisonExpression equality)
+            {
+                key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+            }
+        }
+
+        return key;
+    }
 
     // Every pairing of the partition key's values with the sort key's: one key attribute has a local collection of values,
     // the other (when the table has a sort key) an equality.

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Query.Internal.Expressions;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -12,6 +13,8 @@ public sealed class DynamoReadPlan
 {
     private IReadOnlyList<string>? _tableKeyAttributeNames;
     private IReadOnlyList<string>? _keyAttributeNames;
+    private DynamoProjectionExpression? _projection;
+    private bool _projectionBuilt;
 
     /// <param name="selectExpression">The translated query, with its projection applied.</param>
     /// <param name="accessPlan">How DynamoDB answers it.</param>
@@ -75,6 +78,26 @@ public sealed class DynamoReadPlan
     /// </summary>
     public bool CountOnly => ResultKind is DynamoResultKind.Count or DynamoResultKind.Any && AccessPlan.ClientFilter == null;
 
+    /// <summary>
+    ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
+    ///     items, the key attributes when the query is paged, and the table key for a key lookup (so that an item found
+    ///     without any projected attribute is not taken for a missing one). <see langword="null" /> reads whole items,
+    ///     also when full items are fetched from the table afterwards. Built once; each execution renders it.
+    /// </summary>
+    public DynamoProjectionExpression? Projection
+    {
+        get
+        {
+            if (!_projectionBuilt)
+            {
+                _projection = BuildProjection();
+                _projectionBuilt = true;
+            }
+
+            return _projection;
+        }
+    }
+
     /// <summary>The attributes of the table's key, partition key first.</summary>
     public IReadOnlyList<string> TableKeyAttributeNames
         => _tableKeyAttributeNames ??= EntityType.GetTableKeyProperties().Select(p => p.GetAttributeName()).ToList();
@@ -82,6 +105,27 @@ public sealed class DynamoReadPlan
     /// <summary>The attributes that identify an item read through this plan: the table key, and the index key if any.</summary>
     public IReadOnlyList<string> KeyAttributeNames
         => _keyAttributeNames ??= TableKeyAttributeNames.Concat(IndexKeyAttributeNames()).Distinct(StringComparer.Ordinal).ToList();
+
+    private DynamoProjectionExpression? BuildProjection()
+    {
+        if (ProjectedProperties is not { } projected || AccessPlan.FetchFromTable)
+        {
+            return null;
+        }
+
+        // A property inside a complex value is read by its document path, each name a placeholder: #n0.#n1.
+        var paths = projected.Select(p => (DynamoPathExpression)new DynamoAttributeExpression(p))
+            .Concat(
+                AccessPlan.ClientFilter == null
+                    ? []
+                    : DynamoAttributeFinder.FindIn(AccessPlan.ClientFilter).Select(a => new DynamoPathExpression(a.AttributeName)))
+            .Concat(ContinuationToken == null ? [] : KeyAttributeNames.Select(name => new DynamoPathExpression(name)))
+            .Concat(
+                AccessPlan.Path is DynamoAccessPath.GetItem or DynamoAccessPath.BatchGetItem
+                    ? TableKeyAttributeNames.Select(name => new DynamoPathExpression(name))
+                    : []);
+        return new DynamoProjectionExpression([.. paths]);
+    }
 
     private IEnumerable<string> IndexKeyAttributeNames()
     {

@@ -196,7 +196,7 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Constant(readPlan),
             shaper,
             Expression.Constant(QueryCompilationContext.ContextType),
-            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
+            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
 
     // A captured variable used in the projection (x => x.Price * rate) is read from the query context per execution.

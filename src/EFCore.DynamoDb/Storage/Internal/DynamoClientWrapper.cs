@@ -49,7 +49,39 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     {
         try
         {
-            return await ReadPageAsync(command, cancellationToken).ConfigureAwait(false);
+            switch (command.Operation)
+            {
+                case DynamoReadOperation.GetItem:
+                {
+                    var response = await GetItemAsync(DynamoReadRequests.ToGetItemRequest(command), cancellationToken).ConfigureAwait(false);
+                    return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1, null) : new DynamoReadPage([], 0, 0, null);
+                }
+
+                case DynamoReadOperation.BatchGetItem:
+                    return await ReadBatchAsync(command, cancellationToken).ConfigureAwait(false);
+
+                case DynamoReadOperation.Query:
+                {
+                    var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), cancellationToken).ConfigureAwait(false);
+                    return new DynamoReadPage(
+                        response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+                }
+
+                case DynamoReadOperation.ExecuteStatement:
+                {
+                    var response = await ExecuteStatementAsync(DynamoReadRequests.ToExecuteStatementRequest(command), command.TableName, isWrite: false, cancellationToken)
+                        .ConfigureAwait(false);
+                    var items = response.Items ?? [];
+                    return new DynamoReadPage(items, items.Count, items.Count, response.NextToken is { } token ? command with { NextToken = token } : null);
+                }
+
+                default:
+                {
+                    var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
+                    return new DynamoReadPage(
+                        response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
+                }
+            }
         }
         catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
         {
@@ -57,66 +89,33 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
-    private async Task<DynamoReadPage> ReadPageAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    // Its own method, so that the other reads do not allocate the closure of its unprocessed keys' loop.
+    private async Task<DynamoReadPage> ReadBatchAsync(DynamoReadCommand command, CancellationToken cancellationToken)
     {
-        switch (command.Operation)
-        {
-            case DynamoReadOperation.GetItem:
-            {
-                var response = await GetItemAsync(DynamoReadRequests.ToGetItemRequest(command), cancellationToken).ConfigureAwait(false);
-                return response.Item is { Count: > 0 } item ? new DynamoReadPage([item], 1, 1, null) : new DynamoReadPage([], 0, 0, null);
-            }
+        var items = new List<Dictionary<string, AttributeValue>>();
+        await DynamoUnprocessedRequests.SendUntilProcessedAsync(
+                DynamoReadRequests.FirstBatch(command),
+                async (keys, ct) =>
+                {
+                    var response = await BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(command, keys), ct).ConfigureAwait(false);
+                    if (response.Responses?.TryGetValue(command.TableName, out var found) == true)
+                    {
+                        items.AddRange(found);
+                    }
 
-            case DynamoReadOperation.BatchGetItem:
-            {
-                var items = new List<Dictionary<string, AttributeValue>>();
-                await DynamoUnprocessedRequests.SendUntilProcessedAsync(
-                        DynamoReadRequests.FirstBatch(command),
-                        async (keys, ct) =>
-                        {
-                            var response = await BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(command, keys), ct).ConfigureAwait(false);
-                            if (response.Responses?.TryGetValue(command.TableName, out var found) == true)
-                            {
-                                items.AddRange(found);
-                            }
-
-                            return response.UnprocessedKeys?.TryGetValue(command.TableName, out var unprocessed) == true ? unprocessed.Keys : [];
-                        },
-                        keys => keys.Count,
-                        (delay, ct) => BackOffAsync("BatchGetItem", delay, ct),
-                        // A throttled read is retried by the execution strategy, request by request.
-                        resendAll: _ => false,
-                        (left, attempts) => new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(command.TableName, left, attempts)),
-                        cancellationToken)
-                    .ConfigureAwait(false);
-                var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
-                    ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
-                    : null;
-                return new DynamoReadPage(items, items.Count, items.Count, next);
-            }
-
-            case DynamoReadOperation.Query:
-            {
-                var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), cancellationToken).ConfigureAwait(false);
-                return new DynamoReadPage(
-                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
-            }
-
-            case DynamoReadOperation.ExecuteStatement:
-            {
-                var response = await ExecuteStatementAsync(DynamoReadRequests.ToExecuteStatementRequest(command), command.TableName, isWrite: false, cancellationToken)
-                    .ConfigureAwait(false);
-                var items = response.Items ?? [];
-                return new DynamoReadPage(items, items.Count, items.Count, response.NextToken is { } token ? command with { NextToken = token } : null);
-            }
-
-            default:
-            {
-                var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), cancellationToken).ConfigureAwait(false);
-                return new DynamoReadPage(
-                    response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
-            }
-        }
+                    return response.UnprocessedKeys?.TryGetValue(command.TableName, out var unprocessed) == true ? unprocessed.Keys : [];
+                },
+                keys => keys.Count,
+                (delay, ct) => BackOffAsync("BatchGetItem", delay, ct),
+                // A throttled read is retried by the execution strategy, request by request.
+                resendAll: _ => false,
+                (left, attempts) => new InvalidOperationException(DynamoStrings.UnprocessedKeysRemain(command.TableName, left, attempts)),
+                cancellationToken)
+            .ConfigureAwait(false);
+        var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
+            ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
+            : null;
+        return new DynamoReadPage(items, items.Count, items.Count, next);
     }
 
     // DynamoDB returns a last evaluated key while there may be more to read.
@@ -127,38 +126,25 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: false,
-            () => DynamoRequestDescriber.Describe(request),
-            ct => Client.GetItemAsync(request, ct),
-            r => r.ConsumedCapacity,
-            cancellationToken);
+        return SendAsync(DynamoRequestKinds.GetItem, request, cancellationToken);
     }
 
     private Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.QueryAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return SendAsync(DynamoRequestKinds.Query, request, cancellationToken);
     }
 
     private Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: false, () => DynamoRequestDescriber.Describe(request), ct => Client.ScanAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return SendAsync(DynamoRequestKinds.Scan, request, cancellationToken);
     }
 
     private async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        var response = await ExecuteAsync(
-                isWrite: false,
-                () => DynamoRequestDescriber.Describe(request),
-                ct => Client.BatchGetItemAsync(request, ct),
-                r => SumCapacity(r.ConsumedCapacity),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var response = await SendAsync(DynamoRequestKinds.BatchGetItem, request, cancellationToken).ConfigureAwait(false);
         foreach (var (table, keys) in response.UnprocessedKeys ?? [])
         {
             _logger.UnprocessedItems(table, keys.Keys?.Count ?? 0);
@@ -187,12 +173,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite,
-            () => DynamoRequestDescriber.Describe(request, tableName),
-            ct => Client.ExecuteStatementAsync(request, ct),
-            r => r.ConsumedCapacity,
-            cancellationToken);
+        return SendAsync(isWrite ? DynamoRequestKinds.WriteStatement : DynamoRequestKinds.ReadStatement, (request, tableName), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -265,12 +246,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         try
         {
             var response = await RetriedAsync(
-                    ct => ExecuteAsync(
-                        () => new DynamoRequestDescription("DescribeTable", tableName, null, ""),
-                        c => Client.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, c),
-                        _ => null,
-                        ct,
-                        missingIsAnswer: true),
+                    (Wrapper: this, TableName: tableName),
+                    static (s, ct) => s.Wrapper.SendOnceAsync(DynamoRequestKinds.DescribeTable, s.TableName, ct, missingIsAnswer: true),
                     cancellationToken)
                 .ConfigureAwait(false);
             return response.Table;
@@ -293,10 +270,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                     try
                     {
                         attempts++;
-                        return (await ExecuteAsync(
-                                    () => DynamoRequestDescriber.Describe(request), c => Client.CreateTableAsync(request, c), _ => null, ct)
-                                .ConfigureAwait(false))
-                            .TableDescription;
+                        return (await SendOnceAsync(DynamoRequestKinds.CreateTable, request, ct).ConfigureAwait(false)).TableDescription;
                     }
                     catch (ResourceInUseException) when (attempts > 1)
                     {
@@ -319,13 +293,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                 try
                 {
                     attempts++;
-                    await ExecuteAsync(
-                            () => new DynamoRequestDescription("DeleteTable", tableName, null, ""),
-                            c => Client.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, c),
-                            _ => null,
-                            ct,
-                            missingIsAnswer: true)
-                        .ConfigureAwait(false);
+                    await SendOnceAsync(DynamoRequestKinds.DeleteTable, tableName, ct, missingIsAnswer: true).ConfigureAwait(false);
                     return true;
                 }
                 catch (ResourceNotFoundException)
@@ -339,9 +307,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     /// <inheritdoc />
     public virtual async Task<TableDescription> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
     {
-        var response = await ExecuteAsync(
-                () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTableAsync(request, ct), _ => null, cancellationToken)
-            .ConfigureAwait(false);
+        var response = await SendOnceAsync(DynamoRequestKinds.UpdateTable, request, cancellationToken).ConfigureAwait(false);
         return response.TableDescription;
     }
 
@@ -349,11 +315,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual async Task<TimeToLiveDescription> DescribeTimeToLiveAsync(string tableName, CancellationToken cancellationToken)
     {
         var response = await RetriedAsync(
-                ct => ExecuteAsync(
-                    () => new DynamoRequestDescription("DescribeTimeToLive", tableName, null, ""),
-                    c => Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, c),
-                    _ => null,
-                    ct),
+                (Wrapper: this, TableName: tableName),
+                static (s, ct) => s.Wrapper.SendOnceAsync(DynamoRequestKinds.DescribeTimeToLive, s.TableName, ct),
                 cancellationToken)
             .ConfigureAwait(false);
         return response.TimeToLiveDescription;
@@ -361,16 +324,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
     /// <inheritdoc />
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
-        => ExecuteAsync(() => DynamoRequestDescriber.Describe(request), ct => Client.UpdateTimeToLiveAsync(request, ct), _ => null, cancellationToken);
+        => SendOnceAsync(DynamoRequestKinds.UpdateTimeToLive, request, cancellationToken);
 
     // Not retried: a connection check answers once.
     /// <inheritdoc />
     public virtual Task ListTablesAsync(CancellationToken cancellationToken)
-        => ExecuteAsync(
-            () => new DynamoRequestDescription("ListTables", "", null, ""),
-            ct => Client.ListTablesAsync(new ListTablesRequest { Limit = 1 }, ct),
-            _ => null,
-            cancellationToken);
+        => SendOnceAsync(DynamoRequestKinds.ListTables, new ListTablesRequest { Limit = 1 }, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task BackOffAsync(string operation, TimeSpan delay, CancellationToken cancellationToken)
@@ -382,48 +341,31 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.PutItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return SendAsync(DynamoRequestKinds.PutItem, request, cancellationToken);
     }
 
     private Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.UpdateItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return SendAsync(DynamoRequestKinds.UpdateItem, request, cancellationToken);
     }
 
     private Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request), ct => Client.DeleteItemAsync(request, ct), r => r.ConsumedCapacity, cancellationToken);
+        return SendAsync(DynamoRequestKinds.DeleteItem, request, cancellationToken);
     }
 
     private Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        return ExecuteAsync(
-            isWrite: true,
-            () => DynamoRequestDescriber.Describe(request),
-            ct => Client.TransactWriteItemsAsync(request, ct),
-            r => SumCapacity(r.ConsumedCapacity),
-            cancellationToken);
+        return SendAsync(DynamoRequestKinds.TransactWriteItems, request, cancellationToken);
     }
 
     private async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        var response = await ExecuteAsync(
-                isWrite: true,
-                () => DynamoRequestDescriber.Describe(request),
-                ct => Client.BatchWriteItemAsync(request, ct),
-                r => SumCapacity(r.ConsumedCapacity),
-                cancellationToken)
-            .ConfigureAwait(false);
+        var response = await SendAsync(DynamoRequestKinds.BatchWriteItem, request, cancellationToken).ConfigureAwait(false);
         foreach (var (table, writes) in response.UnprocessedItems ?? [])
         {
             _logger.UnprocessedItems(table, writes.Count);
@@ -432,10 +374,6 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response;
     }
 
-    // Multi-table requests report one capacity per table.
-    private static ConsumedCapacity? SumCapacity(List<ConsumedCapacity>? capacities)
-        => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
-
     // DynamoDB measures and returns the capacity only when asked: when it is tracked, or logged with the request.
     private ReturnConsumedCapacity CapacityToReturn()
         => _trackConsumedCapacity || _logger.LogsRequestsExecuted() ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
@@ -443,38 +381,33 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     // A read or write request: its capacity is added to the context's sum. A read is retried on its own by the execution
     // strategy (reading again changes nothing); writes are retried with their whole SaveChanges, which already runs
     // under the strategy, or, for ExecuteUpdate and ExecuteDelete, item by item by their executor.
-    private Task<TResponse> ExecuteAsync<TResponse>(
-        bool isWrite,
-        Func<DynamoRequestDescription> describe,
-        Func<CancellationToken, Task<TResponse>> send,
-        Func<TResponse, ConsumedCapacity?> consumedCapacity,
+    private Task<TResponse> SendAsync<TRequest, TResponse>(
+        DynamoRequestKind<TRequest, TResponse> kind,
+        TRequest request,
         CancellationToken cancellationToken)
-    {
-        Task<TResponse> Attempt(CancellationToken ct)
-            => ExecuteAsync(
-                describe,
-                send,
-                response =>
-                {
-                    var units = consumedCapacity(response)?.CapacityUnits;
-                    _consumedCapacity.Add(isWrite, units);
-                    return units;
-                },
-                ct);
-
-        return isWrite ? Attempt(cancellationToken) : RetriedAsync(Attempt, cancellationToken);
-    }
+        => kind.IsWrite
+            ? SendOnceAsync(kind, request, cancellationToken)
+            : RetriedAsync(
+                (Wrapper: this, Kind: kind, Request: request),
+                static (s, ct) => s.Wrapper.SendOnceAsync(s.Kind, s.Request, ct),
+                cancellationToken);
 
     // Under the execution strategy; inside an operation already under it (a read-back in SaveChanges) EF runs it directly.
     // One strategy serves the context's reads one after another, so that a read does not create one (EF's base class
     // allocates a list and a seeded Random for each); a read that overlaps another, such as a parallel scan's segments,
-    // gets its own, because a strategy counts the attempts of one operation at a time.
-    private async Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
+    // gets its own, because a strategy counts the attempts of one operation at a time. The attempt is a static lambda
+    // given its state, so that a retried request allocates no closure.
+    private async Task<TResponse> RetriedAsync<TState, TResponse>(
+        TState state,
+        Func<TState, CancellationToken, Task<TResponse>> attempt,
+        CancellationToken cancellationToken)
     {
         var strategy = Interlocked.Exchange(ref _idleStrategy, null) ?? _executionStrategyFactory.Create();
         try
         {
-            return await strategy.ExecuteAsync(attempt, (_, a, ct) => a(ct), verifySucceeded: null, cancellationToken).ConfigureAwait(false);
+            return await strategy.ExecuteAsync(
+                    (State: state, Attempt: attempt), static (_, s, ct) => s.Attempt(s.State, ct), verifySucceeded: null, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -482,47 +415,57 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
-    // The request is described only when a logger or listener wants the event: describing formats every expression.
-    private async Task<TResponse> ExecuteAsync<TResponse>(
-        Func<DynamoRequestDescription> describe,
-        Func<CancellationToken, Task<TResponse>> send,
-        Func<TResponse, double?> consumedCapacity,
+    private Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
+        => RetriedAsync(attempt, static (a, ct) => a(ct), cancellationToken);
+
+    // Sends the request once and logs it; a read or write adds its consumed capacity to the context's sum. The request is
+    // described only when a logger or listener wants the event: describing formats every expression.
+    private async Task<TResponse> SendOnceAsync<TRequest, TResponse>(
+        DynamoRequestKind<TRequest, TResponse> kind,
+        TRequest request,
         CancellationToken cancellationToken,
         bool missingIsAnswer = false)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await send(cancellationToken).ConfigureAwait(false);
-            _logger.RequestExecuted(describe, consumedCapacity(response), Stopwatch.GetElapsedTime(started));
+            var response = await kind.Send(Client, request, cancellationToken).ConfigureAwait(false);
+            double? units = null;
+            if (kind.ConsumedCapacity is { } consumedCapacity)
+            {
+                units = consumedCapacity(response);
+                _consumedCapacity.Add(kind.IsWrite, units);
+            }
+
+            _logger.RequestExecuted(kind.Describe, request, units, Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (ResourceNotFoundException) when (missingIsAnswer)
         {
             // DescribeTable and DeleteTable answer "no such table" with an error; for them it is an answer, not a failure.
-            _logger.RequestExecuted(describe, null, Stopwatch.GetElapsedTime(started));
+            _logger.RequestExecuted(kind.Describe, request, null, Stopwatch.GetElapsedTime(started));
             throw;
         }
         catch (AmazonDynamoDBException exception)
         {
-            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
+            _logger.RequestFailed(kind.Describe, request, Stopwatch.GetElapsedTime(started), exception);
             throw;
         }
         catch (Exception exception) when (DynamoTransportFailures.IsUnreachable(exception))
         {
-            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
+            _logger.RequestFailed(kind.Describe, request, Stopwatch.GetElapsedTime(started), exception);
             // Still an HttpRequestException, so code that handles the SDK's (CanConnect among it) keeps working.
             throw new HttpRequestException(
                 HttpRequestError.ConnectionError, DynamoStrings.EndpointUnreachable(Endpoint, exception.Message), exception);
         }
         catch (TimeoutException exception)
         {
-            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
-            throw new TimeoutException(DynamoStrings.RequestTimedOut(Endpoint, describe().Operation), exception);
+            _logger.RequestFailed(kind.Describe, request, Stopwatch.GetElapsedTime(started), exception);
+            throw new TimeoutException(DynamoStrings.RequestTimedOut(Endpoint, kind.Describe(request).Operation), exception);
         }
         catch (Exception exception) when (DynamoTransportFailures.IsAnswerLost(exception))
         {
-            _logger.RequestFailed(describe, Stopwatch.GetElapsedTime(started), exception);
+            _logger.RequestFailed(kind.Describe, request, Stopwatch.GetElapsedTime(started), exception);
             throw;
         }
     }

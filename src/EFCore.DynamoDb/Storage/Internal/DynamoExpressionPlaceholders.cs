@@ -8,6 +8,14 @@ namespace EFCore.DynamoDb.Storage.Internal;
 /// </summary>
 public sealed class DynamoExpressionPlaceholders
 {
+    // Most requests name a few attributes: their placeholders are found by scanning the names, and the reverse map is
+    // built only for a request that names more.
+    private const int NamesScanned = 8;
+
+    // The placeholders most requests use, made once.
+    private static readonly string[] NamePlaceholders = Placeholders("#n");
+    private static readonly string[] ValuePlaceholders = Placeholders(":v");
+
     private Dictionary<string, string>? _placeholdersByName;
 
     /// <summary><c>ExpressionAttributeNames</c>: placeholder → attribute name; <see langword="null" /> when none.</summary>
@@ -21,13 +29,18 @@ public sealed class DynamoExpressionPlaceholders
     /// </summary>
     public string Name(string attributeName)
     {
-        _placeholdersByName ??= new Dictionary<string, string>(StringComparer.Ordinal);
         Names ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!_placeholdersByName.TryGetValue(attributeName, out var placeholder))
+        if (FindPlaceholder(attributeName) is { } existing)
         {
-            placeholder = "#n" + Names.Count.ToString(CultureInfo.InvariantCulture);
-            _placeholdersByName.Add(attributeName, placeholder);
-            Names.Add(placeholder, attributeName);
+            return existing;
+        }
+
+        var placeholder = Placeholder(NamePlaceholders, "#n", Names.Count);
+        Names.Add(placeholder, attributeName);
+        _placeholdersByName?.Add(attributeName, placeholder);
+        if (_placeholdersByName == null && Names.Count > NamesScanned)
+        {
+            _placeholdersByName = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
         }
 
         return placeholder;
@@ -40,8 +53,32 @@ public sealed class DynamoExpressionPlaceholders
     public string Value(AttributeValue value)
     {
         Values ??= new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        var placeholder = ":v" + Values.Count.ToString(CultureInfo.InvariantCulture);
+        var placeholder = Placeholder(ValuePlaceholders, ":v", Values.Count);
         Values.Add(placeholder, value);
         return placeholder;
     }
+
+    private string? FindPlaceholder(string attributeName)
+    {
+        if (_placeholdersByName != null)
+        {
+            return _placeholdersByName.GetValueOrDefault(attributeName);
+        }
+
+        foreach (var (placeholder, name) in Names!)
+        {
+            if (string.Equals(name, attributeName, StringComparison.Ordinal))
+            {
+                return placeholder;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Placeholder(string[] common, string prefix, int index)
+        => index < common.Length ? common[index] : prefix + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string[] Placeholders(string prefix)
+        => Enumerable.Range(0, 16).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
 }

@@ -4,8 +4,8 @@ using Amazon.DynamoDBv2.Model;
 namespace EFCore.DynamoDb.Storage.Internal;
 
 /// <summary>
-///     The one place that talks to <see cref="IAmazonDynamoDB" />. Every request asks for its consumed capacity
-///     and is logged with it.
+///     The one place that talks to <see cref="IAmazonDynamoDB" />. Every request is logged; a read or write asks for its
+///     consumed capacity when it is tracked (<c>TrackConsumedCapacity()</c>) or logged, and adds it to the context's sum.
 /// </summary>
 public interface IDynamoClientWrapper
 {

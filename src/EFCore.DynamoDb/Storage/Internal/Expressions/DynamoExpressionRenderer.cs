@@ -39,7 +39,11 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
             // A key value is always a property's, never a stored one.
             ?? throw new InvalidOperationException(DynamoStrings.KeyValueMissing(value.Property!.DeclaringType.DisplayName(), value.Property.Name));
 
-    private string Name(DynamoPathExpression path) => string.Join('.', path.ResolvePath(Parameters).Select(Placeholders.Name));
+    // Most paths are one attribute: its placeholder is returned without joining.
+    private string Name(DynamoPathExpression path)
+        => path.Path is [var attribute]
+            ? Placeholders.Name(path.ResolveSegment(attribute, Parameters))
+            : string.Join('.', path.ResolvePath(Parameters).Select(Placeholders.Name));
 
     // A null value is written with REMOVE, so one that reaches a SET, ADD or DELETE is a mistake of the caller.
     private string WrittenValue(DynamoValueExpression value, DynamoPathExpression target)

@@ -46,11 +46,14 @@ public class DynamoPathExpression : Expression
 
     /// <summary>The names of the path for one execution, given its evaluated parameter values.</summary>
     public IEnumerable<string> ResolvePath(IReadOnlyDictionary<string, object?> parameters)
-        => Path.Select(
-            segment => (segment is ConstantExpression constant
-                    ? constant.Value
-                    : parameters.GetValueOrDefault(((QueryParameterExpression)segment).Name)) as string
-                ?? throw new InvalidOperationException(DynamoStrings.DictionaryKeyMissing(DisplayName)));
+        => Path.Select(segment => ResolveSegment(segment, parameters));
+
+    /// <summary>One name of the path for one execution, given its evaluated parameter values.</summary>
+    public string ResolveSegment(Expression segment, IReadOnlyDictionary<string, object?> parameters)
+        => (segment is ConstantExpression constant
+                ? constant.Value
+                : parameters.GetValueOrDefault(((QueryParameterExpression)segment).Name)) as string
+            ?? throw new InvalidOperationException(DynamoStrings.DictionaryKeyMissing(DisplayName));
 
     /// <summary>This path with other names, or this very node when they are the same.</summary>
     public virtual DynamoPathExpression Update(IReadOnlyList<Expression> path)

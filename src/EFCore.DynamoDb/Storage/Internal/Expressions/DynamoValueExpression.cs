@@ -120,6 +120,8 @@ public sealed class DynamoValueExpression : Expression
         return value switch
         {
             null => null,
+            // The usual case, decided without asking the type anything more.
+            _ when value.GetType() == propertyType => value,
             _ when propertyType.IsEnum && !propertyType.IsInstanceOfType(value) => Enum.ToObject(propertyType, value),
             char character when propertyType == typeof(string) => character.ToString(),
             _ when IsNumber(propertyType) && IsNumber(value.GetType()) && value.GetType() != propertyType => ConvertNumber(value, propertyType),
