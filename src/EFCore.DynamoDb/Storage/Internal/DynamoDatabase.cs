@@ -28,19 +28,29 @@ public class DynamoDatabase(
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
-        // Composites first, since they change values that validation and planning then see.
-        foreach (var entry in entries)
+        // Composites first, since they change values that validation and planning then see. The write shape is looked up
+        // once per entry here, and the planner gets it with the aggregate.
+        var anyOwned = false;
+        for (var i = 0; i < entries.Count; i++)
         {
-            DynamoCompositeSynchronizer.Apply(entry);
-            DynamoRowVersions.Apply(entry);
-            DynamoEntryValidator.Validate(entry);
+            var entry = entries[i];
+            var shape = DynamoWriteShape.Of(entry.EntityType);
+            DynamoCompositeSynchronizer.Apply(entry, shape);
+            DynamoRowVersions.Apply(entry, shape);
+            DynamoEntryValidator.Validate(entry, shape);
             EnsureAtomicOperationsCanBeSent(entry);
+            anyOwned |= shape.IsOwned;
         }
 
-        var aggregates = DynamoAggregateCollector.Collect(entries);
-        var writes = aggregates.Select(planner.Plan).ToList();
+        var aggregates = DynamoAggregateCollector.Collect(entries, anyOwned);
+        var writes = new DynamoWrite[aggregates.Length];
+        for (var i = 0; i < aggregates.Length; i++)
+        {
+            writes[i] = planner.Plan(aggregates[i]);
+        }
+
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
-        var written = new List<DynamoWrite>();
+        var written = new List<DynamoWrite>(writes.Length);
         try
         {
             await executor.ExecuteAsync(writes, behavior, written, cancellationToken).ConfigureAwait(false);
@@ -68,9 +78,9 @@ public class DynamoDatabase(
         }
 
         attempts.Clear();
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
-            Saved(entry);
+            Saved(entries[i]);
         }
 
         // Every entry was written, owned ones inside their owner's item.
@@ -83,11 +93,11 @@ public class DynamoDatabase(
 
     // The entries of the writes DynamoDB applied are saved: they take EF Core's accepted state now, as after a
     // successful save, and EF Core leaves them so when it sees the failure.
-    private HashSet<IUpdateEntry> AcceptWritten(IReadOnlyList<DynamoAggregate> aggregates, List<DynamoWrite> writes, List<DynamoWrite> written)
+    private HashSet<IUpdateEntry> AcceptWritten(DynamoAggregate[] aggregates, DynamoWrite[] writes, List<DynamoWrite> written)
     {
         var writtenWrites = written.ToHashSet(ReferenceEqualityComparer.Instance);
         var accepted = new HashSet<IUpdateEntry>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < writes.Count; i++)
+        for (var i = 0; i < writes.Length; i++)
         {
             if (!writtenWrites.Contains(writes[i]))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
@@ -14,15 +13,18 @@ public static class DynamoAggregateCollector
     ///     One aggregate per item written by the save: each changed root entry, with the owned navigations whose
     ///     attributes it rewrites.
     /// </summary>
-    public static IReadOnlyList<DynamoAggregate> Collect(IList<IUpdateEntry> entries)
+    /// <param name="entries">The entries of the save.</param>
+    /// <param name="anyOwned">Whether an entry is of an owned entity type (the caller looked at every entry's shape already).</param>
+    public static DynamoAggregate[] Collect(IList<IUpdateEntry> entries, bool anyOwned)
     {
         // Most saves hold no owned entry: each entry is then an item of its own, with nothing to group.
-        if (!AnyOwned(entries))
+        if (!anyOwned)
         {
-            var aggregates = new List<DynamoAggregate>(entries.Count);
-            foreach (var entry in entries)
+            var aggregates = new DynamoAggregate[entries.Count];
+            for (var i = 0; i < aggregates.Length; i++)
             {
-                aggregates.Add(new DynamoAggregate(entry, FrozenSet<INavigation>.Empty, [entry]));
+                var entry = entries[i];
+                aggregates[i] = new DynamoAggregate(entry, DynamoWriteShape.Of(entry.EntityType));
             }
 
             return aggregates;
@@ -56,20 +58,7 @@ public static class DynamoAggregateCollector
             }
         }
 
-        return roots.Select(root => new DynamoAggregate(root, changedNavigations[root], entriesOfRoot[root])).ToList();
-    }
-
-    private static bool AnyOwned(IList<IUpdateEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (DynamoWriteShape.Of(entry.EntityType).IsOwned)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return [.. roots.Select(root => new DynamoAggregate(root, DynamoWriteShape.Of(root.EntityType), changedNavigations[root], entriesOfRoot[root]))];
     }
 
     // The root owner of an entry (the entry itself when it is not owned) and the root's navigation that leads to it;
