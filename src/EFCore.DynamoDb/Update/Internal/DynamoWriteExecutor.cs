@@ -232,7 +232,8 @@ public class DynamoWriteExecutor(
         var retry = write.Command.ConditionExpression != null && attempts.RecordSent(write);
         try
         {
-            ApplyAtomicResults(write, await client.WriteAsync(write.Command with { ReturnStoredItemOnConditionFailure = retry }, cancellationToken).ConfigureAwait(false));
+            var command = retry ? write.Command with { ReturnStoredItemOnConditionFailure = true } : write.Command;
+            ApplyAtomicResults(write, await client.WriteAsync(command, cancellationToken).ConfigureAwait(false));
         }
         catch (DynamoConditionFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.StoredItem))
         {
