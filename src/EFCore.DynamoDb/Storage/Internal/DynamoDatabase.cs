@@ -28,8 +28,8 @@ public class DynamoDatabase(
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
-        // Composites first, since they change values that validation and planning then see. The write shape is looked up
-        // once per entry here, and the planner gets it with the aggregate.
+        // Composites first, since they change values that validation and planning then see. The steps share one lookup
+        // of the entry's write shape.
         var anyOwned = false;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -42,11 +42,12 @@ public class DynamoDatabase(
             anyOwned |= shape.IsOwned;
         }
 
-        var aggregates = DynamoAggregateCollector.Collect(entries, anyOwned);
-        var writes = new DynamoWrite[aggregates.Length];
-        for (var i = 0; i < aggregates.Length; i++)
+        // Most saves hold no owned entry: each entry is then an item of its own, with nothing to group.
+        var aggregates = anyOwned ? DynamoAggregateCollector.Collect(entries) : null;
+        var writes = new DynamoWrite[aggregates?.Length ?? entries.Count];
+        for (var i = 0; i < writes.Length; i++)
         {
-            writes[i] = planner.Plan(aggregates[i]);
+            writes[i] = planner.Plan(aggregates?[i] ?? new DynamoAggregate(entries[i], DynamoWriteShape.Of(entries[i].EntityType)));
         }
 
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
@@ -93,7 +94,7 @@ public class DynamoDatabase(
 
     // The entries of the writes DynamoDB applied are saved: they take EF Core's accepted state now, as after a
     // successful save, and EF Core leaves them so when it sees the failure.
-    private HashSet<IUpdateEntry> AcceptWritten(DynamoAggregate[] aggregates, DynamoWrite[] writes, List<DynamoWrite> written)
+    private HashSet<IUpdateEntry> AcceptWritten(DynamoAggregate[]? aggregates, DynamoWrite[] writes, List<DynamoWrite> written)
     {
         var writtenWrites = written.ToHashSet(ReferenceEqualityComparer.Instance);
         var accepted = new HashSet<IUpdateEntry>(ReferenceEqualityComparer.Instance);
@@ -104,7 +105,7 @@ public class DynamoDatabase(
                 continue;
             }
 
-            foreach (var entry in aggregates[i].Entries)
+            foreach (var entry in aggregates?[i].Entries ?? [writes[i].Entry])
             {
                 Saved(entry);
                 ((InternalEntityEntry)entry).AcceptChanges();

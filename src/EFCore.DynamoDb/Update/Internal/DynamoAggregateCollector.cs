@@ -10,26 +10,11 @@ namespace EFCore.DynamoDb.Update.Internal;
 public static class DynamoAggregateCollector
 {
     /// <summary>
-    ///     One aggregate per item written by the save: each changed root entry, with the owned navigations whose
-    ///     attributes it rewrites.
+    ///     One aggregate per item written by a save holding owned entries: each changed root entry, with the owned
+    ///     navigations whose attributes it rewrites. (In a save without owned entries, each entry is an item of its own.)
     /// </summary>
-    /// <param name="entries">The entries of the save.</param>
-    /// <param name="anyOwned">Whether an entry is of an owned entity type (the caller looked at every entry's shape already).</param>
-    public static DynamoAggregate[] Collect(IList<IUpdateEntry> entries, bool anyOwned)
+    public static DynamoAggregate[] Collect(IList<IUpdateEntry> entries)
     {
-        // Most saves hold no owned entry: each entry is then an item of its own, with nothing to group.
-        if (!anyOwned)
-        {
-            var aggregates = new DynamoAggregate[entries.Count];
-            for (var i = 0; i < aggregates.Length; i++)
-            {
-                var entry = entries[i];
-                aggregates[i] = new DynamoAggregate(entry, DynamoWriteShape.Of(entry.EntityType));
-            }
-
-            return aggregates;
-        }
-
         // Kept in the order the roots first appear, so writes go out in the order EF Core gave.
         var changedNavigations = new Dictionary<IUpdateEntry, HashSet<INavigation>>(ReferenceEqualityComparer.Instance);
         var entriesOfRoot = new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);

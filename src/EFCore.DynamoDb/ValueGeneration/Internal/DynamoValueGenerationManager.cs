@@ -20,15 +20,22 @@ public class DynamoValueGenerationManager(
     public override bool Generate(InternalEntityEntry entry, bool includePrimaryKey = true)
     {
         UnsetEmptyComposites(entry);
-        return base.Generate(entry, includePrimaryKey);
+        return GeneratesValues(entry) && base.Generate(entry, includePrimaryKey);
     }
 
     /// <inheritdoc />
     public override Task<bool> GenerateAsync(InternalEntityEntry entry, bool includePrimaryKey = true, CancellationToken cancellationToken = default)
     {
         UnsetEmptyComposites(entry);
-        return base.GenerateAsync(entry, includePrimaryKey, cancellationToken);
+        return GeneratesValues(entry) ? base.GenerateAsync(entry, includePrimaryKey, cancellationToken) : NothingGenerated;
     }
+
+    private static readonly Task<bool> NothingGenerated = Task.FromResult(false);
+
+    // EF Core wraps the entry for its generators before it looks for a property to generate: an entity type without
+    // one (most, keyed by the application's values) is left alone, and nothing was generated.
+    private static bool GeneratesValues(InternalEntityEntry entry)
+        => entry.EntityType.GetFlattenedValueGeneratingProperties() is not IReadOnlyCollection<IProperty> { Count: 0 };
 
     // The composites come from the write shape, cached per entity type: this runs for every entity added.
     private static void UnsetEmptyComposites(InternalEntityEntry entry)
