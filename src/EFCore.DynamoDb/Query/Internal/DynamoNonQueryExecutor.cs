@@ -68,7 +68,9 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         // Every item gets the same expressions and values, rendered once; only the key differs.
         var command = Render(queryContext.Parameters, tableName);
         var written = 0;
-        var strategy = queryContext.Context.Database.CreateExecutionStrategy();
+        // The context's strategy, as EF Core's own queries and saves use it: through the database facade, a new one would
+        // also resolve the facade's services (the database creator and its table manager among them).
+        var strategy = queryContext.ExecutionStrategy;
         for (var i = 0; i < keys.Count; i++)
         {
             try

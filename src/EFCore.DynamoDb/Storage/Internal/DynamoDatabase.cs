@@ -79,6 +79,7 @@ public class DynamoDatabase(
         }
 
         attempts.Clear();
+        readEntries.Reserve(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
             Saved(entries[i]);
