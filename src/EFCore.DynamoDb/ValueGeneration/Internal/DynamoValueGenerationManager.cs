@@ -19,21 +19,32 @@ public class DynamoValueGenerationManager(
     /// <inheritdoc />
     public override bool Generate(InternalEntityEntry entry, bool includePrimaryKey = true)
     {
+        if (!GeneratesValues(entry))
+        {
+            return false;
+        }
+
         UnsetEmptyComposites(entry);
-        return GeneratesValues(entry) && base.Generate(entry, includePrimaryKey);
+        return base.Generate(entry, includePrimaryKey);
     }
 
     /// <inheritdoc />
     public override Task<bool> GenerateAsync(InternalEntityEntry entry, bool includePrimaryKey = true, CancellationToken cancellationToken = default)
     {
+        if (!GeneratesValues(entry))
+        {
+            return NothingGenerated;
+        }
+
         UnsetEmptyComposites(entry);
-        return GeneratesValues(entry) ? base.GenerateAsync(entry, includePrimaryKey, cancellationToken) : NothingGenerated;
+        return base.GenerateAsync(entry, includePrimaryKey, cancellationToken);
     }
 
     private static readonly Task<bool> NothingGenerated = Task.FromResult(false);
 
     // EF Core wraps the entry for its generators before it looks for a property to generate: an entity type without
-    // one (most, keyed by the application's values) is left alone, and nothing was generated.
+    // one (most, keyed by the application's values) is left alone, and nothing was generated. Composites are generated
+    // (their generator computes them), so such a type has none to unset either.
     private static bool GeneratesValues(InternalEntityEntry entry)
         => entry.EntityType.GetFlattenedValueGeneratingProperties() is not IReadOnlyCollection<IProperty> { Count: 0 };
 
