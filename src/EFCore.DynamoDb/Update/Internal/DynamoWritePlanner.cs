@@ -44,9 +44,9 @@ public class DynamoWritePlanner(
         var item = DynamoItemAttributes.Build(entry, shape);
         EnsureHoldsKey(shape, item);
         var itemSize = EnsureFits(entry, item);
-        // An insert never replaces an item, unless the application chose last-writer-wins.
         var saveOnlyIf = saveConditions.Find(entity);
         DynamoExpressionRenderer? renderer = null;
+        // An insert never replaces an item, unless the application chose last-writer-wins.
         var condition = RenderCondition(_conflictMode == ConflictMode.Overwrite ? [] : shape.KeyIsFree, saveOnlyIf, ref renderer);
         return new DynamoWrite(
             entry,
