@@ -13,6 +13,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyList<DynamoSetter>? setters)
 {
+    // The item must still exist (an update never creates one) and still match the query: the same node for every
+    // execution of the compiled query, rendered with each execution's parameter values.
+    private readonly DynamoExpression _condition = DynamoConjunctionExpression.Of(
+    [
+        new DynamoAttributeExistsExpression(new DynamoPathExpression(keysRead.TableKeyAttributeNames[0]), exists: true),
+        Combine(keysRead.AccessPlan.Filter, keysRead.AccessPlan.ClientFilter)
+    ])!;
+
     /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
 
@@ -36,12 +44,10 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         var tableName = queryContext.TableNames.Resolve(entityType);
         var keyAttributes = keysRead.TableKeyAttributeNames;
 
-        IEnumerable<Dictionary<string, AttributeValue>> keys;
-        DynamoExpression? condition;
+        List<Dictionary<string, AttributeValue>> keys;
         if (NamesFullKey(plan))
         {
             keys = [FullKey(plan, queryContext.Parameters)];
-            condition = Combine(plan.Filter, plan.ClientFilter);
         }
         else
         {
@@ -52,20 +58,28 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
             }
 
             keys = read;
-            condition = Combine(plan.Filter, plan.ClientFilter);
         }
 
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        // Every item gets the same expressions and values, rendered once; only the key differs.
+        var command = Render(queryContext.Parameters, tableName);
         var written = 0;
-        var strategy = queryContext.Context.Database.CreateExecutionStrategy();
-        foreach (var key in keys)
+        // The context's strategy, as EF Core's own queries and saves use it: through the database facade, a new one would
+        // also resolve the facade's services (the database creator and its table manager among them).
+        var strategy = queryContext.ExecutionStrategy;
+        for (var i = 0; i < keys.Count; i++)
         {
             try
             {
                 // Each item write is retried on its own. A retry whose first attempt was applied but whose answer was lost
                 // fails its condition when the write changed what the condition reads, and the item is then not counted.
                 if (await strategy.ExecuteAsync(
-                            key,
-                            (_, k, ct) => WriteAsync(queryContext, tableName, k, keyAttributes[0], condition, ct),
+                            command with { Key = keys[i] },
+                            (_, itemCommand, ct) => WriteAsync(queryContext, itemCommand, ct),
                             verifySucceeded: null,
                             cancellationToken)
                         .ConfigureAwait(false))
@@ -91,16 +105,15 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     // The key the equalities name: the partition key's, and the sort key's when the table has one.
     private static Dictionary<string, AttributeValue> FullKey(DynamoAccessPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
-        var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters);
-        var key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var key = new Dictionary<string, AttributeValue>(2, StringComparer.Ordinal);
         foreach (var equality in plan.PartitionKeyConditions)
         {
-            key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+            key.Add(equality.Attribute.AttributeName, DynamoExpressionRenderer.EvaluateKey(equality.Value, parameters));
         }
 
         if (plan.SortKeyConditions is [DynamoComparisonExpression sortKey])
         {
-            key.Add(sortKey.Attribute.AttributeName, renderer.EvaluateKey(sortKey.Value));
+            key.Add(sortKey.Attribute.AttributeName, DynamoExpressionRenderer.EvaluateKey(sortKey.Value, parameters));
         }
 
         return key;
@@ -110,27 +123,23 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         => plan is { PartitionKeyConditions.Count: > 0, IndexName: null }
             && (plan.SortKeyProperty == null || plan.SortKeyConditions is [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal }]);
 
-    private async Task<bool> WriteAsync(
-        DynamoQueryContext queryContext,
-        string tableName,
-        Dictionary<string, AttributeValue> key,
-        string partitionKeyAttribute,
-        DynamoExpression? condition,
-        CancellationToken cancellationToken)
+    // The write of one execution, without its key; the condition is rendered first, so its placeholders come first.
+    private DynamoWriteCommand Render(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
         var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
-
-        // The item must still exist (an update never creates one) and still match the query.
-        var conditionText = renderer.Render(
-            DynamoConjunctionExpression.Of([new DynamoAttributeExistsExpression(new DynamoPathExpression(partitionKeyAttribute), exists: true), condition])!);
-        var command = new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, key)
+        var renderer = new DynamoExpressionRenderer(placeholders, parameters);
+        var conditionText = renderer.Render(_condition);
+        return new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
         {
-            UpdateExpression = setters == null ? null : RenderUpdate(renderer, queryContext.Parameters),
+            UpdateExpression = setters == null ? null : RenderUpdate(renderer, parameters),
             ConditionExpression = conditionText,
             Names = placeholders.Names,
             Values = placeholders.Values
         };
+    }
+
+    private static async Task<bool> WriteAsync(DynamoQueryContext queryContext, DynamoWriteCommand command, CancellationToken cancellationToken)
+    {
         try
         {
             await queryContext.Client.WriteAsync(command, cancellationToken).ConfigureAwait(false);
@@ -144,7 +153,15 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
 
     // SET #a = :v, #b = #c, #d = #d + :v; a null value removes the attribute.
     private string RenderUpdate(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters)
-        => renderer.Render(new DynamoUpdateExpression([.. setters!.Select(setter => ToAction(setter, parameters))]));
+    {
+        var actions = new DynamoUpdateAction[setters!.Count];
+        for (var i = 0; i < actions.Length; i++)
+        {
+            actions[i] = ToAction(setters[i], parameters);
+        }
+
+        return renderer.Render(new DynamoUpdateExpression(actions));
+    }
 
     private static DynamoUpdateAction ToAction(DynamoSetter setter, IReadOnlyDictionary<string, object?> parameters)
     {

@@ -28,19 +28,30 @@ public class DynamoDatabase(
     /// <inheritdoc />
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
-        // Composites first, since they change values that validation and planning then see.
-        foreach (var entry in entries)
+        // Composites first, since they change values that validation and planning then see. The steps share one lookup
+        // of the entry's write shape.
+        var anyOwned = false;
+        for (var i = 0; i < entries.Count; i++)
         {
-            DynamoCompositeSynchronizer.Apply(entry);
-            DynamoRowVersions.Apply(entry);
-            DynamoEntryValidator.Validate(entry);
+            var entry = entries[i];
+            var shape = DynamoWriteShape.Of(entry.EntityType);
+            DynamoCompositeSynchronizer.Apply(entry, shape);
+            DynamoRowVersions.Apply(entry, shape);
+            DynamoEntryValidator.Validate(entry, shape);
             EnsureAtomicOperationsCanBeSent(entry);
+            anyOwned |= shape.IsOwned;
         }
 
-        var aggregates = DynamoAggregateCollector.Collect(entries);
-        var writes = aggregates.Select(planner.Plan).ToList();
+        // Most saves hold no owned entry: each entry is then an item of its own, with nothing to group.
+        var aggregates = anyOwned ? DynamoAggregateCollector.Collect(entries) : null;
+        var writes = new DynamoWrite[aggregates?.Length ?? entries.Count];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            writes[i] = planner.Plan(aggregates?[i] ?? new DynamoAggregate(entries[i], DynamoWriteShape.Of(entries[i].EntityType)));
+        }
+
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
-        var written = new List<DynamoWrite>();
+        var written = new List<DynamoWrite>(writes.Length);
         try
         {
             await executor.ExecuteAsync(writes, behavior, written, cancellationToken).ConfigureAwait(false);
@@ -68,9 +79,10 @@ public class DynamoDatabase(
         }
 
         attempts.Clear();
-        foreach (var entry in entries)
+        readEntries.Reserve(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
         {
-            Saved(entry);
+            Saved(entries[i]);
         }
 
         // Every entry was written, owned ones inside their owner's item.
@@ -83,18 +95,18 @@ public class DynamoDatabase(
 
     // The entries of the writes DynamoDB applied are saved: they take EF Core's accepted state now, as after a
     // successful save, and EF Core leaves them so when it sees the failure.
-    private HashSet<IUpdateEntry> AcceptWritten(IReadOnlyList<DynamoAggregate> aggregates, List<DynamoWrite> writes, List<DynamoWrite> written)
+    private HashSet<IUpdateEntry> AcceptWritten(DynamoAggregate[]? aggregates, DynamoWrite[] writes, List<DynamoWrite> written)
     {
         var writtenWrites = written.ToHashSet(ReferenceEqualityComparer.Instance);
         var accepted = new HashSet<IUpdateEntry>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < writes.Count; i++)
+        for (var i = 0; i < writes.Length; i++)
         {
             if (!writtenWrites.Contains(writes[i]))
             {
                 continue;
             }
 
-            foreach (var entry in aggregates[i].Entries)
+            foreach (var entry in aggregates?[i].Entries ?? [writes[i].Entry])
             {
                 Saved(entry);
                 ((InternalEntityEntry)entry).AcceptChanges();

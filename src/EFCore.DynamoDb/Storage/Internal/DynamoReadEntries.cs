@@ -22,6 +22,10 @@ public class DynamoReadEntries : IDynamoReadEntries
         }
     }
 
+    // One allocation for a save's inserts instead of the set growing through every size up to them.
+    /// <inheritdoc />
+    public virtual void Reserve(int count) => _entries.EnsureCapacity(_entries.Count + count);
+
     /// <inheritdoc />
     public virtual bool WasRead(IUpdateEntry entry) => _entries.Contains(entry);
 

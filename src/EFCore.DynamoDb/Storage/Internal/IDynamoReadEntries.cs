@@ -13,6 +13,9 @@ public interface IDynamoReadEntries : IResettableService
     /// </summary>
     void MarkRead(IUpdateEntry entry);
 
+    /// <summary>Makes room for up to <paramref name="count" /> more entries about to be marked read (the inserts of a save).</summary>
+    void Reserve(int count);
+
     /// <summary>
     ///     Whether the conflict conditions of a save can check <paramref name="entry" />'s original values.
     /// </summary>

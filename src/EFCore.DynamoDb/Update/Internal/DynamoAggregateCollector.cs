@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 
 namespace EFCore.DynamoDb.Update.Internal;
@@ -11,23 +10,11 @@ namespace EFCore.DynamoDb.Update.Internal;
 public static class DynamoAggregateCollector
 {
     /// <summary>
-    ///     One aggregate per item written by the save: each changed root entry, with the owned navigations whose
-    ///     attributes it rewrites.
+    ///     One aggregate per item written by a save holding owned entries: each changed root entry, with the owned
+    ///     navigations whose attributes it rewrites. (In a save without owned entries, each entry is an item of its own.)
     /// </summary>
-    public static IReadOnlyList<DynamoAggregate> Collect(IList<IUpdateEntry> entries)
+    public static DynamoAggregate[] Collect(IList<IUpdateEntry> entries)
     {
-        // Most saves hold no owned entry: each entry is then an item of its own, with nothing to group.
-        if (!AnyOwned(entries))
-        {
-            var aggregates = new List<DynamoAggregate>(entries.Count);
-            foreach (var entry in entries)
-            {
-                aggregates.Add(new DynamoAggregate(entry, FrozenSet<INavigation>.Empty, [entry]));
-            }
-
-            return aggregates;
-        }
-
         // Kept in the order the roots first appear, so writes go out in the order EF Core gave.
         var changedNavigations = new Dictionary<IUpdateEntry, HashSet<INavigation>>(ReferenceEqualityComparer.Instance);
         var entriesOfRoot = new Dictionary<IUpdateEntry, List<IUpdateEntry>>(ReferenceEqualityComparer.Instance);
@@ -56,20 +43,7 @@ public static class DynamoAggregateCollector
             }
         }
 
-        return roots.Select(root => new DynamoAggregate(root, changedNavigations[root], entriesOfRoot[root])).ToList();
-    }
-
-    private static bool AnyOwned(IList<IUpdateEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (DynamoWriteShape.Of(entry.EntityType).IsOwned)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return [.. roots.Select(root => new DynamoAggregate(root, DynamoWriteShape.Of(root.EntityType), changedNavigations[root], entriesOfRoot[root]))];
     }
 
     // The root owner of an entry (the entry itself when it is not owned) and the root's navigation that leads to it;

@@ -12,16 +12,20 @@ public static class DynamoCompositeSynchronizer
     ///     Recomputes the composites of an added or modified entry from its current component values; other entries are
     ///     left alone.
     /// </summary>
-    public static void Apply(IUpdateEntry entry)
+    /// <param name="entry">The entry saved.</param>
+    /// <param name="shape">The write shape of its entity type.</param>
+    public static void Apply(IUpdateEntry entry, DynamoWriteShape shape)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))
         {
             return;
         }
 
-        foreach (var composite in DynamoWriteShape.Of(entry.EntityType).Composites)
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        var composites = shape.Composites;
+        for (var i = 0; i < composites.Count; i++)
         {
-            Synchronize(entry, composite);
+            Synchronize(entry, composites[i]);
         }
     }
 

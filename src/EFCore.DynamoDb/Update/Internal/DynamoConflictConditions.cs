@@ -24,16 +24,27 @@ public static class DynamoConflictConditions
         bool originalValuesRead,
         IReadOnlyCollection<IProperty> increments)
     {
-        var conditions = new List<DynamoExpression>();
-        foreach (var property in entry.EntityType.GetProperties())
+        // Values are checked only for an entity read, outside Overwrite mode (for a delete, only in Raise mode); otherwise
+        // only concurrency tokens are, and most entity types have none.
+        var checksValues = originalValuesRead && mode != ConflictMode.Overwrite && (mode == ConflictMode.Raise || entry.EntityState != EntityState.Deleted);
+        if (!checksValues && !shape.HasConcurrencyTokens)
         {
-            if (shape.TableKeyProperties.Contains(property) || increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
+            return [];
+        }
+
+        var conditions = new List<DynamoExpression>();
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        var attributes = shape.UpdatableAttributes;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            var property = attribute.Property;
+            if (increments.Contains(property) || !IsChecked(entry, property, mode, originalValuesRead))
             {
                 continue;
             }
 
-            var attribute = new DynamoAttributeExpression(property);
-            var original = DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetOriginalValue(property));
+            var original = DynamoPropertyValueConverter.ToAttributeValue(property, attribute.Mapping, entry.GetOriginalValue(property));
             conditions.Add(
                 original == null
                     ? new DynamoAttributeExistsExpression(attribute, exists: false)

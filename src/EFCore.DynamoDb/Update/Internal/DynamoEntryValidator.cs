@@ -15,7 +15,9 @@ public static class DynamoEntryValidator
     ///     Validates an added or modified entry, throwing with a message naming the entity and the property or check
     ///     that failed.
     /// </summary>
-    public static void Validate(IUpdateEntry entry)
+    /// <param name="entry">The entry saved.</param>
+    /// <param name="shape">The write shape of its entity type.</param>
+    public static void Validate(IUpdateEntry entry, DynamoWriteShape shape)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))
         {
@@ -23,7 +25,6 @@ public static class DynamoEntryValidator
         }
 
         var entityType = entry.EntityType;
-        var shape = DynamoWriteShape.Of(entityType);
         // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
         for (var i = 0; i < shape.ValidatedProperties.Count; i++)
         {
@@ -51,8 +52,9 @@ public static class DynamoEntryValidator
             }
         }
 
-        foreach (var check in shape.Checks)
+        for (var i = 0; i < shape.Checks.Count; i++)
         {
+            var check = shape.Checks[i];
             if (!check.Predicate(((InternalEntityEntry)entry).Entity))
             {
                 throw new ValidationException(DynamoStrings.CheckFailed(entityType.DisplayName(), check.Name));

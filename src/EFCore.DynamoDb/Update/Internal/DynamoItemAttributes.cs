@@ -17,9 +17,14 @@ public static class DynamoItemAttributes
     ///     Every attribute of the item storing <paramref name="entry" />'s entity, owned entities included; null values
     ///     are left out.
     /// </summary>
-    public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry)
+    public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry) => Build(entry, DynamoWriteShape.Of(entry.EntityType));
+
+    /// <summary>
+    ///     Every attribute of the item storing <paramref name="entry" />'s entity, whose type has the write shape
+    ///     <paramref name="shape" />, owned entities included; null values are left out.
+    /// </summary>
+    public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry, DynamoWriteShape shape)
     {
-        var shape = DynamoWriteShape.Of(entry.EntityType);
         var attributes = new Dictionary<string, AttributeValue>(shape.StoredProperties.Count, StringComparer.Ordinal);
         // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
         var stored = shape.StoredProperties;

@@ -8,15 +8,20 @@ namespace EFCore.DynamoDb.Update.Internal;
 public static class DynamoRowVersions
 {
     /// <summary>Sets the new row version of an added or modified entry; other entries are left alone.</summary>
-    public static void Apply(IUpdateEntry entry)
+    /// <param name="entry">The entry saved.</param>
+    /// <param name="shape">The write shape of its entity type.</param>
+    public static void Apply(IUpdateEntry entry, DynamoWriteShape shape)
     {
         if (entry.EntityState is not (EntityState.Added or EntityState.Modified))
         {
             return;
         }
 
-        foreach (var property in DynamoWriteShape.Of(entry.EntityType).RowVersions)
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        var rowVersions = shape.RowVersions;
+        for (var i = 0; i < rowVersions.Count; i++)
         {
+            var property = rowVersions[i];
             if (entry.EntityState == EntityState.Added)
             {
                 if (Convert.ToInt64(entry.GetCurrentValue(property) ?? 0L, CultureInfo.InvariantCulture) == 0)

@@ -27,7 +27,7 @@ public class DynamoSaveAttempts : IResettableService
     {
         var token = _tokens.Count > 0 && _tokens.TryGetValue(Fingerprint(writes), out var earlier)
             ? earlier
-            : Guid.NewGuid().ToString("N");
+            : NewToken();
         _pendingTransactions.Add((writes, token));
         return token;
     }
@@ -73,6 +73,15 @@ public class DynamoSaveAttempts : IResettableService
     {
         Clear();
         return Task.CompletedTask;
+    }
+
+    // A token only has to be unique, not unpredictable: 128 random bits from the process's generator, which asks the
+    // operating system for nothing (a new Guid does, for every transaction).
+    private static string NewToken()
+    {
+        Span<byte> bits = stackalloc byte[16];
+        Random.Shared.NextBytes(bits);
+        return Convert.ToHexStringLower(bits);
     }
 
     // Two attempts send the same request when every part of every write is the same; a hash keeps the key small.

@@ -24,6 +24,9 @@ public sealed record DynamoWrite(IUpdateEntry Entry, DynamoWriteCommand Command)
     /// <summary>Whether an insert carries conditions of <c>SaveOnlyIf</c> besides its key being free.</summary>
     public bool HasSaveConditions { get; init; }
 
+    /// <summary>The size of a put's item, measured when it was planned; <see langword="null" /> for other writes.</summary>
+    public long? ItemSize { get; init; }
+
     /// <summary>The attributes an update sets, and those it removes (a <see langword="null" /> value).</summary>
     public IReadOnlyDictionary<string, AttributeValue?> Assignments { get; init; } = ReadOnlyDictionary<string, AttributeValue?>.Empty;
 

@@ -33,21 +33,7 @@ public class DynamoWriteExecutor(
         ICollection<DynamoWrite> written,
         CancellationToken cancellationToken)
     {
-        // An update that sets nothing and checks nothing is not sent: DynamoDB would create a key-only item in place
-        // of one deleted meanwhile.
-        var toSend = new List<DynamoWrite>(writes.Count);
-        foreach (var write in writes)
-        {
-            if (write.Command is { Kind: DynamoWriteCommandKind.ConditionCheck, ConditionExpression: null })
-            {
-                written.Add(write);
-            }
-            else
-            {
-                toSend.Add(write);
-            }
-        }
-
+        var toSend = WithoutNoOps(writes, written);
         if (behavior == AutoTransactionBehavior.Never)
         {
             await SendIndividuallyAsync(toSend, written, cancellationToken).ConfigureAwait(false);
@@ -83,38 +69,75 @@ public class DynamoWriteExecutor(
         }
     }
 
-    private static long SizeOf(DynamoWrite write)
-        => DynamoItemSize.Of(write.Command.Item ?? write.Command.Key!) + (write.Command.Values == null ? 0 : DynamoItemSize.Of(write.Command.Values));
-
-    // Consecutive writes, in the order EF Core gave, as many in each transaction as DynamoDB allows.
-    private static List<List<DynamoWrite>> SplitIntoTransactions(List<DynamoWrite> writes)
+    // An update that sets nothing and checks nothing is not sent: DynamoDB would create a key-only item in place of one
+    // deleted meanwhile. It counts as written. Most saves have none, and then send the writes as planned.
+    private static IReadOnlyList<DynamoWrite> WithoutNoOps(IReadOnlyList<DynamoWrite> writes, ICollection<DynamoWrite> written)
     {
-        var transactions = new List<List<DynamoWrite>>();
-        var current = new List<DynamoWrite>();
-        var size = 0L;
-        foreach (var write in writes)
+        List<DynamoWrite>? toSend = null;
+        for (var i = 0; i < writes.Count; i++)
         {
-            var writeSize = SizeOf(write);
-            if (current.Count == MaxTransactionItems || (current.Count > 0 && size + writeSize > MaxTransactionBytes))
+            var write = writes[i];
+            if (write.Command is { Kind: DynamoWriteCommandKind.ConditionCheck, ConditionExpression: null })
             {
-                transactions.Add(current);
-                current = [];
+                toSend ??= [.. writes.Take(i)];
+                written.Add(write);
+            }
+            else
+            {
+                toSend?.Add(write);
+            }
+        }
+
+        return toSend ?? writes;
+    }
+
+    private static long SizeOf(DynamoWrite write)
+        => (write.ItemSize ?? DynamoItemSize.Of(write.Command.Item ?? write.Command.Key!))
+            + (write.Command.Values == null ? 0 : DynamoItemSize.Of(write.Command.Values));
+
+    // Consecutive writes, in the order EF Core gave, as many in each transaction as DynamoDB allows; writes that fit in
+    // one transaction are sent as they are.
+    private static List<IReadOnlyList<DynamoWrite>> SplitIntoTransactions(IReadOnlyList<DynamoWrite> writes)
+    {
+        var transactions = new List<IReadOnlyList<DynamoWrite>>(1);
+        var start = 0;
+        var size = 0L;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var writeSize = SizeOf(writes[i]);
+            if (i - start == MaxTransactionItems || (i > start && size + writeSize > MaxTransactionBytes))
+            {
+                transactions.Add(Range(writes, start, i));
+                start = i;
                 size = 0;
             }
 
-            current.Add(write);
             size += writeSize;
         }
 
-        transactions.Add(current);
+        transactions.Add(Range(writes, start, writes.Count));
         return transactions;
     }
 
-    private async Task SendTransactionAsync(List<DynamoWrite> writes, CancellationToken cancellationToken)
+    private static IReadOnlyList<DynamoWrite> Range(IReadOnlyList<DynamoWrite> writes, int start, int end)
+        => start == 0 && end == writes.Count ? writes : [.. writes.Skip(start).Take(end - start)];
+
+    private static List<DynamoWriteCommand> CommandsOf(IReadOnlyList<DynamoWrite> writes)
+    {
+        var commands = new List<DynamoWriteCommand>(writes.Count);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            commands.Add(writes[i].Command);
+        }
+
+        return commands;
+    }
+
+    private async Task SendTransactionAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
     {
         try
         {
-            await client.WriteTransactionAsync(writes.ConvertAll(static w => w.Command), attempts.TokenFor(writes), cancellationToken)
+            await client.WriteTransactionAsync(CommandsOf(writes), attempts.TokenFor(writes), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DynamoConditionFailedException exception)
@@ -132,10 +155,12 @@ public class DynamoWriteExecutor(
     // A transaction returns no values: the results of atomic operations are read back. The transaction has committed,
     // so a failure here must not be retried by the execution strategy, which would apply the operations a second time;
     // it is not a DbUpdateException either, because strategies look through those at the inner exception.
-    private async Task ReadBackAtomicResultsAsync(List<DynamoWrite> writes, CancellationToken cancellationToken)
+    private async Task ReadBackAtomicResultsAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
     {
-        foreach (var write in writes)
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per transaction.
+        for (var i = 0; i < writes.Count; i++)
         {
+            var write = writes[i];
             if (write.AtomicProperties.Count == 0)
             {
                 continue;
@@ -158,7 +183,7 @@ public class DynamoWriteExecutor(
     }
 
     // Conditional writes go one by one, first; the unconditional puts and deletes after them, in batches.
-    private async Task SendIndividuallyAsync(List<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
+    private async Task SendIndividuallyAsync(IReadOnlyList<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
     {
         var batchable = new List<DynamoWrite>(writes.Count);
         foreach (var write in writes)
@@ -207,7 +232,8 @@ public class DynamoWriteExecutor(
         var retry = write.Command.ConditionExpression != null && attempts.RecordSent(write);
         try
         {
-            ApplyAtomicResults(write, await client.WriteAsync(write.Command with { ReturnStoredItemOnConditionFailure = retry }, cancellationToken).ConfigureAwait(false));
+            var command = retry ? write.Command with { ReturnStoredItemOnConditionFailure = true } : write.Command;
+            ApplyAtomicResults(write, await client.WriteAsync(command, cancellationToken).ConfigureAwait(false));
         }
         catch (DynamoConditionFailedException exception) when (retry && HoldsWhatWasWritten(write, exception.StoredItem))
         {
@@ -252,11 +278,11 @@ public class DynamoWriteExecutor(
 
     // DynamoDB refused the request itself (a missing table, an invalid item): the error names the first entity. The
     // SDK's exception stays the inner one, for applications that look at DynamoDB's error code.
-    private static DbUpdateException WriteFailed(List<DynamoWrite> writes, DynamoRequestFailedException exception)
+    private static DbUpdateException WriteFailed(IReadOnlyList<DynamoWrite> writes, DynamoRequestFailedException exception)
         => new(
             DynamoStrings.WriteFailed(writes[0].Entry.EntityType.DisplayName(), writes[0].Command.TableName, exception.Message),
             exception.InnerException,
-            writes.ConvertAll(static w => w.Entry));
+            [.. writes.Select(static w => w.Entry)]);
 
     // An insert without SaveOnlyIf conditions only requires its key to be free, so when only such inserts failed the
     // keys were taken; any other failed condition means a stored item is not what this save required.

@@ -26,125 +26,121 @@ public class DynamoWritePlanner(
     public virtual DynamoWrite Plan(DynamoAggregate aggregate)
     {
         var entry = aggregate.Root;
-        var entityType = entry.EntityType;
-        var shape = DynamoWriteShape.Of(entityType);
-        var tableName = tableNames.Resolve(entityType);
+        var tableName = tableNames.Resolve(entry.EntityType);
         var entity = ((InternalEntityEntry)entry).Entity;
-        // Created on first use: most inserts and deletes carry no expression at all.
-        DynamoExpressionPlaceholders? placeholders = null;
-
-        switch (entry.EntityState)
+        return entry.EntityState switch
         {
-            case EntityState.Added:
-            {
-                var item = DynamoItemAttributes.Build(entry);
-                EnsureHoldsKey(shape, item);
-                EnsureFits(entry, item);
-                // An insert never replaces an item, unless the application chose last-writer-wins.
-                DynamoExpression[] keyIsFree = _conflictMode == ConflictMode.Overwrite
-                    ? []
-                    : [new DynamoAttributeExistsExpression(new DynamoPathExpression(shape.TableKey[0].AttributeName), exists: false)];
-                var saveOnlyIf = saveConditions.Find(entity);
-                var condition = RenderCondition(keyIsFree, saveOnlyIf, ref placeholders);
-                return new DynamoWrite(
-                    entry,
-                    new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, Key: null)
-                    {
-                        Item = item, ConditionExpression = condition, Names = placeholders?.Names, Values = placeholders?.Values
-                    })
-                {
-                    HasSaveConditions = saveOnlyIf.Count > 0
-                };
-            }
+            EntityState.Added => PlanPut(entry, aggregate.Shape, tableName, entity),
 
             // An unchanged owner is written when only owned entities inside its item changed.
-            case EntityState.Modified or EntityState.Unchanged:
+            EntityState.Modified or EntityState.Unchanged => PlanUpdate(entry, aggregate.Shape, aggregate.ChangedOwnedNavigations, tableName, entity),
+            EntityState.Deleted => PlanDelete(entry, aggregate.Shape, tableName, entity),
+            _ => throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entry.EntityType.DisplayName(), entry.EntityState))
+        };
+    }
+
+    private DynamoWrite PlanPut(IUpdateEntry entry, DynamoWriteShape shape, string tableName, object entity)
+    {
+        var item = DynamoItemAttributes.Build(entry, shape);
+        EnsureHoldsKey(shape, item);
+        var itemSize = EnsureFits(entry, item);
+        var saveOnlyIf = saveConditions.Find(entity);
+        DynamoExpressionRenderer? renderer = null;
+        // An insert never replaces an item, unless the application chose last-writer-wins.
+        var condition = RenderCondition(_conflictMode == ConflictMode.Overwrite ? [] : shape.KeyIsFree, saveOnlyIf, ref renderer);
+        return new DynamoWrite(
+            entry,
+            new DynamoWriteCommand(DynamoWriteCommandKind.Put, tableName, Key: null)
             {
-                var atomic = AtomicOperations(entry, entity);
-                var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
-                var actions = BuildUpdateActions(entry, shape, aggregate.ChangedOwnedNavigations, atomic, assignments);
-                var update = actions.Count > 0 ? new DynamoExpressionRenderer(placeholders = new DynamoExpressionPlaceholders()).Render(new DynamoUpdateExpression(actions)) : null;
-                var atomicProperties = atomic.Select(a => a.Property).ToList();
-                if (placeholders?.Values != null)
-                {
-                    // What is set is a lower bound of the item's size: the stored item may hold more.
-                    EnsureFits(entry, placeholders.Values);
-                }
+                Item = item, ConditionExpression = condition, Names = renderer?.Placeholders.Names, Values = renderer?.Placeholders.Values
+            })
+        {
+            HasSaveConditions = saveOnlyIf.Count > 0,
+            ItemSize = itemSize
+        };
+    }
 
-                var read = readEntries.WasRead(entry);
-                var condition = RenderCondition(
-                    DynamoConflictConditions.Build(entry, shape, _conflictMode, read, atomicProperties), saveConditions.Find(entity), ref placeholders);
-                // An update that sets nothing only checks its conditions.
-                return new DynamoWrite(
-                    entry,
-                    new DynamoWriteCommand(
-                        update == null ? DynamoWriteCommandKind.ConditionCheck : DynamoWriteCommandKind.Update, tableName, BuildKey(entry, shape))
-                    {
-                        UpdateExpression = update,
-                        ConditionExpression = condition,
-                        Names = placeholders?.Names,
-                        Values = placeholders?.Values,
-                        ReturnUpdatedAttributes = atomicProperties.Count > 0
-                    })
-                {
-                    AtomicProperties = atomicProperties,
-                    HasIncrement = atomic.Any(a => a.Operation!.Delta != null),
-                    Assignments = assignments,
-                    OriginalValuesRead = read
-                };
-            }
-
-            case EntityState.Deleted:
-            {
-                var read = readEntries.WasRead(entry);
-                var condition = RenderCondition(
-                    DynamoConflictConditions.Build(entry, shape, _conflictMode, read, []), saveConditions.Find(entity), ref placeholders);
-                return new DynamoWrite(
-                    entry,
-                    new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, BuildKey(entry, shape))
-                    {
-                        ConditionExpression = condition, Names = placeholders?.Names, Values = placeholders?.Values
-                    })
-                {
-                    OriginalValuesRead = read
-                };
-            }
-
-            default:
-                throw new InvalidOperationException(DynamoStrings.UnexpectedEntityState(entityType.DisplayName(), entry.EntityState));
+    private DynamoWrite PlanUpdate(
+        IUpdateEntry entry,
+        DynamoWriteShape shape,
+        IReadOnlySet<INavigation> changedOwnedNavigations,
+        string tableName,
+        object entity)
+    {
+        var atomic = AtomicOperations(entry, entity);
+        var assignments = new Dictionary<string, AttributeValue?>(StringComparer.Ordinal);
+        var actions = BuildUpdateActions(entry, shape, changedOwnedNavigations, atomic, assignments);
+        // Created on first use: an update that sets nothing and checks nothing renders no expression at all.
+        DynamoExpressionRenderer? renderer = null;
+        var update = actions.Count > 0 ? (renderer = NewRenderer()).Render(new DynamoUpdateExpression(actions)) : null;
+        IReadOnlyList<IProperty> atomicProperties = atomic.Length == 0 ? [] : [.. atomic.Select(a => a.Property)];
+        if (renderer?.Placeholders.Values is { } values)
+        {
+            // What is set is a lower bound of the item's size: the stored item may hold more.
+            EnsureFits(entry, values);
         }
+
+        var read = readEntries.WasRead(entry);
+        var condition = RenderCondition(
+            DynamoConflictConditions.Build(entry, shape, _conflictMode, read, atomicProperties), saveConditions.Find(entity), ref renderer);
+        // An update that sets nothing only checks its conditions.
+        return new DynamoWrite(
+            entry,
+            new DynamoWriteCommand(
+                update == null ? DynamoWriteCommandKind.ConditionCheck : DynamoWriteCommandKind.Update, tableName, BuildKey(entry, shape))
+            {
+                UpdateExpression = update,
+                ConditionExpression = condition,
+                Names = renderer?.Placeholders.Names,
+                Values = renderer?.Placeholders.Values,
+                ReturnUpdatedAttributes = atomicProperties.Count > 0
+            })
+        {
+            AtomicProperties = atomicProperties,
+            HasIncrement = atomic.Any(a => a.Operation.Delta != null),
+            Assignments = assignments,
+            OriginalValuesRead = read
+        };
+    }
+
+    private DynamoWrite PlanDelete(IUpdateEntry entry, DynamoWriteShape shape, string tableName, object entity)
+    {
+        var read = readEntries.WasRead(entry);
+        DynamoExpressionRenderer? renderer = null;
+        var condition = RenderCondition(
+            DynamoConflictConditions.Build(entry, shape, _conflictMode, read, []), saveConditions.Find(entity), ref renderer);
+        return new DynamoWrite(
+            entry,
+            new DynamoWriteCommand(DynamoWriteCommandKind.Delete, tableName, BuildKey(entry, shape))
+            {
+                ConditionExpression = condition, Names = renderer?.Placeholders.Names, Values = renderer?.Placeholders.Values
+            })
+        {
+            OriginalValuesRead = read
+        };
     }
 
     // The pending atomic operations of the entity, in the order of its properties; most entities have none.
-    private List<(IProperty Property, DynamoPendingOperation Operation)> AtomicOperations(IUpdateEntry entry, object entity)
-    {
-        var atomic = new List<(IProperty Property, DynamoPendingOperation Operation)>();
-        if (atomicOperations.FindAll(entity) is { } operations)
-        {
-            foreach (var property in entry.EntityType.GetProperties())
-            {
-                if (operations.TryGetValue(property, out var operation))
-                {
-                    atomic.Add((property, operation));
-                }
-            }
-        }
+    private (IProperty Property, DynamoPendingOperation Operation)[] AtomicOperations(IUpdateEntry entry, object entity)
+        => atomicOperations.FindAll(entity) is { } operations
+            ? [.. entry.EntityType.GetProperties().Where(operations.ContainsKey).Select(p => (p, operations[p]))]
+            : [];
 
-        return atomic;
-    }
+    // One renderer, so one set of placeholders, for the update and the condition of a write.
+    private static DynamoExpressionRenderer NewRenderer() => new(new DynamoExpressionPlaceholders());
 
     // SaveOnlyIf conditions join those of the conflict mode; their values were captured when they were set.
     // Most writes carry no condition at all (an insert in Overwrite mode, an unread entity): they render nothing.
     private static string? RenderCondition(
         IReadOnlyList<DynamoExpression> conditions,
         IReadOnlyList<DynamoExpression> saveOnlyIf,
-        ref DynamoExpressionPlaceholders? placeholders)
+        ref DynamoExpressionRenderer? renderer)
         => conditions.Count + saveOnlyIf.Count == 0
             ? null
-            : new DynamoExpressionRenderer(placeholders ??= new DynamoExpressionPlaceholders())
-                .Render(DynamoConjunctionExpression.Of([.. conditions, .. saveOnlyIf])!);
+            : (renderer ??= NewRenderer()).Render(DynamoConjunctionExpression.Of([.. conditions, .. saveOnlyIf])!);
 
-    private static void EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
+    // Returns the size, which a transaction counts again.
+    private static long EnsureFits(IUpdateEntry entry, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
         var size = DynamoItemSize.Of(attributes);
         if (size > DynamoItemSize.MaxItemBytes)
@@ -152,6 +148,8 @@ public class DynamoWritePlanner(
             throw new System.ComponentModel.DataAnnotations.ValidationException(
                 DynamoStrings.ItemTooLarge(entry.EntityType.DisplayName(), size, DynamoItemSize.MaxItemBytes));
         }
+
+        return size;
     }
 
     // EF Core refuses changes to key properties, so the current value addresses the stored item. A constant sort key comes
@@ -185,7 +183,7 @@ public class DynamoWritePlanner(
         IUpdateEntry entry,
         DynamoWriteShape shape,
         IReadOnlySet<INavigation> changedOwnedNavigations,
-        List<(IProperty Property, DynamoPendingOperation Operation)> atomic,
+        IReadOnlyList<(IProperty Property, DynamoPendingOperation Operation)> atomic,
         Dictionary<string, AttributeValue?> assignments)
     {
         var actions = new List<DynamoUpdateAction>();
@@ -210,11 +208,15 @@ public class DynamoWritePlanner(
             }
         }
 
-        foreach (var property in entry.EntityType.GetProperties())
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        var updatable = shape.UpdatableAttributes;
+        for (var i = 0; i < updatable.Count; i++)
         {
-            if (!shape.TableKeyProperties.Contains(property) && entry.IsModified(property) && (atomic.Count == 0 || !atomic.Any(a => a.Property == property)))
+            var attribute = updatable[i];
+            var property = attribute.Property;
+            if (entry.IsModified(property) && !IsAtomic(atomic, property))
             {
-                Assign(property.GetAttributeName(), DynamoPropertyValueConverter.ToAttributeValue(property, entry.GetCurrentValue(property)));
+                Assign(attribute, DynamoPropertyValueConverter.ToAttributeValue(property, attribute.Mapping, entry.GetCurrentValue(property)));
             }
         }
 
@@ -223,24 +225,38 @@ public class DynamoWritePlanner(
         {
             if (entry.IsModified(complexProperty))
             {
-                Assign(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
+                Assign(
+                    new DynamoPathExpression(complexProperty.Name),
+                    DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
             }
         }
 
         // Likewise for owned entities: a change anywhere inside an owned navigation rewrites its whole attribute.
         foreach (var navigation in changedOwnedNavigations)
         {
-            Assign(DynamoItemAttributes.GetAttributeName(navigation), DynamoItemAttributes.ToAttributeValue(entry, navigation));
+            Assign(new DynamoPathExpression(DynamoItemAttributes.GetAttributeName(navigation)), DynamoItemAttributes.ToAttributeValue(entry, navigation));
         }
 
         return actions;
 
         // A null value is an absent attribute.
-        void Assign(string attributeName, AttributeValue? value)
+        void Assign(DynamoPathExpression target, AttributeValue? value)
         {
-            assignments[attributeName] = value;
-            var target = new DynamoPathExpression(attributeName);
+            assignments[target.AttributeName] = value;
             actions.Add(value == null ? new DynamoRemoveAction(target) : new DynamoSetAction(target, DynamoValueExpression.Stored(value)));
         }
+    }
+
+    private static bool IsAtomic(IReadOnlyList<(IProperty Property, DynamoPendingOperation Operation)> atomic, IProperty property)
+    {
+        for (var i = 0; i < atomic.Count; i++)
+        {
+            if (atomic[i].Property == property)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

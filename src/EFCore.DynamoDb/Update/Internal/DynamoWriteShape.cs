@@ -1,13 +1,14 @@
 using EFCore.DynamoDb.Metadata.Internal;
 using EFCore.DynamoDb.Storage.Internal;
+using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Update.Internal;
 
 /// <summary>
 ///     What saving an entity of one type needs from the model, gathered once per entity type (kept as a runtime
 ///     annotation) instead of once per saved entity: its table key (with a constant sort key's value), its stored
-///     properties with their attribute names, the properties validation can fail on, its composites, row versions, checks
-///     (base types' included), complex properties and owned navigations.
+///     properties with their attribute names (and those an update may set), the properties validation can fail on, its
+///     composites, row versions, checks (base types' included), complex properties and owned navigations.
 /// </summary>
 public sealed class DynamoWriteShape
 {
@@ -54,6 +55,10 @@ public sealed class DynamoWriteShape
         }
 
         StoredProperties = stored;
+        // Expression nodes are immutable: the writes of every entity of this type share them.
+        UpdatableAttributes = [.. stored.Where(p => !TableKeyProperties.Contains(p.Property)).Select(p => new DynamoAttributeExpression(p.Property))];
+        HasConcurrencyTokens = stored.Any(p => p.Property.IsConcurrencyToken);
+        KeyIsFree = IsOwned ? [] : [new DynamoAttributeExistsExpression(new DynamoPathExpression(TableKey[0].AttributeName), exists: false)];
         ValidatedProperties = validated;
         Composites = composites;
         RowVersions = rowVersions;
@@ -86,6 +91,18 @@ public sealed class DynamoWriteShape
 
     /// <summary>The properties stored in the item (not an owned entity's copy of its owner's key, nor its ordinal).</summary>
     public IReadOnlyList<DynamoStoredProperty> StoredProperties { get; }
+
+    /// <summary>
+    ///     The attributes of the <see cref="StoredProperties" /> outside the table key, in the order of the properties: what
+    ///     an update sets and its conditions check (EF Core refuses changes to key properties).
+    /// </summary>
+    public IReadOnlyList<DynamoAttributeExpression> UpdatableAttributes { get; }
+
+    /// <summary>The condition of an insert that never replaces an item: no item holds its key. None for an owned type.</summary>
+    public IReadOnlyList<DynamoExpression> KeyIsFree { get; }
+
+    /// <summary>Whether a stored property is a concurrency token, which every update and delete checks.</summary>
+    public bool HasConcurrencyTokens { get; }
 
     /// <summary>The properties validation checks: required ones that can hold null, and those with a maximum length.</summary>
     public IReadOnlyList<DynamoValidatedProperty> ValidatedProperties { get; }

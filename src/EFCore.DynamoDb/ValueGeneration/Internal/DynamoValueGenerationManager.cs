@@ -19,6 +19,11 @@ public class DynamoValueGenerationManager(
     /// <inheritdoc />
     public override bool Generate(InternalEntityEntry entry, bool includePrimaryKey = true)
     {
+        if (!GeneratesValues(entry))
+        {
+            return false;
+        }
+
         UnsetEmptyComposites(entry);
         return base.Generate(entry, includePrimaryKey);
     }
@@ -26,9 +31,22 @@ public class DynamoValueGenerationManager(
     /// <inheritdoc />
     public override Task<bool> GenerateAsync(InternalEntityEntry entry, bool includePrimaryKey = true, CancellationToken cancellationToken = default)
     {
+        if (!GeneratesValues(entry))
+        {
+            return NothingGenerated;
+        }
+
         UnsetEmptyComposites(entry);
         return base.GenerateAsync(entry, includePrimaryKey, cancellationToken);
     }
+
+    private static readonly Task<bool> NothingGenerated = Task.FromResult(false);
+
+    // EF Core wraps the entry for its generators before it looks for a property to generate: an entity type without
+    // one (most, keyed by the application's values) is left alone, and nothing was generated. Composites are generated
+    // (their generator computes them), so such a type has none to unset either.
+    private static bool GeneratesValues(InternalEntityEntry entry)
+        => entry.EntityType.GetFlattenedValueGeneratingProperties() is not IReadOnlyCollection<IProperty> { Count: 0 };
 
     // The composites come from the write shape, cached per entity type: this runs for every entity added.
     private static void UnsetEmptyComposites(InternalEntityEntry entry)

@@ -33,8 +33,11 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
     }
 
     /// <summary>The value of a key, which may not be null.</summary>
-    public AttributeValue EvaluateKey(DynamoValueExpression value)
-        => value.Evaluate(Parameters)
+    public AttributeValue EvaluateKey(DynamoValueExpression value) => EvaluateKey(value, Parameters);
+
+    /// <summary>The value of a key given an execution's parameter values; it may not be null.</summary>
+    public static AttributeValue EvaluateKey(DynamoValueExpression value, IReadOnlyDictionary<string, object?> parameters)
+        => value.Evaluate(parameters)
 
             // A key value is always a property's, never a stored one.
             ?? throw new InvalidOperationException(DynamoStrings.KeyValueMissing(value.Property!.DeclaringType.DisplayName(), value.Property.Name));
@@ -109,17 +112,39 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
         // Each action is written in turn, so placeholders follow the order of the actions; the text groups them by clause.
         protected override Expression VisitUpdate(DynamoUpdateExpression node)
         {
-            var clauses = UpdateClauses.ToDictionary(clause => clause, _ => new List<string>());
+            var clauses = new StringBuilder?[UpdateClauses.Length];
             foreach (var action in node.Actions)
             {
                 var text = TextOf(action);
                 var separator = text.IndexOf(' ', StringComparison.Ordinal);
-                clauses[text[..separator]].Add(text[(separator + 1)..]);
+                var clause = ClauseOf(text.AsSpan(0, separator));
+                var written = clauses[clause];
+                (written == null ? clauses[clause] = new StringBuilder(UpdateClauses[clause]).Append(' ') : written.Append(", "))
+                    .Append(text, separator + 1, text.Length - separator - 1);
             }
 
-            return Append(
-                node,
-                string.Join(" ", clauses.Where(clause => clause.Value.Count > 0).Select(clause => clause.Key + " " + string.Join(", ", clause.Value))));
+            var first = true;
+            foreach (var clause in clauses)
+            {
+                if (clause != null)
+                {
+                    Builder.Append(first ? "" : " ").Append(clause);
+                    first = false;
+                }
+            }
+
+            return node;
+        }
+
+        private static int ClauseOf(ReadOnlySpan<char> keyword)
+        {
+            var clause = 0;
+            while (!keyword.SequenceEqual(UpdateClauses[clause]))
+            {
+                clause++;
+            }
+
+            return clause;
         }
 
         protected override Expression VisitSetAction(DynamoSetAction node)
