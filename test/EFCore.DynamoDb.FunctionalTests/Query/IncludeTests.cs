@@ -234,6 +234,58 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
         Assert.Equal([KeyRead, .. PrincipalReads(2)], Recorder.Operations);
     }
 
+    [Fact]
+    public async Task A_reference_navigation_in_a_projection_is_read_as_its_Include_and_null_without_a_principal()
+    {
+        await using var db = Shop.CreateContext();
+
+        var orders = await db.Orders.Where(o => o.Batch == "small").Select(o => new { o.Id, o.Customer!.Name }).ToListAsync();
+
+        Assert.Equal(
+            [("s1", "Customer c1"), ("s2", "Customer c1"), ("s3", "Customer c2"), ("s4", null)],
+            orders.Select(o => (o.Id, (string?)o.Name)).OrderBy(o => o.Id));
+        Assert.Equal(["Scan", .. PrincipalReads(1)], Recorder.Operations);
+        AssertKeysPerBatchGet(2);
+    }
+
+    [Fact]
+    public void Two_reference_navigations_in_a_projection_are_a_BatchGetItem_each_sync()
+    {
+        using var db = Shop.CreateContext();
+
+        var order = db.Orders.Where(o => o.Id == "s1").Select(o => new { Customer = o.Customer!.Name, Shipper = o.Shipper!.Name }).Single();
+
+        Assert.Equal(("Customer c1", "Shipper sh1"), (order.Customer, order.Shipper));
+        Assert.Equal([KeyRead, .. PrincipalReads(2)], Recorder.Operations);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Entities_projected_with_their_reference_are_tracked_as_the_query_says(bool tracking)
+    {
+        await using var db = Shop.CreateContext();
+        var query = db.Orders.Where(o => o.Batch == "small").Select(o => new { Order = o, o.Customer });
+
+        var pairs = await (tracking ? query : query.AsNoTracking()).ToListAsync();
+
+        Assert.All(pairs.Where(p => p.Order.CustomerId != null), p => Assert.Same(p.Customer, p.Order.Customer));
+        Assert.Null(pairs.Single(p => p.Order.Id == "s4").Customer);
+        Assert.Equal(tracking ? 6 : 0, db.ChangeTracker.Entries().Count());
+    }
+
+    [Fact]
+    public async Task A_navigation_of_a_projected_reference_is_refused_before_any_request()
+    {
+        await using var db = Shop.CreateContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.Orders.Where(o => o.Batch == "small").Select(o => o.Customer!.ReferredBy!.Name).ToListAsync());
+
+        Assert.Contains("could not be translated", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Recorder.Requests);
+    }
+
     public class Customer
     {
         public string Id { get; set; } = null!;

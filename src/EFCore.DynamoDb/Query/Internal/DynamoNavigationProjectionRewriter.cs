@@ -1,7 +1,7 @@
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Serves collection navigations inside a projection (<c>Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o
+///     Serves collection navigations inside a projection (reference navigations: <see cref="DynamoReferenceProjectionRewriter" />) (<c>Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o
 ///     => o.Sk).Take(3) })</c>) with the reads of a collection <c>Include</c>: the principals' query becomes the query of
 ///     the principals with each projected navigation included (the operators DynamoDB can answer, <c>Where</c>, ordering
 ///     and <c>Take</c>, go into the include's <c>Query</c>), and the projection is run on each principal afterwards, over
@@ -43,6 +43,13 @@ public static class DynamoNavigationProjectionRewriter
         }
 
         if (call.Method.Name == nameof(Queryable.Select)
+            && Lambda(call.Arguments[1]) is { Parameters: [var pair] } joinedSelector
+            && DynamoReferenceProjectionRewriter.IsJoinedPair(pair.Type))
+        {
+            return DynamoReferenceProjectionRewriter.TryRewrite(call, joinedSelector);
+        }
+
+        if (call.Method.Name == nameof(Queryable.Select)
             && Lambda(call.Arguments[1]) is { Parameters: [var principal] } selector
             && new ProjectedNavigationFinder(principal).Rewrite(selector.Body) is var (projection, includes))
         {
@@ -61,6 +68,12 @@ public static class DynamoNavigationProjectionRewriter
 
         return null;
     }
+
+    /// <summary>
+    ///     Whether a projection holds what the client cannot run: a query of its own, an include (a navigation no rewriter
+    ///     served).
+    /// </summary>
+    public static bool HoldsQuery(Expression projection) => new UnservedNodeFinder().Finds(projection);
 
     /// <summary>The navigation's collection as the projection reads it: empty when nothing was loaded into it.</summary>
     public static TCollection Collection<TCollection>(TCollection? collection, IClrCollectionAccessor accessor)
@@ -87,7 +100,7 @@ public static class DynamoNavigationProjectionRewriter
         public (Expression Projection, Expression Includes)? Rewrite(Expression body)
         {
             var projection = Visit(body)!;
-            if (_refused || _includes.Count == 0 || new UnservedNodeFinder().Finds(projection))
+            if (_refused || _includes.Count == 0 || HoldsQuery(projection))
             {
                 return null;
             }

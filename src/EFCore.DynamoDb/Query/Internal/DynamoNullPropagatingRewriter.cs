@@ -13,7 +13,11 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     (<c>string.IsNullOrEmpty(x.Region)</c>) and <see cref="Nullable{T}" />'s own members (<c>HasValue</c>) see
 ///     the null as C# does.
 /// </summary>
-public sealed class DynamoNullPropagatingRewriter : ExpressionVisitor
+/// <param name="entity">
+///     An entity the projection runs on whose members may be null (a navigation to a principal that was not found), or
+///     <see langword="null" />.
+/// </param>
+public sealed class DynamoNullPropagatingRewriter(ParameterExpression? entity = null) : ExpressionVisitor
 {
     private static readonly MethodInfo ValueOfMethod = typeof(DynamoNullPropagatingRewriter).GetMethod(nameof(ValueOf))!;
 
@@ -131,7 +135,8 @@ public sealed class DynamoNullPropagatingRewriter : ExpressionVisitor
     }
 
     private bool MayBeNull(Expression node)
-        => (node is DynamoPropertyReadExpression || _propagated.Contains(node)) && CanHoldNull(node.Type);
+        => (node is DynamoPropertyReadExpression || _propagated.Contains(node) || (entity != null && node is MemberExpression { Expression: var owner } && owner == entity))
+            && CanHoldNull(node.Type);
 
     private static bool CanHoldNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) != null;
 }

@@ -46,8 +46,10 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             return results;
         }
 
-        // The projection runs on each entity read, with the query's parameters (a captured variable) read per execution.
-        var body = new ParameterValueReader(QueryCompilationContext.QueryContextParameter).Visit(projection.Body);
+        // The projection runs on each entity read, with the query's parameters (a captured variable) read per execution,
+        // and a member of a missing principal (o.Customer.Name) null as a database would make it.
+        var body = new ParameterValueReader(QueryCompilationContext.QueryContextParameter)
+            .Visit(new DynamoNullPropagatingRewriter(projection.Parameters[0]).Visit(projection.Body));
         var project = Expression.Lambda(body, QueryCompilationContext.QueryContextParameter, projection.Parameters[0]).Compile();
         return Expression.New(
             typeof(DynamoNavigationProjectingEnumerable<,>).MakeGenericType(projection.Parameters[0].Type, body.Type).GetConstructors()[0],
