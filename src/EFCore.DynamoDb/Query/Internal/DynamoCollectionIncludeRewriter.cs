@@ -1,3 +1,5 @@
+using static EFCore.DynamoDb.Query.Internal.DynamoLinqExpressions;
+
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
@@ -114,27 +116,6 @@ public static class DynamoCollectionIncludeRewriter
             ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
             : [predicate];
 
-    private static bool References(Expression expression, ParameterExpression parameter)
-    {
-        var finder = new ParameterFinder(parameter);
-        finder.Visit(expression);
-        return finder.Found;
-    }
-
     private static string KeyParameterName(INavigation navigation, IProperty foreignKey)
         => $"__include_{navigation.DeclaringEntityType.ShortName()}_{navigation.Name}_{foreignKey.Name}";
-
-    private static LambdaExpression? Lambda(Expression argument)
-        => argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand as LambdaExpression : argument as LambdaExpression;
-
-    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Found |= node == parameter;
-            return node;
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using static EFCore.DynamoDb.Query.Internal.DynamoLinqExpressions;
+
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
@@ -79,16 +81,6 @@ public static class DynamoNavigationProjectionRewriter
     public static TCollection Collection<TCollection>(TCollection? collection, IClrCollectionAccessor accessor)
         where TCollection : class
         => collection ?? (TCollection)accessor.Create();
-
-    private static LambdaExpression? Lambda(Expression argument)
-        => argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand as LambdaExpression : argument as LambdaExpression;
-
-    private static bool References(Expression? expression, ParameterExpression parameter)
-    {
-        var finder = new ParameterFinder(parameter);
-        finder.Visit(expression);
-        return finder.Found;
-    }
 
     // Replaces each projected navigation (navigation expansion's subquery correlated to the principal) with the
     // operators applied on the client to the principal's navigation, and collects the include each navigation needs.
@@ -277,17 +269,6 @@ public static class DynamoNavigationProjectionRewriter
         {
             _found |= node is EntityQueryRootExpression or MaterializeCollectionNavigationExpression or IncludeExpression;
             return node.CanReduce ? base.VisitExtension(node) : node;
-        }
-    }
-
-    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Found |= node == parameter;
-            return node;
         }
     }
 }

@@ -1,3 +1,5 @@
+using static EFCore.DynamoDb.Query.Internal.DynamoLinqExpressions;
+
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
@@ -155,9 +157,6 @@ public static class DynamoReferenceIncludeRewriter
 
     private static string KeysParameterName(INavigation navigation)
         => $"__include_{navigation.DeclaringEntityType.ShortName()}_{navigation.Name}_keys";
-
-    private static LambdaExpression? Lambda(Expression argument)
-        => argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand as LambdaExpression : argument as LambdaExpression;
 
     // An entity of the selector, at a path of the transparent identifiers, with its includes.
     private sealed class IncludedEntity(Expression path)

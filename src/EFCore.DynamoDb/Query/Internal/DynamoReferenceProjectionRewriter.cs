@@ -1,3 +1,5 @@
+using static EFCore.DynamoDb.Query.Internal.DynamoLinqExpressions;
+
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
@@ -128,27 +130,6 @@ public static class DynamoReferenceProjectionRewriter
         };
 
     private static Type ElementType(Expression query) => query.Type.GetGenericArguments()[0];
-
-    private static LambdaExpression? Lambda(Expression argument)
-        => argument is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand as LambdaExpression : argument as LambdaExpression;
-
-    private static bool References(Expression expression, ParameterExpression parameter)
-    {
-        var finder = new ParameterFinder(parameter);
-        finder.Visit(expression);
-        return finder.Found;
-    }
-
-    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Found |= node == parameter;
-            return node;
-        }
-    }
 
     // The dependent's path becomes the dependent, a principal's path the dependent's navigation to it.
     private sealed class PathReplacer(

@@ -29,31 +29,13 @@ public static class DynamoSaveConditionTranslator
     {
         public override Expression? Visit(Expression? node)
         {
-            if (node is null or ConstantExpression or LambdaExpression || node == parameter || References(node))
+            if (node is null or ConstantExpression or LambdaExpression || node == parameter || DynamoLinqExpressions.References(node, parameter))
             {
                 return base.Visit(node);
             }
 
             var value = Expression.Lambda<Func<object?>>(Expression.Convert(node, typeof(object))).Compile().Invoke();
             return Expression.Constant(value, node.Type);
-        }
-
-        private bool References(Expression node)
-        {
-            var finder = new ParameterFinder(parameter);
-            finder.Visit(node);
-            return finder.Found;
-        }
-    }
-
-    private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
-    {
-        public bool Found { get; private set; }
-
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            Found |= node == parameter;
-            return node;
         }
     }
 }
