@@ -39,12 +39,13 @@ Console.WriteLine($"{RuntimeInformation.FrameworkDescription} on {RuntimeInforma
 Console.WriteLine(LoadAverage());
 Console.WriteLine();
 
-// One AWS client for every system, so they share the HTTP stack; the provider gets it as the application's client.
+// One AWS client for every system, so they share the HTTP stack; the provider gets it as the application's client,
+// from application services that also hold logging, as a host's do (without a logger factory EF makes one per context).
 var counter = new RequestCounter();
 using var client = new AmazonDynamoDBClient(
     new BasicAWSCredentials("bench", "bench"),
     new AmazonDynamoDBConfig { ServiceURL = serviceUrl, AuthenticationRegion = "us-east-1", HttpClientFactory = counter });
-await using var services = new ServiceCollection().AddSingleton<IAmazonDynamoDB>(client).BuildServiceProvider();
+await using var services = new ServiceCollection().AddSingleton<IAmazonDynamoDB>(client).AddLogging().BuildServiceProvider();
 var options = new DbContextOptionsBuilder<BenchContext>()
     .UseDynamoDb(o => o.TableNamePrefix(BenchData.TablePrefix).ConflictMode(ConflictMode.Overwrite))
     .UseApplicationServiceProvider(services)
