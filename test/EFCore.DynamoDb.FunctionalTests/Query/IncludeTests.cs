@@ -275,6 +275,19 @@ public abstract class IncludeTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task A_value_of_a_missing_principal_is_null_where_the_projection_allows_it_and_an_error_where_not()
+    {
+        await using var db = Shop.CreateContext();
+        var orphan = db.Orders.Where(o => o.Id == "s4");
+
+        var lifted = await orphan.Select(o => new { o.Id, Length = (int?)o.Customer!.Name.Length }).SingleAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => orphan.Select(o => new { o.Id, o.Customer!.Name.Length }).SingleAsync());
+
+        Assert.Null(lifted.Length);
+        Assert.Contains("Length", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_navigation_of_a_projected_reference_is_refused_before_any_request()
     {
         await using var db = Shop.CreateContext();
