@@ -7,15 +7,17 @@ public static class DynamoLoggerExtensions
 {
     /// <summary>
     ///     Logs <see cref="DynamoDbEventId.RequestExecuted" />: a request that succeeded, with its consumed capacity
-    ///     and duration; its values only with sensitive-data logging.
+    ///     and duration; its values only with sensitive-data logging. The description is built by
+    ///     <paramref name="describe" /> from <paramref name="state" /> only when a logger or listener takes the event, so
+    ///     the log knows nothing of the wire layer's types.
     /// </summary>
-    public static void RequestExecuted<TRequest>(
+    public static void RequestExecuted<TState>(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        Func<TRequest, DynamoRequestDescription> describe,
-        TRequest request,
+        Func<TState, DynamoRequestDescription> describe,
+        TState state,
         double? consumedCapacity,
         TimeSpan elapsed)
-        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, request, consumedCapacity, elapsed, exception: null);
+        => LogRequest(diagnostics, DynamoResources.LogRequestExecuted(diagnostics), describe, state, consumedCapacity, elapsed, exception: null);
 
     /// <summary>
     ///     Whether a logger or diagnostic listener takes <see cref="DynamoDbEventId.RequestExecuted" />, which reports each
@@ -31,13 +33,13 @@ public static class DynamoLoggerExtensions
     ///     Logs <see cref="DynamoDbEventId.RequestFailed" />: a request DynamoDB refused or that did not arrive, with
     ///     the exception.
     /// </summary>
-    public static void RequestFailed<TRequest>(
+    public static void RequestFailed<TState>(
         this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
-        Func<TRequest, DynamoRequestDescription> describe,
-        TRequest request,
+        Func<TState, DynamoRequestDescription> describe,
+        TState state,
         TimeSpan elapsed,
         Exception exception)
-        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, request, consumedCapacity: null, elapsed, exception);
+        => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, state, consumedCapacity: null, elapsed, exception);
 
     /// <summary>Logs <see cref="DynamoDbEventId.ScanWarning" />: a query answered by reading the whole table.</summary>
     public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
@@ -127,11 +129,11 @@ public static class DynamoLoggerExtensions
         }
     }
 
-    private static void LogRequest<TRequest>(
+    private static void LogRequest<TState>(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,
-        Func<TRequest, DynamoRequestDescription> describe,
-        TRequest request,
+        Func<TState, DynamoRequestDescription> describe,
+        TState state,
         double? consumedCapacity,
         TimeSpan elapsed,
         Exception? exception)
@@ -140,7 +142,7 @@ public static class DynamoLoggerExtensions
         var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
         if (needsLog || needsEventData)
         {
-            WriteRequest(diagnostics, definition, describe(request), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
+            WriteRequest(diagnostics, definition, describe(state), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
 
@@ -184,20 +186,20 @@ public static class DynamoLoggerExtensions
         }
     }
 
-    private readonly struct RequestMessage(DynamoRequestDescription request, double? consumedCapacity, TimeSpan elapsed, string? parameters)
+    private readonly struct RequestMessage(DynamoRequestDescription description, double? consumedCapacity, TimeSpan elapsed, string? parameters)
     {
-        public string Operation => request.Operation;
+        public string Operation => description.Operation;
 
-        public string Target => request.IndexName == null
-            ? $"'{request.TableName}'"
-            : $"'{request.TableName}' index '{request.IndexName}'";
+        public string Target => description.IndexName == null
+            ? $"'{description.TableName}'"
+            : $"'{description.TableName}' index '{description.IndexName}'";
 
         public string Elapsed => elapsed.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture);
 
         public string Capacity => consumedCapacity?.ToString("0.##", CultureInfo.InvariantCulture) ?? "?";
 
         public string Details => parameters == null
-            ? request.Expressions
-            : request.Expressions + Environment.NewLine + "Values: " + parameters;
+            ? description.Expressions
+            : description.Expressions + Environment.NewLine + "Values: " + parameters;
     }
 }
