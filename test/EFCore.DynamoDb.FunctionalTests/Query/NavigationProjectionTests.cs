@@ -92,6 +92,22 @@ public class NavigationProjectionTests : IClassFixture<Fixture>
     }
 
     [Fact]
+    public async Task A_page_of_projected_customers_reads_the_orders_of_that_page_and_resumes()
+    {
+        await using var db = _fixture.CreateContext();
+        var query = db.Customers.AsNoTracking().Where(c => c.Region == "many").AllowScan().Select(c => new { c.Id, Orders = c.Orders.Count() });
+
+        var first = await query.ToPageAsync(4, null);
+        var second = await query.ToPageAsync(4, first.ContinuationToken);
+
+        Assert.Equal(4, first.Items.Count);
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal(4, second.Items.Count);
+        Assert.Empty(first.Items.Select(c => c.Id).Intersect(second.Items.Select(c => c.Id)));
+        Assert.Equal(2 * (1 + 4), Recorder.Operations.Count);
+    }
+
+    [Fact]
     public async Task Operators_the_Query_cannot_answer_run_on_the_orders_read()
     {
         await using var db = _fixture.CreateContext();

@@ -10,8 +10,11 @@ namespace EFCore.DynamoDb.Query.Internal;
 public sealed class DynamoNavigationProjectingEnumerable<TPrincipal, TResult>(
     IEnumerable<TPrincipal> principals,
     DynamoQueryContext queryContext,
-    Func<QueryContext, TPrincipal, TResult> project) : IAsyncEnumerable<TResult>, IEnumerable<TResult>, IQueryingEnumerable
+    Func<QueryContext, TPrincipal, TResult> project) : IAsyncEnumerable<TResult>, IEnumerable<TResult>, IQueryingEnumerable, IDynamoPagedResults
 {
+    /// <inheritdoc />
+    public string? ContinuationToken => (principals as IDynamoPagedResults)?.ContinuationToken;
+
     /// <inheritdoc />
     public string ToQueryString() => ((IQueryingEnumerable)principals).ToQueryString();
 

@@ -38,8 +38,21 @@ public static class DynamoNavigationProjectionRewriter
     /// </summary>
     public static (Expression Query, LambdaExpression Projection)? TryRewrite(Expression query)
     {
-        if (query is not MethodCallExpression { Method.DeclaringType: var declaringType, Arguments.Count: > 0 } call
-            || declaringType != typeof(Queryable))
+        if (query is not MethodCallExpression { Arguments.Count: > 0 } call)
+        {
+            return null;
+        }
+
+        // ToPageAsync pages the principals, one result each.
+        if (DynamoQueryOperators.IsOperator(call) && call.Method.Name == nameof(DynamoDbQueryableExtensions.WithPage))
+        {
+            return TryRewrite(call.Arguments[0]) is var (paged, projected)
+                ? (Expression.Call(call.Method.GetGenericMethodDefinition().MakeGenericMethod(projected.Parameters[0].Type), [paged, .. call.Arguments.Skip(1)]),
+                    projected)
+                : null;
+        }
+
+        if (call.Method.DeclaringType != typeof(Queryable))
         {
             return null;
         }
