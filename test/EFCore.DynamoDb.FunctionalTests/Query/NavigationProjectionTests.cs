@@ -108,6 +108,18 @@ public class NavigationProjectionTests : IClassFixture<Fixture>
     }
 
     [Fact]
+    public async Task A_condition_after_Take_applies_to_the_orders_taken()
+    {
+        await using var db = _fixture.CreateContext();
+
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == "c1")
+            .Select(c => new { Numbers = c.Orders.OrderBy(o => o.Sk).Take(2).Where(o => o.Number != "o1").Select(o => o.Number).ToList() })
+            .SingleAsync();
+
+        Assert.Equal(["o2"], customer.Numbers);
+    }
+
+    [Fact]
     public async Task Operators_the_Query_cannot_answer_run_on_the_orders_read()
     {
         await using var db = _fixture.CreateContext();

@@ -177,6 +177,10 @@ public static class DynamoNavigationProjectionRewriter
                 .TakeWhile(o => o.Method.DeclaringType == typeof(Queryable) && IncludeOperators.Contains(o.Method.Name)
                     && !o.Arguments.Skip(1).Any(a => References(a, principal)))
                 .Count();
+
+            // What follows a Take applies to the items it kept: a later condition or order stays on the client.
+            var take = operators.Skip(1).Take(answered).ToList().FindIndex(o => o.Method.Name == nameof(Queryable.Take));
+            answered = take < 0 ? answered : take + 1;
             var dependents = operators.Take(answered + 1).Aggregate(root, (source, o) => o.Update(null, [source, .. o.Arguments.Skip(1)]));
             _includes[navigation] = _includes.TryGetValue(navigation, out var other) && !ExpressionEqualityComparer.Instance.Equals(other, dependents)
                 ? correlation
