@@ -184,6 +184,37 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         Assert.Equal(2, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
     }
 
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task UpdateDynamoSchema_plans_again_after_a_failed_UpdateTable_and_adds_the_index_once(ProxyFault fault)
+    {
+        // A 500 after DynamoDB added the index must not send the same UpdateTable again (a second add is an error): the
+        // retried attempt plans again, finds the index and reports the change as made.
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "UpdateTable", Number: 1 } ? fault : ProxyFault.None);
+        var prefix = $"{_fixture.Store.TablePrefix}updated-{fault}-";
+        await using (var db = CreateContext(proxy, prefix))
+        {
+            Assert.True(await db.Database.EnsureCreatedAsync());
+        }
+
+        await using (var db = new IndexedItemContext(CreateOptions(proxy, prefix)))
+        {
+            var change = Assert.Single(await db.Database.UpdateDynamoSchemaAsync());
+            Assert.Equal((DynamoSchemaChangeKind.AddGlobalSecondaryIndex, "text-index"), (change.Kind, change.Index));
+            Assert.Empty(await db.Database.UpdateDynamoSchemaAsync(dryRun: true));
+
+            db.Items.Add(new Item { Group = "g", Id = 1, Text = "t" });
+            await db.SaveChangesAsync();
+            Assert.Equal([1], await db.Items.Where(i => i.Text == "t").Select(i => i.Id).ToListAsync());
+            await db.Database.EnsureDeletedAsync();
+        }
+
+        Assert.Equal(fault == ProxyFault.Throttle ? 2 : 1, proxy.Received("UpdateTable"));
+        Assert.Equal(1, proxy.Forwarded("UpdateTable"));
+        Assert.Equal(1, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+        Assert.Single(_fixture.Store.Recorder.Log, l => l.Id == DynamoDbEventId.SchemaChanged);
+    }
+
     private void AssertRetriedOnce(FaultInjectingProxy proxy, string operation, int requests, ProxyFault fault)
     {
         Assert.Equal(requests + 1, proxy.Received(operation));
@@ -202,7 +233,13 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         FaultInjectingProxy proxy,
         string? tablePrefix = null,
         Action<DynamoDbContextOptionsBuilder>? configure = null)
-        => new(new DbContextOptionsBuilder<ItemContext>().AllowManyServiceProviders()
+        => new(CreateOptions(proxy, tablePrefix, configure));
+
+    private DbContextOptions CreateOptions(
+        FaultInjectingProxy proxy,
+        string? tablePrefix = null,
+        Action<DynamoDbContextOptionsBuilder>? configure = null)
+        => new DbContextOptionsBuilder().AllowManyServiceProviders()
             .UseDynamoDb(
                 d =>
                 {
@@ -211,7 +248,7 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
                 })
             .UseApplicationServiceProvider(proxy.CreateClientServices(sdkRetries: false))
             .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
-            .Options);
+            .Options;
 
     public class Item
     {
@@ -230,6 +267,16 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
 
         protected override void OnModelCreating(ModelBuilder modelBuilder)
             => modelBuilder.Entity<Item>().HasKey(i => new { i.Group, i.Id });
+    }
+
+    /// <summary>The same table, in a later model that queries it through a global index on <c>Text</c>.</summary>
+    public class IndexedItemContext(DbContextOptions options) : ItemContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            base.OnModelCreating(modelBuilder);
+            modelBuilder.Entity<Item>().HasGlobalSecondaryIndex("text-index", i => i.Text);
+        }
     }
 
     public class Fixture() : DynamoDbFixture<ItemContext>("strategy", options => new ItemContext(options));

@@ -11,39 +11,77 @@ public class DynamoSchemaUpdater(
     IDynamoTableNameResolver tableNames,
     DynamoTableManager tables,
     DynamoSeedDataInserter seedData,
+    IExecutionStrategyFactory executionStrategyFactory,
     IDiagnosticsLogger<DbLoggerCategory.Database> logger) : IDynamoSchemaUpdater
 {
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<DynamoSchemaChange>> UpdateAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        // Every table is planned before any is changed, so a table whose key differs stops the update before it starts.
+        if (dryRun)
+        {
+            return (await PlanAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Change).ToList();
+        }
+
+        // A change that fails transiently (throttling, a 500, an answer lost) is not sent again as it was: the attempt
+        // the strategy retries plans again from what the tables are now, so a change an earlier attempt applied is not
+        // repeated (adding the same index twice is an error) and the changes still missing are made.
+        var progress = new Progress();
+        await executionStrategyFactory.Create().ExecuteAsync(
+                (Updater: this, Progress: progress),
+                static (_, s, ct) => s.Updater.ApplyPlanAsync(s.Progress, ct),
+                verifySucceeded: null,
+                cancellationToken)
+            .ConfigureAwait(false);
+        await seedData.InsertAsync(progress.CreatedTables, cancellationToken).ConfigureAwait(false);
+        return progress.Applied;
+    }
+
+    private async Task<bool> ApplyPlanAsync(Progress progress, CancellationToken cancellationToken)
+    {
+        var steps = await PlanAsync(cancellationToken).ConfigureAwait(false);
+
+        // A change whose answer was lost and that the tables now show was made by that attempt.
+        if (progress.Interrupted is { } interrupted && !steps.Any(s => s.Change == interrupted.Change))
+        {
+            Applied(progress, interrupted);
+        }
+
+        foreach (var step in steps)
+        {
+            progress.Interrupted = step;
+            await ApplyAsync(step, cancellationToken).ConfigureAwait(false);
+            Applied(progress, step);
+        }
+
+        progress.Interrupted = null;
+        return true;
+    }
+
+    private void Applied(Progress progress, DynamoSchemaStep step)
+    {
+        logger.SchemaChanged(step.Change);
+        progress.Applied.Add(step.Change);
+        if (step.Change.Kind == DynamoSchemaChangeKind.CreateTable)
+        {
+            progress.CreatedTables.Add(step.Table.TableName);
+        }
+    }
+
+    // Every table is planned before any is changed, so a table whose key differs stops the update before it starts. A
+    // table still being changed (by another process, or by an attempt whose answer was lost) is planned once it is done.
+    private async Task<List<DynamoSchemaStep>> PlanAsync(CancellationToken cancellationToken)
+    {
         var steps = new List<DynamoSchemaStep>();
         foreach (var table in DynamoTableSchema.FromModel(currentContext.Context.Model, tableNames))
         {
-            var description = await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+            var description = await tables.DescribeAtRestAsync(table.TableName, cancellationToken).ConfigureAwait(false);
             var timeToLive = description != null && table.TimeToLiveAttribute != null
                 ? await client.DescribeTimeToLiveAsync(table.TableName, cancellationToken).ConfigureAwait(false)
                 : null;
             steps.AddRange(DynamoSchemaPlanner.Plan(table, description, timeToLive));
         }
 
-        if (!dryRun)
-        {
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var step in steps)
-            {
-                await ApplyAsync(step, cancellationToken).ConfigureAwait(false);
-                logger.SchemaChanged(step.Change);
-                if (step.Change.Kind == DynamoSchemaChangeKind.CreateTable)
-                {
-                    created.Add(step.Table.TableName);
-                }
-            }
-
-            await seedData.InsertAsync(created, cancellationToken).ConfigureAwait(false);
-        }
-
-        return steps.Select(s => s.Change).ToList();
+        return steps;
     }
 
     private Task ApplyAsync(DynamoSchemaStep step, CancellationToken cancellationToken)
@@ -54,4 +92,14 @@ public class DynamoSchemaUpdater(
             UpdateTimeToLiveRequest timeToLive => client.UpdateTimeToLiveAsync(timeToLive, cancellationToken),
             _ => throw new UnreachableException()
         };
+
+    // What the attempts of one update have done so far, and the step an attempt was making when it failed.
+    private sealed class Progress
+    {
+        public List<DynamoSchemaChange> Applied { get; } = [];
+
+        public HashSet<string> CreatedTables { get; } = new(StringComparer.Ordinal);
+
+        public DynamoSchemaStep? Interrupted { get; set; }
+    }
 }

@@ -42,17 +42,25 @@ public class DynamoTableManager(IDynamoClientWrapper client)
         return true;
     }
 
-    private Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
-        => WaitUntilAsync(
-            tableName,
-            d => d?.TableStatus == TableStatus.ACTIVE && (d.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE),
-            cancellationToken);
+    /// <summary>
+    ///     The table's description once no change of it is under way (it and its global indexes ACTIVE), or
+    ///     <see langword="null" /> when there is no such table: one DescribeTable when the table is at rest.
+    /// </summary>
+    public virtual Task<TableDescription?> DescribeAtRestAsync(string tableName, CancellationToken cancellationToken)
+        => WaitUntilAsync(tableName, d => d == null || IsActive(d), cancellationToken);
 
-    private async Task WaitUntilAsync(string tableName, Func<TableDescription?, bool> isDone, CancellationToken cancellationToken)
+    private Task<TableDescription?> WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
+        => WaitUntilAsync(tableName, d => d != null && IsActive(d), cancellationToken);
+
+    private static bool IsActive(TableDescription table)
+        => table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE);
+
+    private async Task<TableDescription?> WaitUntilAsync(string tableName, Func<TableDescription?, bool> isDone, CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromMilliseconds(20);
         var deadline = DateTime.UtcNow + WaitTimeout;
-        while (!isDone(await client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false)))
+        TableDescription? description;
+        while (!isDone(description = await client.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false)))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -62,5 +70,7 @@ public class DynamoTableManager(IDynamoClientWrapper client)
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
         }
+
+        return description;
     }
 }
