@@ -322,9 +322,28 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return response.TimeToLiveDescription;
     }
 
+    // Retried; a later attempt first asks whether an earlier one, whose answer was lost, enabled it: DynamoDB refuses to
+    // enable a time to live twice.
     /// <inheritdoc />
     public virtual Task UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
-        => SendOnceAsync(DynamoRequestKinds.UpdateTimeToLive, request, cancellationToken);
+    {
+        var attempts = 0;
+        return RetriedAsync(
+            async ct =>
+            {
+                if (attempts++ > 0
+                    && await DescribeTimeToLiveAsync(request.TableName, ct).ConfigureAwait(false) is { } current
+                    && current.AttributeName == request.TimeToLiveSpecification.AttributeName
+                    && (current.TimeToLiveStatus == TimeToLiveStatus.ENABLED || current.TimeToLiveStatus == TimeToLiveStatus.ENABLING))
+                {
+                    return true;
+                }
+
+                await SendOnceAsync(DynamoRequestKinds.UpdateTimeToLive, request, ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
 
     // Not retried: a connection check answers once.
     /// <inheritdoc />
