@@ -10,17 +10,24 @@ namespace EFCore.DynamoDb.Storage.Internal;
 ///     <see cref="AutoTransactionBehavior.Never" />. One write per item, owned entities being part of their owner's item.
 ///     When a save stops after some of its writes were applied (a split save, or one without a transaction), the
 ///     entries of those writes are accepted, so that saving again writes only what is left.
+///     The save's services come from the context's scope on first use: most contexts only read, and building them
+///     with the database cost every context their construction.
 /// </summary>
 public class DynamoDatabase(
     DatabaseDependencies dependencies,
     ICurrentDbContext currentContext,
-    IDynamoWritePlanner planner,
-    IDynamoWriteExecutor executor,
-    IDynamoAtomicOperations atomicOperations,
-    IDynamoSaveConditions saveConditions,
-    DynamoSaveAttempts attempts,
     IDynamoReadEntries readEntries) : Database(dependencies)
 {
+    private IDynamoWritePlanner Planner => field ??= currentContext.Context.GetService<IDynamoWritePlanner>();
+
+    private IDynamoWriteExecutor Executor => field ??= currentContext.Context.GetService<IDynamoWriteExecutor>();
+
+    private IDynamoAtomicOperations AtomicOperations => field ??= currentContext.Context.GetService<IDynamoAtomicOperations>();
+
+    private IDynamoSaveConditions SaveConditions => field ??= currentContext.Context.GetService<IDynamoSaveConditions>();
+
+    private DynamoSaveAttempts Attempts => field ??= currentContext.Context.GetService<DynamoSaveAttempts>();
+
     /// <inheritdoc />
     public override int SaveChanges(IList<IUpdateEntry> entries)
         => SaveChangesAsync(entries).GetAwaiter().GetResult();
@@ -47,14 +54,14 @@ public class DynamoDatabase(
         var writes = new DynamoWrite[aggregates?.Length ?? entries.Count];
         for (var i = 0; i < writes.Length; i++)
         {
-            writes[i] = planner.Plan(aggregates?[i] ?? new DynamoAggregate(entries[i], DynamoWriteShape.Of(entries[i].EntityType)));
+            writes[i] = Planner.Plan(aggregates?[i] ?? new DynamoAggregate(entries[i], DynamoWriteShape.Of(entries[i].EntityType)));
         }
 
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
         var written = new List<DynamoWrite>(writes.Length);
         try
         {
-            await executor.ExecuteAsync(writes, behavior, written, cancellationToken).ConfigureAwait(false);
+            await Executor.ExecuteAsync(writes, behavior, written, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -62,11 +69,11 @@ public class DynamoDatabase(
             // this attempt sent with the same tokens; after any other failure the next save is a new one.
             if (MayBeRetried(exception))
             {
-                attempts.KeepForRetry();
+                Attempts.KeepForRetry();
             }
             else
             {
-                attempts.Clear();
+                Attempts.Clear();
             }
 
             var accepted = AcceptWritten(aggregates, writes, written);
@@ -78,7 +85,7 @@ public class DynamoDatabase(
             throw PartiallyWritten(exception, accepted, entries);
         }
 
-        attempts.Clear();
+        Attempts.Clear();
         readEntries.Reserve(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -122,8 +129,8 @@ public class DynamoDatabase(
     private void Saved(IUpdateEntry entry)
     {
         var entity = ((InternalEntityEntry)entry).Entity;
-        atomicOperations.Clear(entity);
-        saveConditions.Clear(entity);
+        AtomicOperations.Clear(entity);
+        SaveConditions.Clear(entity);
         if (entry.EntityState == EntityState.Added)
         {
             readEntries.MarkRead(entry);
@@ -150,7 +157,7 @@ public class DynamoDatabase(
     // and DynamoDB cannot add to and delete from one set in one request.
     private void EnsureAtomicOperationsCanBeSent(IUpdateEntry entry)
     {
-        if (atomicOperations.FindAll(((InternalEntityEntry)entry).Entity) is not { } operations)
+        if (AtomicOperations.FindAll(((InternalEntityEntry)entry).Entity) is not { } operations)
         {
             return;
         }
