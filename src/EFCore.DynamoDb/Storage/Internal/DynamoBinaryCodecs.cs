@@ -13,7 +13,7 @@ public static class DynamoBinaryCodecs
 
     private sealed class BytesCodec() : DynamoScalarCodec<byte[]>(DynamoScalarType.Binary)
     {
-        public override AttributeValue Write(object value) => new() { B = new MemoryStream((byte[])value, writable: false) };
+        public override AttributeValue WriteScalar(byte[] value) => new() { B = new MemoryStream(value, writable: false) };
 
         public override byte[] ReadScalar(AttributeValue value)
             => value.B?.ToArray()
@@ -22,7 +22,7 @@ public static class DynamoBinaryCodecs
 
     private sealed class BooleanCodec() : DynamoScalarCodec<bool>(DynamoScalarType.Boolean)
     {
-        public override AttributeValue Write(object value) => new() { BOOL = (bool)value };
+        public override AttributeValue WriteScalar(bool value) => new() { BOOL = value };
 
         public override bool ReadScalar(AttributeValue value)
             => value.BOOL ?? throw new FormatException(DynamoStrings.UnexpectedAttributeType("BOOL", value.Describe()));

@@ -8,7 +8,7 @@ public sealed class DynamoNumberCodec<T>() : DynamoScalarCodec<T>(DynamoScalarTy
     where T : INumber<T>
 {
     /// <inheritdoc />
-    public override AttributeValue Write(object value) => new() { N = DynamoNumberFormat.Format((T)value) };
+    public override AttributeValue WriteScalar(T value) => new() { N = DynamoNumberFormat.Format(value) };
 
     // Integer types reject fractional text ("an int field refuses lossy floats").
     /// <inheritdoc />

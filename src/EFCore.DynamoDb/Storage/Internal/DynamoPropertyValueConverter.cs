@@ -21,12 +21,37 @@ public static class DynamoPropertyValueConverter
         {
             return mapping.ToAttributeValue(value);
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or FormatException or OverflowException)
+        catch (Exception exception) when (IsRefusal(exception))
         {
-            throw new InvalidOperationException(
-                DynamoStrings.PropertyValueNotStorable(property.DeclaringType.DisplayName(), property.Name, exception.Message), exception);
+            throw NotStorable(property, exception);
         }
     }
+
+    /// <summary>
+    ///     Converts the current value of <paramref name="property" /> in <paramref name="entry" /> with
+    ///     <paramref name="mapping" />, the property's own, without boxing a value of a value type where it can.
+    /// </summary>
+    public static AttributeValue? CurrentValueToAttributeValue(IUpdateEntry entry, IProperty property, DynamoTypeMapping mapping)
+    {
+        try
+        {
+            return mapping.CurrentValueToAttributeValue(entry, property);
+        }
+        catch (Exception exception) when (IsRefusal(exception))
+        {
+            throw NotStorable(property, exception);
+        }
+    }
+
+    /// <summary>Converts the current value of a key property: keys may be neither null nor empty.</summary>
+    public static AttributeValue CurrentKeyValueToAttributeValue(IUpdateEntry entry, IProperty property, DynamoTypeMapping mapping)
+        => EnsureKey(property, CurrentValueToAttributeValue(entry, property, mapping));
+
+    private static bool IsRefusal(Exception exception)
+        => exception is ArgumentException or InvalidCastException or FormatException or OverflowException;
+
+    private static InvalidOperationException NotStorable(IReadOnlyProperty property, Exception exception)
+        => new(DynamoStrings.PropertyValueNotStorable(property.DeclaringType.DisplayName(), property.Name, exception.Message), exception);
 
     /// <summary>Converts a key value: keys may be neither null nor empty.</summary>
     public static AttributeValue ToKeyAttributeValue(IReadOnlyProperty property, object? value)

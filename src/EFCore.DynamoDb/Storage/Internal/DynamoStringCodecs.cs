@@ -16,14 +16,14 @@ public static class DynamoStringCodecs
 
     private sealed class StringCodec() : DynamoScalarCodec<string>(DynamoScalarType.String)
     {
-        public override AttributeValue Write(object value) => new() { S = (string)value };
+        public override AttributeValue WriteScalar(string value) => new() { S = value };
 
         public override string ReadScalar(AttributeValue value) => ReadText(value);
     }
 
     private sealed class CharCodec() : DynamoScalarCodec<char>(DynamoScalarType.String)
     {
-        public override AttributeValue Write(object value) => new() { S = ((char)value).ToString() };
+        public override AttributeValue WriteScalar(char value) => new() { S = value.ToString() };
 
         public override char ReadScalar(AttributeValue value)
         {
@@ -34,7 +34,7 @@ public static class DynamoStringCodecs
 
     private sealed class GuidCodec() : DynamoScalarCodec<Guid>(DynamoScalarType.String)
     {
-        public override AttributeValue Write(object value) => new() { S = ((Guid)value).ToString("D") };
+        public override AttributeValue WriteScalar(Guid value) => new() { S = value.ToString("D") };
 
         public override Guid ReadScalar(AttributeValue value) => System.Guid.Parse(ReadText(value));
     }

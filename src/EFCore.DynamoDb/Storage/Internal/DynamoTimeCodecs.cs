@@ -36,12 +36,10 @@ public static class DynamoTimeCodecs
 
     private sealed class DateTimeCodec() : DynamoScalarCodec<DateTime>(DynamoScalarType.Number)
     {
-        public override AttributeValue Write(object value)
+        public override AttributeValue WriteScalar(DateTime value)
         {
-            var dateTime = (DateTime)value;
-
             // A naive (unspecified) value is taken as UTC, as Flywheel does.
-            var utc = dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : dateTime;
+            var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
             return FromTicks(utc.Ticks - System.DateTime.UnixEpoch.Ticks);
         }
 
@@ -51,8 +49,8 @@ public static class DynamoTimeCodecs
 
     private sealed class DateTimeOffsetCodec() : DynamoScalarCodec<DateTimeOffset>(DynamoScalarType.Number)
     {
-        public override AttributeValue Write(object value)
-            => FromTicks(((DateTimeOffset)value).UtcTicks - System.DateTime.UnixEpoch.Ticks);
+        public override AttributeValue WriteScalar(DateTimeOffset value)
+            => FromTicks(value.UtcTicks - System.DateTime.UnixEpoch.Ticks);
 
         public override DateTimeOffset ReadScalar(AttributeValue value)
             => new DateTimeOffset(ToTicks(ReadText(value)) + System.DateTime.UnixEpoch.Ticks, System.TimeSpan.Zero);
@@ -62,8 +60,8 @@ public static class DynamoTimeCodecs
     {
         private static readonly int EpochDayNumber = System.DateOnly.FromDateTime(System.DateTime.UnixEpoch).DayNumber;
 
-        public override AttributeValue Write(object value)
-            => new() { N = DynamoNumberFormat.Format((((DateOnly)value).DayNumber - (long)EpochDayNumber) * 86_400L) };
+        public override AttributeValue WriteScalar(DateOnly value)
+            => new() { N = DynamoNumberFormat.Format((value.DayNumber - (long)EpochDayNumber) * 86_400L) };
 
         public override DateOnly ReadScalar(AttributeValue value)
             => System.DateOnly.FromDayNumber(
@@ -72,14 +70,14 @@ public static class DynamoTimeCodecs
 
     private sealed class TimeOnlyCodec() : DynamoScalarCodec<TimeOnly>(DynamoScalarType.Number)
     {
-        public override AttributeValue Write(object value) => FromTicks(((TimeOnly)value).Ticks);
+        public override AttributeValue WriteScalar(TimeOnly value) => FromTicks(value.Ticks);
 
         public override TimeOnly ReadScalar(AttributeValue value) => new TimeOnly(ToTicks(ReadText(value)));
     }
 
     private sealed class TimeSpanCodec() : DynamoScalarCodec<TimeSpan>(DynamoScalarType.Number)
     {
-        public override AttributeValue Write(object value) => FromTicks(((TimeSpan)value).Ticks);
+        public override AttributeValue WriteScalar(TimeSpan value) => FromTicks(value.Ticks);
 
         public override TimeSpan ReadScalar(AttributeValue value) => new TimeSpan(ToTicks(ReadText(value)));
     }

@@ -45,6 +45,15 @@ public class DynamoTypeMapping : CoreTypeMapping
         return providerValue == null || Codec.IsWrittenAsAbsent(providerValue) ? null : Codec.Write(providerValue);
     }
 
+    /// <summary>
+    ///     Converts the current value of <paramref name="storedProperty" /> (of this mapping) in <paramref name="entry" />; a
+    ///     value of a non-nullable value type stored without a converter is read typed, so it is not boxed.
+    /// </summary>
+    public virtual AttributeValue? CurrentValueToAttributeValue(IUpdateEntry entry, IProperty storedProperty)
+        => Converter == null && storedProperty.ClrType == Codec.ClrType && Codec.ClrType.IsValueType
+            ? Codec.WriteCurrentValue(entry, storedProperty)
+            : ToAttributeValue(entry.GetCurrentValue(storedProperty));
+
     /// <summary>Converts an attribute back to a model value; an absent or NULL attribute is <see langword="null" />.</summary>
     public virtual object? FromAttributeValue(AttributeValue? value)
     {

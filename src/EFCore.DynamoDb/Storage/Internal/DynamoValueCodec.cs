@@ -21,6 +21,12 @@ public abstract class DynamoValueCodec(Type clrType, DynamoScalarType scalarType
     public abstract AttributeValue Write(object value);
 
     /// <summary>
+    ///     The attribute storing the current value of <paramref name="storedProperty" />, whose CLR type is this codec's and
+    ///     is a value type, so never null; a scalar codec reads it without boxing it.
+    /// </summary>
+    public virtual AttributeValue WriteCurrentValue(IUpdateEntry entry, IPropertyBase storedProperty) => Write(entry.GetCurrentValue(storedProperty)!);
+
+    /// <summary>
     ///     The value stored in <paramref name="value" />; throws <see cref="FormatException" /> when it holds another
     ///     DynamoDB type.
     /// </summary>

@@ -31,7 +31,7 @@ public static class DynamoItemAttributes
         for (var i = 0; i < stored.Count; i++)
         {
             var (property, attributeName, mapping) = stored[i];
-            Add(attributeName, DynamoPropertyValueConverter.ToAttributeValue(property, mapping, entry.GetCurrentValue(property)));
+            Add(attributeName, DynamoPropertyValueConverter.CurrentValueToAttributeValue(entry, property, mapping));
         }
 
         foreach (var complexProperty in shape.ComplexProperties)

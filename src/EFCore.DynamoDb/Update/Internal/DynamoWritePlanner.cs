@@ -161,8 +161,9 @@ public class DynamoWritePlanner(
         for (var i = 0; i < tableKey.Count; i++)
         {
             var (property, attributeName, mapping) = tableKey[i];
-            var value = i == 1 && shape.ConstantSortKeyValue is { } constant ? constant : entry.GetCurrentValue(property);
-            key[attributeName] = DynamoPropertyValueConverter.ToKeyAttributeValue(property, mapping, value);
+            key[attributeName] = i == 1 && shape.ConstantSortKeyValue is { } constant
+                ? DynamoPropertyValueConverter.ToKeyAttributeValue(property, mapping, constant)
+                : DynamoPropertyValueConverter.CurrentKeyValueToAttributeValue(entry, property, mapping);
         }
 
         return key;
@@ -216,7 +217,7 @@ public class DynamoWritePlanner(
             var property = attribute.Property;
             if (entry.IsModified(property) && !IsAtomic(atomic, property))
             {
-                Assign(attribute, DynamoPropertyValueConverter.ToAttributeValue(property, attribute.Mapping, entry.GetCurrentValue(property)));
+                Assign(attribute, DynamoPropertyValueConverter.CurrentValueToAttributeValue(entry, property, attribute.Mapping));
             }
         }
 
