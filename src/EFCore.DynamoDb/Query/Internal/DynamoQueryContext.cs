@@ -23,6 +23,12 @@ public class DynamoQueryContext(
         return entry;
     }
 
+    /// <summary>
+    ///     Makes room for the entries a page of <paramref name="count" /> items will track: the set of read entries then
+    ///     grows once per page, not through every size up to it.
+    /// </summary>
+    public virtual void ReserveTracked(int count) => readEntries.Reserve(count);
+
     /// <summary>What a query that only a <c>Scan</c> can answer does: warn, run silently, or throw.</summary>
     public virtual ScanBehavior ScanBehavior { get; } = scanBehavior;
 

@@ -134,6 +134,11 @@ public sealed class DynamoQueryingEnumerable<T>(
                 _initialized = true;
             }
 
+            if (enumerable._tracking)
+            {
+                enumerable._queryContext.ReserveTracked(page.Items.Count);
+            }
+
             _items = page.Items;
             _next = 0;
         }
