@@ -57,9 +57,11 @@ pack() {
     -o "$artifacts" "$@"
 }
 
+# From a random start, so that two runs starting at once (in two checkouts) do not both take the first free port.
 free_port() {
-  local port
-  for port in $(seq 8000 8999); do
+  local port offset start=$((RANDOM % 1000))
+  for offset in $(seq 0 999); do
+    port=$((8000 + (start + offset) % 1000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   log "no free port between 8000 and 8999"; exit 1
