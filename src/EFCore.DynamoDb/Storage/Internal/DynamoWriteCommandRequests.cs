@@ -52,8 +52,16 @@ public static class DynamoWriteCommandRequests
         };
 
     /// <summary>One transaction; the token makes DynamoDB apply it once however often it is sent within ten minutes.</summary>
-    public static TransactWriteItemsRequest ToTransactWriteItemsRequest(IEnumerable<DynamoWriteCommand> commands, string clientRequestToken)
-        => new() { TransactItems = commands.Select(ToTransactItem).ToList(), ClientRequestToken = clientRequestToken };
+    public static TransactWriteItemsRequest ToTransactWriteItemsRequest(IReadOnlyList<DynamoWriteCommand> commands, string clientRequestToken)
+    {
+        var items = new List<TransactWriteItem>(commands.Count);
+        for (var i = 0; i < commands.Count; i++)
+        {
+            items.Add(ToTransactItem(commands[i]));
+        }
+
+        return new TransactWriteItemsRequest { TransactItems = items, ClientRequestToken = clientRequestToken };
+    }
 
     /// <summary>One request of a <c>BatchWriteItem</c>, which only puts or deletes, without conditions.</summary>
     public static WriteRequest ToWriteRequest(DynamoWriteCommand command)

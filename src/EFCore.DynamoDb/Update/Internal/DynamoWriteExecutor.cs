@@ -1,3 +1,4 @@
+using System.Collections;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics.Internal;
 using EFCore.DynamoDb.Storage.Internal;
@@ -122,22 +123,11 @@ public class DynamoWriteExecutor(
     private static IReadOnlyList<DynamoWrite> Range(IReadOnlyList<DynamoWrite> writes, int start, int end)
         => start == 0 && end == writes.Count ? writes : [.. writes.Skip(start).Take(end - start)];
 
-    private static List<DynamoWriteCommand> CommandsOf(IReadOnlyList<DynamoWrite> writes)
-    {
-        var commands = new List<DynamoWriteCommand>(writes.Count);
-        for (var i = 0; i < writes.Count; i++)
-        {
-            commands.Add(writes[i].Command);
-        }
-
-        return commands;
-    }
-
     private async Task SendTransactionAsync(IReadOnlyList<DynamoWrite> writes, CancellationToken cancellationToken)
     {
         try
         {
-            await client.WriteTransactionAsync(CommandsOf(writes), attempts.TokenFor(writes), cancellationToken)
+            await client.WriteTransactionAsync(new WriteCommands(writes), attempts.TokenFor(writes), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DynamoConditionFailedException exception)
@@ -294,5 +284,17 @@ public class DynamoWriteExecutor(
         return failed.All(w => w.Command.Kind == DynamoWriteCommandKind.Put && !w.HasSaveConditions)
             ? new DbUpdateException(DynamoStrings.DuplicateKey(entityType, first.Command.TableName), exception.InnerException, entries)
             : new DbUpdateConcurrencyException(DynamoConflictMessages.ConditionFailed(first), exception.InnerException, entries);
+    }
+
+    // The commands of the writes, read through without copying them into a list of their own.
+    private sealed class WriteCommands(IReadOnlyList<DynamoWrite> writes) : IReadOnlyList<DynamoWriteCommand>
+    {
+        public int Count => writes.Count;
+
+        public DynamoWriteCommand this[int index] => writes[index].Command;
+
+        public IEnumerator<DynamoWriteCommand> GetEnumerator() => writes.Select(w => w.Command).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
