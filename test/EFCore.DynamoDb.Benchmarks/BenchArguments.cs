@@ -3,8 +3,8 @@ using System.Globalization;
 namespace EFCore.DynamoDb.Benchmarks;
 
 /// <summary>
-///     <c>[steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>; <c>cold-child SYSTEM</c> is the harness
-///     calling itself.
+///     <c>[steady|cold|all] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>;
+///     <c>cold-child SYSTEM</c> is the harness calling itself.
 /// </summary>
 internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
 {
@@ -14,12 +14,19 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
     /// </summary>
     public string? Only { get; init; }
 
+    /// <summary>
+    ///     The least time the warm-up lasts, however many rounds that takes: the tiered JIT settles only after some 20
+    ///     seconds, which the warm-up rounds of a few fast operations (<c>--only</c>) would not reach.
+    /// </summary>
+    public int WarmupSeconds { get; init; } = 30;
+
     public IReadOnlyList<BenchOperation> Operations
         => Only == null
             ? BenchOperation.All
             : BenchOperation.All.Where(o => Only.Split('|').Any(text => o.Name.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    public const string Usage = "usage: [steady|cold|all] [--quick] [--warmup N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
+    public const string Usage
+        = "usage: [steady|cold|all] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
 
     public bool RunsSteadyState => Mode is "steady" or "all";
 
@@ -34,7 +41,8 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
             {
                 "steady" or "cold" or "all" => result with { Mode = args[i] },
                 ColdStartBenchmark.ChildMode => result with { Mode = args[i], ColdSystem = Value(args, ref i) },
-                "--quick" => result with { WarmupRounds = 20, MeasuredRounds = 10, ColdLaunches = 2 },
+                "--quick" => result with { WarmupRounds = 20, WarmupSeconds = 0, MeasuredRounds = 10, ColdLaunches = 2 },
+                "--warmup-seconds" => result with { WarmupSeconds = Count(args, ref i, 0) },
                 "--warmup" => result with { WarmupRounds = Count(args, ref i, 0) },
                 "--rounds" => result with { MeasuredRounds = Count(args, ref i, 1) },
                 "--launches" => result with { ColdLaunches = Count(args, ref i, 1) },

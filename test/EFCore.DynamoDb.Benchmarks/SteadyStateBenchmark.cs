@@ -13,6 +13,8 @@ namespace EFCore.DynamoDb.Benchmarks;
 internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, RequestCounter counter, BenchArguments arguments)
 {
     private readonly Dictionary<(BenchOperation, BenchSystem), Samples> _samples = [];
+    private int _warmupRounds;
+    private double _warmupSeconds;
 
     public async Task<string> RunAsync()
     {
@@ -23,13 +25,20 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
 
         await CheckRequestsAsync();
         var stopwatch = Stopwatch.StartNew();
-        for (var round = 0; round < arguments.WarmupRounds + arguments.MeasuredRounds; round++)
+        int? warmupRounds = null;
+        for (var round = 0; warmupRounds == null || round < warmupRounds + arguments.MeasuredRounds; round++)
         {
-            await RunRoundAsync(round, measure: round >= arguments.WarmupRounds);
+            if (warmupRounds == null && round >= arguments.WarmupRounds && stopwatch.Elapsed.TotalSeconds >= arguments.WarmupSeconds)
+            {
+                warmupRounds = _warmupRounds = round;
+                _warmupSeconds = stopwatch.Elapsed.TotalSeconds;
+            }
+
+            await RunRoundAsync(round, measure: warmupRounds != null);
             if ((round + 1) % 50 == 0)
             {
-                Console.Error.WriteLine(FormattableString.Invariant(
-                    $"    round {round + 1} of {arguments.WarmupRounds} warm-up + {arguments.MeasuredRounds} measured, {stopwatch.Elapsed.TotalSeconds:F0} s"));
+                var phase = warmupRounds == null ? "warm-up" : $"{round + 1 - warmupRounds} of {arguments.MeasuredRounds} measured";
+                Console.Error.WriteLine(FormattableString.Invariant($"    round {round + 1} ({phase}), {stopwatch.Elapsed.TotalSeconds:F0} s"));
             }
         }
 
@@ -113,7 +122,7 @@ internal sealed class SteadyStateBenchmark(IReadOnlyList<BenchSystem> systems, R
         var raw = systems[0];
         var others = systems.Skip(1).ToList();
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Client CPU per operation, × raw SDK (medians of {arguments.MeasuredRounds} rounds after {arguments.WarmupRounds} of warm-up):");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Client CPU per operation, × raw SDK (medians of {arguments.MeasuredRounds} rounds after {_warmupRounds} of warm-up, {_warmupSeconds:F0} s):");
         report.AppendLine();
         report.AppendLine("| operation | raw SDK, CPU | " + string.Join(" | ", others.Select(s => s.Name)) + " |");
         report.AppendLine("|---|---:|" + string.Concat(others.Select(_ => "---:|")));
