@@ -18,16 +18,16 @@ public class PartiQLPlanTests
     public void Other_values_reuse_the_compiled_query_and_change_only_the_parameters()
     {
         using var context = new NoteContext();
-        var planner = (CountingPlanner)context.GetService<IDynamoAccessPathPlanner>();
+        Assert.IsType<CountingPlanner>(context.GetService<IDynamoAccessPathPlanner>());
         var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
-        var plansBefore = planner.Plans;
+        var plansBefore = CountingPlanner.PlansOnThisThread;
 
         foreach (var (owner, minimum) in new[] { ("first", 1), ("second", 2) })
         {
             _ = context.Notes.FromPartiQL($"SELECT * FROM {context.Notes} WHERE Owner = {owner}").Where(n => n.Stars >= minimum).ToList();
         }
 
-        Assert.Equal(1, planner.Plans - plansBefore);
+        Assert.Equal(1, CountingPlanner.PlansOnThisThread - plansBefore);
         var (first, second) = (client.Commands[0], client.Commands[1]);
         Assert.Equal(DynamoReadOperation.ExecuteStatement, first.Operation);
         Assert.Equal("SELECT * FROM \"Notes\" WHERE (Owner = ?) AND (\"Stars\" >= ?)", first.Statement);

@@ -18,16 +18,16 @@ public class ReadPlanTests
     public void A_query_executed_with_other_parameters_renders_other_values_from_one_plan()
     {
         using var context = new ScoreContext();
-        var planner = (CountingPlanner)context.GetService<IDynamoAccessPathPlanner>();
+        Assert.IsType<CountingPlanner>(context.GetService<IDynamoAccessPathPlanner>());
         var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
-        var plansBefore = planner.Plans;
+        var plansBefore = CountingPlanner.PlansOnThisThread;
 
         foreach (var user in new[] { "first-user", "second-user" })
         {
             _ = context.Scores.Where(s => s.UserId == user && s.Wins > 3).Take(2).ToList();
         }
 
-        Assert.Equal(1, planner.Plans - plansBefore);
+        Assert.Equal(1, CountingPlanner.PlansOnThisThread - plansBefore);
         var (first, second) = (client.Commands[0], client.Commands[1]);
         Assert.Equal(DynamoReadOperation.Query, first.Operation);
         Assert.Equal(first.KeyCondition, second.KeyCondition);
@@ -42,13 +42,13 @@ public class ReadPlanTests
     public void Max_of_the_sort_key_is_planned_once_and_reads_one_item_from_the_end()
     {
         using var context = new ScoreContext();
-        var planner = (CountingPlanner)context.GetService<IDynamoAccessPathPlanner>();
+        Assert.IsType<CountingPlanner>(context.GetService<IDynamoAccessPathPlanner>());
         var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
-        var plansBefore = planner.Plans;
+        var plansBefore = CountingPlanner.PlansOnThisThread;
 
         _ = context.Scores.Where(s => s.UserId == "max-user").Select(s => s.Title).Max();
 
-        Assert.Equal(1, planner.Plans - plansBefore);
+        Assert.Equal(1, CountingPlanner.PlansOnThisThread - plansBefore);
         var command = Assert.Single(client.Commands);
         Assert.Equal(DynamoReadOperation.Query, command.Operation);
         Assert.False(command.ScanForward);
