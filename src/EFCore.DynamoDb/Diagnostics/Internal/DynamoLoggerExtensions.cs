@@ -142,12 +142,12 @@ public static class DynamoLoggerExtensions
         var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
         if (needsLog || needsEventData)
         {
-            WriteRequest(diagnostics, definition, describe(state), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
+            DispatchRequest(diagnostics, definition, describe(state), consumedCapacity, elapsed, exception, needsLog, needsEventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
 
     // Apart from LogRequest, so that a request nobody logs allocates no closure for the event's message.
-    private static void WriteRequest(
+    private static void DispatchRequest(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
         EventDefinition<string, string, string, string, string> definition,
         DynamoRequestDescription description,

@@ -3,8 +3,9 @@ using static EFCore.DynamoDb.Query.Internal.DynamoLinqExpressions;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-///     Serves collection navigations inside a projection (reference navigations: <see cref="DynamoReferenceProjectionRewriter" />) (<c>Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o
-///     => o.Sk).Take(3) })</c>) with the reads of a collection <c>Include</c>: the principals' query becomes the query of
+///     Serves collection navigations inside a projection (<c>Select(c => new { c.Name, Recent = c.Orders.OrderByDescending(o
+///     => o.Sk).Take(3) })</c>) with the reads of a collection <c>Include</c>, and hands reference navigations to
+///     <see cref="DynamoReferenceProjectionRewriter" />: the principals' query becomes the query of
 ///     the principals with each projected navigation included (the operators DynamoDB can answer, <c>Where</c>, ordering
 ///     and <c>Take</c>, go into the include's <c>Query</c>), and the projection is run on each principal afterwards, over
 ///     its loaded navigation. The projection applies the navigation's operators again on the client (they are idempotent
