@@ -19,7 +19,7 @@ public class DynamoSchemaUpdater(
     {
         if (dryRun)
         {
-            return (await PlanAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Change).ToList();
+            return (await PlanAsync(waitUntilAtRest: false, cancellationToken).ConfigureAwait(false)).Select(s => s.Change).ToList();
         }
 
         // A change that fails transiently (throttling, a 500, an answer lost) is not sent again as it was: the attempt
@@ -38,7 +38,7 @@ public class DynamoSchemaUpdater(
 
     private async Task<bool> ApplyPlanAsync(Progress progress, CancellationToken cancellationToken)
     {
-        var steps = await PlanAsync(cancellationToken).ConfigureAwait(false);
+        var steps = await PlanAsync(waitUntilAtRest: true, cancellationToken).ConfigureAwait(false);
 
         // A change whose answer was lost and that the tables now show was made by that attempt.
         if (progress.Interrupted is { } interrupted && !steps.Any(s => s.Change == interrupted.Change))
@@ -68,13 +68,16 @@ public class DynamoSchemaUpdater(
     }
 
     // Every table is planned before any is changed, so a table whose key differs stops the update before it starts. A
-    // table still being changed (by another process, or by an attempt whose answer was lost) is planned once it is done.
-    private async Task<List<DynamoSchemaStep>> PlanAsync(CancellationToken cancellationToken)
+    // table still being changed (by another process, or by an attempt whose answer was lost) is changed further only once
+    // it is done; a dry run, which changes nothing, plans it as it is.
+    private async Task<List<DynamoSchemaStep>> PlanAsync(bool waitUntilAtRest, CancellationToken cancellationToken)
     {
         var steps = new List<DynamoSchemaStep>();
         foreach (var table in DynamoTableSchema.FromModel(currentContext.Context.Model, tableNames))
         {
-            var description = await tables.DescribeAtRestAsync(table.TableName, cancellationToken).ConfigureAwait(false);
+            var description = waitUntilAtRest
+                ? await tables.DescribeAtRestAsync(table.TableName, cancellationToken).ConfigureAwait(false)
+                : await client.DescribeTableAsync(table.TableName, cancellationToken).ConfigureAwait(false);
             var timeToLive = description != null && table.TimeToLiveAttribute != null
                 ? await client.DescribeTimeToLiveAsync(table.TableName, cancellationToken).ConfigureAwait(false)
                 : null;
