@@ -42,6 +42,29 @@ public class ExecuteUpdateDeleteTests : IClassFixture<ExecuteUpdateDeleteTests.F
     }
 
     [Fact]
+    public async Task ExecuteUpdate_run_again_with_other_values_writes_each_execution_s_own_and_removes_on_null()
+    {
+        await SeedAsync("upd-again", ("A", 1), ("B", 1));
+
+        // One compiled query: a null comment removes the attribute, a value sets it, whatever ran before.
+        foreach (var (title, comment, wins) in new[] { ("A", (string?)null, 2), ("A", "set", 3), ("B", "other", 4), ("B", null, 5) })
+        {
+            await using var db = _fixture.CreateContext();
+            var affected = await db.GameScores.Where(s => s.UserId == "upd-again" && s.Title == title)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, comment).SetProperty(x => x.Wins, x => x.Wins + wins));
+
+            Assert.Equal(1, affected);
+            var update = Assert.Single(_fixture.Store.Recorder.Requests);
+            Assert.Matches(comment == null ? @"SET (#n\d) = \1 \+ :v0 REMOVE #n\d;" : @"SET #n\d = :v0, (#n\d) = \1 \+ :v1;", update.Expressions);
+            _fixture.Store.Recorder.Clear();
+        }
+
+        await using var check = _fixture.CreateContext();
+        var stored = await check.GameScores.Where(s => s.UserId == "upd-again").OrderBy(s => s.Title).Select(s => new { s.Comment, s.Wins }).ToListAsync();
+        Assert.Equal([new { Comment = (string?)"set", Wins = 6 }, new { Comment = (string?)null, Wins = 10 }], stored);
+    }
+
+    [Fact]
     public async Task ExecuteUpdate_to_the_clock_sends_the_instant_of_the_execution()
     {
         await SeedAsync("upd-clock", ("A", 1));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
@@ -20,6 +21,15 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         new DynamoAttributeExistsExpression(new DynamoPathExpression(keysRead.TableKeyAttributeNames[0]), exists: true),
         Combine(keysRead.AccessPlan.Filter, keysRead.AccessPlan.ClientFilter)
     ])!;
+
+    // The write's text is the same for every execution whose setters' values are null in the same places when the
+    // condition holds no value (no predicate beyond the key) and no path reads a parameter: it is rendered once per
+    // such null pattern, and an execution evaluates only its values. The patterns kept are bounded, as the values are.
+    private const int MaxTextsKept = 16;
+    private readonly bool _textReusable = keysRead.AccessPlan is { Filter: null, ClientFilter: null }
+        && setters is not { Count: > 64 }
+        && (setters ?? []).All(s => IsConstant(s.Target) && (s.Source == null || IsConstant(s.Source)));
+    private readonly ConcurrentDictionary<ulong, DynamoWriteCommand> _texts = new();
 
     /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
@@ -123,8 +133,44 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         => plan is { PartitionKeyConditions.Count: > 0, IndexName: null }
             && (plan.SortKeyProperty == null || plan.SortKeyConditions is [DynamoComparisonExpression { Operator: DynamoComparisonOperator.Equal }]);
 
-    // The write of one execution, without its key; the condition is rendered first, so its placeholders come first.
+    // The write of one execution, without its key.
     private DynamoWriteCommand Render(IReadOnlyDictionary<string, object?> parameters, string tableName)
+    {
+        if (!_textReusable)
+        {
+            return RenderWhole(parameters, tableName);
+        }
+
+        // The values in the order their placeholders are handed out: the condition has none, then one per setter with a value.
+        var placeholders = new DynamoExpressionPlaceholders();
+        var nullPattern = 0UL;
+        for (var i = 0; i < (setters?.Count ?? 0); i++)
+        {
+            if (setters![i].Operand?.Evaluate(parameters) is { } value)
+            {
+                placeholders.Value(value);
+            }
+            else
+            {
+                nullPattern |= 1UL << i;
+            }
+        }
+
+        if (!_texts.TryGetValue(nullPattern, out var text))
+        {
+            text = RenderWhole(parameters, tableName) with { Values = null };
+            if (_texts.Count < MaxTextsKept)
+            {
+                _texts.TryAdd(nullPattern, text);
+            }
+        }
+
+        // The names are shared by the executions: nothing changes a command's names once it is made.
+        return text with { TableName = tableName, Values = placeholders.Values };
+    }
+
+    // The write of one execution rendered in full; the condition is rendered first, so its placeholders come first.
+    private DynamoWriteCommand RenderWhole(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
         var placeholders = new DynamoExpressionPlaceholders();
         var renderer = new DynamoExpressionRenderer(placeholders, parameters);
@@ -175,6 +221,8 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
             setter.Target,
             value == null ? setter.Source : new DynamoArithmeticExpression(setter.Source, setter.Subtract, DynamoValueExpression.Stored(value)));
     }
+
+    private static bool IsConstant(DynamoPathExpression path) => path.Path.All(segment => segment is ConstantExpression);
 
     private static DynamoExpression? Combine(DynamoExpression? left, DynamoExpression? right)
         => left == null ? right : right == null ? left : new DynamoLogicalExpression(left, isAnd: true, right);
