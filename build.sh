@@ -6,7 +6,7 @@
 #   ./build.sh test        bootstrap, build, pack, run every test (the package tests use the packed provider);
 #                          the last line is "N passed, N failed[, N skipped]"
 #   ./build.sh sample      bootstrap, build, start DynamoDB Local and run the quick-start app against it
-#   ./build.sh bench       bootstrap, build, start DynamoDB Local and run the benchmarks ([steady|cold] [--quick]; README "Performance")
+#   ./build.sh bench       bootstrap, build, start DynamoDB Local and run the benchmarks ([steady|cold|all|alloc] [--quick]; README "Performance")
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

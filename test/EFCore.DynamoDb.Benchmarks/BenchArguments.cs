@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EFCore.DynamoDb.Benchmarks;
 
 /// <summary>
-///     <c>[steady|cold|all] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>;
+///     <c>[steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>;
 ///     <c>cold-child SYSTEM</c> is the harness calling itself.
 /// </summary>
 internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
@@ -26,9 +26,12 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
             : BenchOperation.All.Where(o => Only.Split('|').Any(text => o.Name.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
 
     public const string Usage
-        = "usage: [steady|cold|all] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
+        = "usage: [steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
 
     public bool RunsSteadyState => Mode is "steady" or "all";
+
+    /// <summary>Which types each system allocates per operation (<see cref="AllocationProfile" />), instead of the timings.</summary>
+    public bool RunsAllocationProfile => Mode is "alloc";
 
     public bool RunsColdStart => Mode is "cold" or "all";
 
@@ -39,7 +42,7 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
         {
             result = args[i] switch
             {
-                "steady" or "cold" or "all" => result with { Mode = args[i] },
+                "steady" or "cold" or "all" or "alloc" => result with { Mode = args[i] },
                 ColdStartBenchmark.ChildMode => result with { Mode = args[i], ColdSystem = Value(args, ref i) },
                 "--quick" => result with { WarmupRounds = 20, WarmupSeconds = 0, MeasuredRounds = 10, ColdLaunches = 2 },
                 "--warmup-seconds" => result with { WarmupSeconds = Count(args, ref i, 0) },

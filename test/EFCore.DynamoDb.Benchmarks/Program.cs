@@ -60,7 +60,7 @@ await using (var db = new BenchContext(options))
 var raw = new RawSdkSystem(client);
 await raw.SeedAsync();
 
-if (arguments.RunsSteadyState)
+if (arguments.RunsSteadyState || arguments.RunsAllocationProfile)
 {
     using var sdkContext = ColdStartBenchmark.NewSdkContext(client);
     BenchSystem[] systems =
@@ -70,7 +70,9 @@ if (arguments.RunsSteadyState)
         new ProviderSystem("provider, new context", new NewContextFactory(options)),
         new ProviderSystem("provider, pooled context", new PooledDbContextFactory<BenchContext>(options)),
     ];
-    Console.WriteLine(await new SteadyStateBenchmark(systems, counter, arguments).RunAsync());
+    Console.WriteLine(arguments.RunsAllocationProfile
+        ? await AllocationProfile.RunAsync(systems, arguments)
+        : await new SteadyStateBenchmark(systems, counter, arguments).RunAsync());
     Console.WriteLine(LoadAverage());
     Console.WriteLine();
 }
