@@ -1,9 +1,10 @@
 using System.Globalization;
+using EFCore.DynamoDb.Benchmarks.Systems;
 
 namespace EFCore.DynamoDb.Benchmarks;
 
 /// <summary>
-///     <c>[steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]</c>;
+///     <c>[steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]] [--systems TEXT[|TEXT…]]</c>;
 ///     <c>cold-child SYSTEM</c> is the harness calling itself.
 /// </summary>
 internal sealed record BenchArguments(string Mode, int WarmupRounds, int MeasuredRounds, int ColdLaunches, string? ColdSystem)
@@ -20,13 +21,23 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
     /// </summary>
     public int WarmupSeconds { get; init; } = 30;
 
+    /// <summary>
+    ///     Only the systems whose name contains this text (case-insensitive), or one of several separated by <c>|</c>, next
+    ///     to the raw SDK's, which the others are measured against; or all of them. Fewer systems make a profile of one.
+    /// </summary>
+    public string? SystemsOnly { get; init; }
+
     public IReadOnlyList<BenchOperation> Operations
-        => Only == null
-            ? BenchOperation.All
-            : BenchOperation.All.Where(o => Only.Split('|').Any(text => o.Name.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
+        => Only == null ? BenchOperation.All : BenchOperation.All.Where(o => Matches(Only, o.Name)).ToList();
+
+    /// <summary>The systems to run, the raw SDK's first among them.</summary>
+    public IReadOnlyList<BenchSystem> Select(IReadOnlyList<BenchSystem> systems)
+        => SystemsOnly == null ? systems : [systems[0], .. systems.Skip(1).Where(s => Matches(SystemsOnly, s.Name))];
+
+    private static bool Matches(string texts, string name) => texts.Split('|').Any(text => name.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     public const string Usage
-        = "usage: [steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]]";
+        = "usage: [steady|cold|all|alloc] [--quick] [--warmup N] [--warmup-seconds N] [--rounds N] [--launches N] [--only TEXT[|TEXT…]] [--systems TEXT[|TEXT…]]";
 
     public bool RunsSteadyState => Mode is "steady" or "all";
 
@@ -50,6 +61,7 @@ internal sealed record BenchArguments(string Mode, int WarmupRounds, int Measure
                 "--rounds" => result with { MeasuredRounds = Count(args, ref i, 1) },
                 "--launches" => result with { ColdLaunches = Count(args, ref i, 1) },
                 "--only" => result with { Only = Value(args, ref i) },
+                "--systems" => result with { SystemsOnly = Value(args, ref i) },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'; {Usage}")
             };
         }

@@ -12,6 +12,7 @@ internal sealed record BenchOperation(string Name, int Requests, int Result, Fun
         new("FindAsync", 1, BenchData.FoundTopScore, s => s.FindAsync()),
         new("Where(pk == …) 100 items, no tracking", 1, BenchData.PartitionSize, s => s.QueryAsync(tracked: false)),
         new("the same, tracked", 1, BenchData.PartitionSize, s => s.QueryAsync(tracked: true)),
+        new("the same, untracked, compiled query", 1, BenchData.PartitionSize, s => s.QueryCompiledAsync()),
         new("projection of 2 attributes, 100 items", 1, BenchData.PartitionSize, s => s.QueryProjectionAsync()),
         new("100 inserts batched (Never, Overwrite)", 4, BenchData.PartitionSize, s => s.InsertBatchedAsync()),
         new("100 inserts in one transaction", 1, BenchData.PartitionSize, s => s.InsertInTransactionAsync()),

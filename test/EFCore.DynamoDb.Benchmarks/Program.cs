@@ -63,13 +63,13 @@ await raw.SeedAsync();
 if (arguments.RunsSteadyState || arguments.RunsAllocationProfile)
 {
     using var sdkContext = ColdStartBenchmark.NewSdkContext(client);
-    BenchSystem[] systems =
+    var systems = arguments.Select(
     [
         raw,
         new SdkContextSystem(sdkContext),
         new ProviderSystem("provider, new context", new NewContextFactory(options)),
         new ProviderSystem("provider, pooled context", new PooledDbContextFactory<BenchContext>(options)),
-    ];
+    ]);
     Console.WriteLine(arguments.RunsAllocationProfile
         ? await AllocationProfile.RunAsync(systems, arguments)
         : await new SteadyStateBenchmark(systems, counter, arguments).RunAsync());

@@ -17,6 +17,12 @@ internal abstract class BenchSystem(string name)
     /// <summary>Reads the 100 items of a partition; returns how many.</summary>
     public abstract Task<int> QueryAsync(bool tracked);
 
+    /// <summary>
+    ///     Reads the 100 items of a partition, untracked, as a query compiled ahead (<c>EF.CompileAsyncQuery</c>) where the
+    ///     system has such a thing; returns how many.
+    /// </summary>
+    public virtual Task<int> QueryCompiledAsync() => QueryAsync(tracked: false);
+
     /// <summary>Reads two attributes of the 100 items of a partition; returns how many.</summary>
     public abstract Task<int> QueryProjectionAsync();
 
