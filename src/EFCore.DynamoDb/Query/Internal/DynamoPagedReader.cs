@@ -33,7 +33,7 @@ public sealed class DynamoPagedReader
         Arguments = DynamoReadArguments.Evaluate(plan, queryContext);
         if (Arguments.Offset > 0)
         {
-            queryContext.QueryLogger.SkipWarning(plan.EntityType.DisplayName(), Arguments.Offset);
+            queryContext.QueryLogger.SkipWarning(plan.EntityType, Arguments.Offset);
         }
 
         _command = CreateCommand();
@@ -128,14 +128,14 @@ public sealed class DynamoPagedReader
                     throw new InvalidOperationException(
                         DynamoStrings.ScanNotAllowed(entityType.DisplayName(), Arguments.TableName, entityType.GetPartitionKeyProperty().Name));
                 case ScanBehavior.Warn:
-                    _queryContext.QueryLogger.ScanWarning(Arguments.TableName, entityType.DisplayName());
+                    _queryContext.QueryLogger.ScanWarning(Arguments.TableName, entityType);
                     break;
             }
         }
 
         if (_plan.AccessPlan.IndexName != null)
         {
-            _queryContext.QueryLogger.IndexChosen(entityType.DisplayName(), _plan.AccessPlan.IndexName);
+            _queryContext.QueryLogger.IndexChosen(entityType, _plan.AccessPlan.IndexName);
         }
 
         return DynamoReadCommandRenderer.Render(_plan, Arguments.TableName, _queryContext);
