@@ -107,7 +107,11 @@ public sealed class DynamoPagedReader
             next = page.Next;
             _hasMorePages = page.HasMore;
             _nextToken = page.Next?.NextToken;
-            page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
+            if (NeedsCompletion)
+            {
+                page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
+            }
+
             read += page.ScannedCount;
             matched += page.Count;
             ReadAll = next == null || read >= Arguments.ScanLimit;
@@ -140,6 +144,9 @@ public sealed class DynamoPagedReader
 
         return DynamoReadCommandRenderer.Render(_plan, Arguments.TableName, _queryContext);
     }
+
+    // Whether a page is completed after it is read (CompleteAsync): most are not, and skip its task.
+    private bool NeedsCompletion => _plan.AccessPlan.ClientFilter != null || _plan.AccessPlan.FetchFromTable;
 
     private DynamoItemPredicate? CreateClientFilter()
         => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _clientFilterParameters!) : null;
@@ -206,15 +213,17 @@ public sealed class DynamoPagedReader
                 .ConfigureAwait(false);
             next = page.Next;
             read += page.ScannedCount;
-            pages.Add(await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false));
+            pages.Add(NeedsCompletion ? await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false) : page);
         }
 
         return pages;
     }
 
-    // A command is copied only when its limit changes: most reads have none.
+    // A command is copied only when its limit changes: most reads have none, and GetItem and BatchGetItem take none.
     private static DynamoReadCommand WithLimit(DynamoReadCommand command, int? limit)
-        => command.Limit == limit ? command : command with { Limit = limit };
+        => command.Limit == limit || command.Operation is DynamoReadOperation.GetItem or DynamoReadOperation.BatchGetItem
+            ? command
+            : command with { Limit = limit };
 
     // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items. A page that
     // resumes after itself (a statement's next token) must hold no more than is wanted, filter or not.
