@@ -56,6 +56,24 @@ public sealed class DynamoPagedReader
                 ? DynamoContinuationToken.Encode(_plan.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]), _fingerprint)
                 : null;
 
+    /// <summary>
+    ///     Whether the read is a single <c>GetItem</c> that is neither paged (<c>ToPageAsync</c>), bounded by a scan limit
+    ///     nor filtered on the client: its one page is <see cref="ReadOnlyPageAsync" />, without the paging of <see
+    ///     cref="ReadPagesAsync" />.
+    /// </summary>
+    public bool ReadsOnePage
+        => _command.Operation == DynamoReadOperation.GetItem
+            && _plan.ContinuationToken == null
+            && Arguments.ScanLimit == null
+            && !NeedsCompletion;
+
+    /// <summary>The one page of a read that <see cref="ReadsOnePage" />: the client's answer, awaited by the caller alone.</summary>
+    public Task<DynamoReadPage> ReadOnlyPageAsync(CancellationToken cancellationToken)
+    {
+        ReadAll = true;
+        return _queryContext.Client.ReadAsync(_command, cancellationToken);
+    }
+
     /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     public async IAsyncEnumerable<DynamoReadPage> ReadPagesAsync(
