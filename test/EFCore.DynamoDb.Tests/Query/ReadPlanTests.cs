@@ -137,6 +137,21 @@ public class ReadPlanTests
         Assert.All(client.Commands, c => Assert.Equal("t", c.Key!["Title"].S));
     }
 
+    [Fact]
+    public void A_read_of_a_few_full_keys_is_one_BatchGetItem_with_its_keys_and_no_limit()
+    {
+        using var context = new ScoreContext();
+        var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
+        var users = new[] { "first-user", "second-user" };
+
+        var found = context.Scores.Where(s => users.Contains(s.UserId) && s.Title == "t").Take(5).ToList();
+
+        Assert.Empty(found);
+        var command = Assert.Single(client.Commands);
+        Assert.Equal((DynamoReadOperation.BatchGetItem, null), (command.Operation, command.Limit));
+        Assert.Equal(users, command.Keys!.Select(k => k["UserId"].S));
+    }
+
     public class GameScore
     {
         public string UserId { get; set; } = "";

@@ -57,12 +57,13 @@ public sealed class DynamoPagedReader
                 : null;
 
     /// <summary>
-    ///     Whether the read is a single <c>GetItem</c> that is neither paged (<c>ToPageAsync</c>), bounded by a scan limit
-    ///     nor filtered on the client: its one page is <see cref="ReadOnlyPageAsync" />, without the paging of <see
-    ///     cref="ReadPagesAsync" />.
+    ///     Whether the read is one request answered by one page — a <c>GetItem</c>, or a <c>BatchGetItem</c> of no more
+    ///     keys than one request reads — that is neither paged (<c>ToPageAsync</c>), bounded by a scan limit nor filtered
+    ///     on the client: its page is <see cref="ReadOnlyPageAsync" />, without the paging of <see cref="ReadPagesAsync" />.
     /// </summary>
     public bool ReadsOnePage
-        => _command.Operation == DynamoReadOperation.GetItem
+        => (_command.Operation == DynamoReadOperation.GetItem
+                || _command is { Operation: DynamoReadOperation.BatchGetItem, Keys.Count: <= DynamoReadRequests.MaxKeysPerBatchGet })
             && _plan.ContinuationToken == null
             && Arguments.ScanLimit == null
             && !NeedsCompletion;
