@@ -11,10 +11,13 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 public sealed class DynamoReadPlan
 {
+    // Whole items, as the value of _projection: one field, so that a thread that sees it built sees what was built
+    // (a flag beside it could be seen set before the projection on a weakly ordered processor).
+    private static readonly DynamoProjectionExpression WholeItems = new([]);
+
     private IReadOnlyList<string>? _tableKeyAttributeNames;
     private IReadOnlyList<string>? _keyAttributeNames;
     private DynamoProjectionExpression? _projection;
-    private bool _projectionBuilt;
     private readonly Lazy<DynamoReadCommandTemplate?> _commandTemplate;
 
     /// <param name="selectExpression">The translated query, with its projection applied.</param>
@@ -94,13 +97,8 @@ public sealed class DynamoReadPlan
     {
         get
         {
-            if (!_projectionBuilt)
-            {
-                _projection = BuildProjection();
-                _projectionBuilt = true;
-            }
-
-            return _projection;
+            var projection = _projection ??= BuildProjection() ?? WholeItems;
+            return ReferenceEquals(projection, WholeItems) ? null : projection;
         }
     }
 
