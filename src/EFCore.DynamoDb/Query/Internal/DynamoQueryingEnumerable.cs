@@ -270,7 +270,7 @@ public sealed class DynamoQueryingEnumerable<T>(
 
                     if (reader.ReadsOnePage)
                     {
-                        // A single page (GetItem) is awaited as the client returns it, without the layer of the paging iterator.
+                        // One page (a GetItem, a small BatchGetItem) is awaited as the client returns it, without the paging iterator.
                         return ShapeFirst(await reader.ReadOnlyPageAsync(cancellationToken).ConfigureAwait(false));
                     }
 
