@@ -254,6 +254,33 @@ public class ExpressionRendererTests
     }
 
     [Fact]
+    public void A_key_condition_can_be_rendered_without_its_values_and_a_filter_then_continues_its_placeholders()
+    {
+        var keyCondition = new DynamoKeyConditionExpression(
+            new DynamoComparisonExpression(Attribute("UserId"), Equal, Parameter("UserId", "user")), Compare("Name", GreaterThan, Secret));
+        var placeholders = new DynamoExpressionPlaceholders();
+        var unbound = new List<DynamoValueExpression>();
+
+        var text = new DynamoExpressionRenderer(placeholders, new Dictionary<string, object?>(), unbound).Render(keyCondition);
+
+        Assert.Equal("#n0 = :v0 AND #n1 > :v1", text);
+        Assert.Null(placeholders.Values);
+        Assert.Equal([keyCondition.PartitionKey[0].Value, ((DynamoComparisonExpression)keyCondition.SortKey[0]).Value], unbound);
+
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [DynamoExpressionPlaceholders.ValuePlaceholder(0)] = new() { S = "u" },
+            [DynamoExpressionPlaceholders.ValuePlaceholder(1)] = new() { S = Secret }
+        };
+        var execution = new DynamoExpressionPlaceholders(new Dictionary<string, string>(placeholders.Names!), values);
+        var filter = new DynamoExpressionRenderer(execution).Render(new DynamoLogicalExpression(Compare("Wins", GreaterThan, 3), isAnd: true, Compare("Name", LessThan, "z")));
+
+        Assert.Equal("(#n2 > :v2 AND #n1 < :v3)", filter);
+        Assert.Equal(["UserId", "Name", "Wins"], execution.Names!.Values);
+        Assert.Equal([":v0", ":v1", ":v2", ":v3"], execution.Values!.Keys);
+    }
+
+    [Fact]
     public void A_node_that_is_not_a_DynamoDB_expression_is_refused()
         => Assert.Throws<InvalidOperationException>(() => Render(Expression.Constant(1)));
 

@@ -42,20 +42,20 @@ public static class DynamoLoggerExtensions
         => LogRequest(diagnostics, DynamoResources.LogRequestFailed(diagnostics), describe, state, consumedCapacity: null, elapsed, exception);
 
     /// <summary>Logs <see cref="DynamoDbEventId.ScanWarning" />: a query answered by reading the whole table.</summary>
-    public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string entityTypeName)
-        => Log(diagnostics, DynamoResources.LogScanWarning(diagnostics), entityTypeName, tableName);
+    public static void ScanWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, IReadOnlyEntityType entityType)
+        => Log(diagnostics, DynamoResources.LogScanWarning(diagnostics), entityType, tableName);
 
     /// <summary>
     ///     Logs <see cref="DynamoDbEventId.SkipWarning" />: items read only to be discarded by <c>Skip</c>.
     /// </summary>
-    public static void SkipWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, int count)
-        => Log(diagnostics, DynamoResources.LogSkipWarning(diagnostics), entityTypeName, count);
+    public static void SkipWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, IReadOnlyEntityType entityType, int count)
+        => Log(diagnostics, DynamoResources.LogSkipWarning(diagnostics), entityType, count);
 
     /// <summary>
     ///     Logs <see cref="DynamoDbEventId.IndexChosen" />: the secondary index the planner chose for a query.
     /// </summary>
-    public static void IndexChosen(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string entityTypeName, string indexName)
-        => Log(diagnostics, DynamoResources.LogIndexChosen(diagnostics), entityTypeName, indexName);
+    public static void IndexChosen(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, IReadOnlyEntityType entityType, string indexName)
+        => Log(diagnostics, DynamoResources.LogIndexChosen(diagnostics), entityType, indexName);
 
     /// <summary>
     ///     Logs <see cref="DynamoDbEventId.IncludeQueriesWarning" />: an include that reads the dependents of many
@@ -124,10 +124,33 @@ public static class DynamoLoggerExtensions
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<T1, T2>)d).GenerateMessage(arg1, arg2));
-            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+            Dispatch(diagnostics, definition, arg1, arg2, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }
+
+    // An event that names an entity type first: its display name is built (a new string) only when the event is taken.
+    private static void Log<T2>(IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, EventDefinition<string, T2> definition, IReadOnlyEntityType entityType, T2 arg2)
+    {
+        if (diagnostics.ShouldLog(definition) || diagnostics.NeedsEventData(definition, out _, out _))
+        {
+            Log(diagnostics, definition, entityType.DisplayName(), arg2);
+        }
+    }
+
+    // Apart from Log, so that an event no listener takes allocates no closure for its message.
+    private static void Dispatch<TCategory, T1, T2>(
+        IDiagnosticsLogger<TCategory> diagnostics,
+        EventDefinition<T1, T2> definition,
+        T1 arg1,
+        T2 arg2,
+        bool diagnosticSourceEnabled,
+        bool simpleLogEnabled)
+        where TCategory : LoggerCategory<TCategory>, new()
+        => diagnostics.DispatchEventData(
+            definition,
+            new EventData(definition, (d, _) => ((EventDefinition<T1, T2>)d).GenerateMessage(arg1, arg2)),
+            diagnosticSourceEnabled,
+            simpleLogEnabled);
 
     private static void LogRequest<TState>(
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,

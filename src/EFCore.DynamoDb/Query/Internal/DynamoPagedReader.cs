@@ -33,7 +33,7 @@ public sealed class DynamoPagedReader
         Arguments = DynamoReadArguments.Evaluate(plan, queryContext);
         if (Arguments.Offset > 0)
         {
-            queryContext.QueryLogger.SkipWarning(plan.EntityType.DisplayName(), Arguments.Offset);
+            queryContext.QueryLogger.SkipWarning(plan.EntityType, Arguments.Offset);
         }
 
         _command = CreateCommand();
@@ -55,6 +55,25 @@ public sealed class DynamoPagedReader
             : itemsLeftInPage || _hasMorePages
                 ? DynamoContinuationToken.Encode(_plan.KeyAttributeNames.ToDictionary(name => name, name => lastItem[name]), _fingerprint)
                 : null;
+
+    /// <summary>
+    ///     Whether the read is one request answered by one page — a <c>GetItem</c>, or a <c>BatchGetItem</c> of no more
+    ///     keys than one request reads — that is neither paged (<c>ToPageAsync</c>), bounded by a scan limit nor filtered
+    ///     on the client: its page is <see cref="ReadOnlyPageAsync" />, without the paging of <see cref="ReadPagesAsync" />.
+    /// </summary>
+    public bool ReadsOnePage
+        => (_command.Operation == DynamoReadOperation.GetItem
+                || _command is { Operation: DynamoReadOperation.BatchGetItem, Keys.Count: <= DynamoReadRequests.MaxKeysPerBatchGet })
+            && _plan.ContinuationToken == null
+            && Arguments.ScanLimit == null
+            && !NeedsCompletion;
+
+    /// <summary>The one page of a read that <see cref="ReadsOnePage" />: the client's answer, awaited by the caller alone.</summary>
+    public Task<DynamoReadPage> ReadOnlyPageAsync(CancellationToken cancellationToken)
+    {
+        ReadAll = true;
+        return _queryContext.Client.ReadAsync(_command, cancellationToken);
+    }
 
     /// <param name="itemsWanted">How many matching items the caller needs at most, or <see langword="null" /> for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
@@ -107,7 +126,11 @@ public sealed class DynamoPagedReader
             next = page.Next;
             _hasMorePages = page.HasMore;
             _nextToken = page.Next?.NextToken;
-            page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
+            if (NeedsCompletion)
+            {
+                page = await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false);
+            }
+
             read += page.ScannedCount;
             matched += page.Count;
             ReadAll = next == null || read >= Arguments.ScanLimit;
@@ -128,18 +151,21 @@ public sealed class DynamoPagedReader
                     throw new InvalidOperationException(
                         DynamoStrings.ScanNotAllowed(entityType.DisplayName(), Arguments.TableName, entityType.GetPartitionKeyProperty().Name));
                 case ScanBehavior.Warn:
-                    _queryContext.QueryLogger.ScanWarning(Arguments.TableName, entityType.DisplayName());
+                    _queryContext.QueryLogger.ScanWarning(Arguments.TableName, entityType);
                     break;
             }
         }
 
         if (_plan.AccessPlan.IndexName != null)
         {
-            _queryContext.QueryLogger.IndexChosen(entityType.DisplayName(), _plan.AccessPlan.IndexName);
+            _queryContext.QueryLogger.IndexChosen(entityType, _plan.AccessPlan.IndexName);
         }
 
         return DynamoReadCommandRenderer.Render(_plan, Arguments.TableName, _queryContext);
     }
+
+    // Whether a page is completed after it is read (CompleteAsync): most are not, and skip its task.
+    private bool NeedsCompletion => _plan.AccessPlan.ClientFilter != null || _plan.AccessPlan.FetchFromTable;
 
     private DynamoItemPredicate? CreateClientFilter()
         => _plan.AccessPlan.ClientFilter is { } condition ? new DynamoItemPredicate(condition, _clientFilterParameters!) : null;
@@ -206,15 +232,17 @@ public sealed class DynamoPagedReader
                 .ConfigureAwait(false);
             next = page.Next;
             read += page.ScannedCount;
-            pages.Add(await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false));
+            pages.Add(NeedsCompletion ? await CompleteAsync(page, clientFilter, cancellationToken).ConfigureAwait(false) : page);
         }
 
         return pages;
     }
 
-    // A command is copied only when its limit changes: most reads have none.
+    // A command is copied only when its limit changes: most reads have none, and GetItem and BatchGetItem take none.
     private static DynamoReadCommand WithLimit(DynamoReadCommand command, int? limit)
-        => command.Limit == limit ? command : command with { Limit = limit };
+        => command.Limit == limit || command.Operation is DynamoReadOperation.GetItem or DynamoReadOperation.BatchGetItem
+            ? command
+            : command with { Limit = limit };
 
     // DynamoDB's Limit counts items read: it may bound what is returned only when no filter drops items. A page that
     // resumes after itself (a statement's next token) must hold no more than is wanted, filter or not.

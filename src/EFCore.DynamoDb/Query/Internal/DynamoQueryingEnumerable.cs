@@ -268,15 +268,19 @@ public sealed class DynamoQueryingEnumerable<T>(
                         return false;
                     }
 
+                    if (reader.ReadsOnePage)
+                    {
+                        // One page (a GetItem, a small BatchGetItem) is awaited as the client returns it, without the paging iterator.
+                        return ShapeFirst(await reader.ReadOnlyPageAsync(cancellationToken).ConfigureAwait(false));
+                    }
+
                     _pages = reader.ReadPagesAsync(_shaping.ItemsWanted, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 }
 
                 while (!_shaping!.Done && await _pages.MoveNextAsync().ConfigureAwait(false))
                 {
-                    _shaping.Start(_pages.Current);
-                    if (_shaping.TryShapeNext(out var result))
+                    if (ShapeFirst(_pages.Current))
                     {
-                        Current = result;
                         return true;
                     }
                 }
@@ -289,6 +293,15 @@ public sealed class DynamoQueryingEnumerable<T>(
                 LogFailure(exception);
                 throw;
             }
+        }
+
+        // Starts shaping a page read: whether it has a result, which is then current.
+        private bool ShapeFirst(DynamoReadPage page)
+        {
+            _shaping!.Start(page);
+            var shaped = _shaping.TryShapeNext(out var result);
+            Current = shaped ? result : default!;
+            return shaped;
         }
 
         private void LogFailure(Exception exception)

@@ -31,13 +31,13 @@ public sealed record DynamoReadArguments(
             plan.ContinuationToken == null ? null : DynamoQueryArgument.Evaluate<string?>(plan.ContinuationToken, queryContext));
     }
 
-    // The smallest of the bounds, or null when there is none.
+    // The smallest of the bounds, or null when there is none; indexed, since a foreach over the interface allocates.
     private static int? SmallestLimit(IReadOnlyList<Expression> limits, QueryContext queryContext)
     {
         int? limit = null;
-        foreach (var bound in limits)
+        for (var i = 0; i < limits.Count; i++)
         {
-            var value = DynamoQueryArgument.Evaluate<int>(bound, queryContext);
+            var value = DynamoQueryArgument.Evaluate<int>(limits[i], queryContext);
             limit = limit < value ? limit : value;
         }
 

@@ -5,7 +5,10 @@ using EFCore.DynamoDb.Storage.Internal.Expressions;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
-/// <summary>Writes the read command for one execution of a read plan, reading parameter values from the query context.</summary>
+/// <summary>
+///     Writes the read command for one execution of a read plan, reading parameter values from the query context. The
+///     projection and key condition come from the plan's template; only the key values and the filter are rendered here.
+/// </summary>
 public static class DynamoReadCommandRenderer
 {
     /// <param name="readPlan">The planned query.</param>
@@ -14,82 +17,105 @@ public static class DynamoReadCommandRenderer
     public static DynamoReadCommand Render(DynamoReadPlan readPlan, string tableName, QueryContext queryContext)
     {
         var plan = readPlan.AccessPlan;
-        var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoExpressionRenderer(placeholders, queryContext.Parameters);
-        var projection = readPlan.CountOnly || readPlan.Projection is not { } attributes ? null : renderer.Render(attributes);
+        if (plan.Path == DynamoAccessPath.ExecuteStatement)
+        {
+            return DynamoPartiQLCommandRenderer.Render(readPlan, tableName, (DynamoQueryContext)queryContext);
+        }
 
+        var parameters = queryContext.Parameters;
+        var template = readPlan.CommandTemplate ?? DynamoReadCommandTemplate.Render(readPlan, parameters);
         switch (plan.Path)
         {
-            case DynamoAccessPath.ExecuteStatement:
-                return DynamoPartiQLCommandRenderer.Render(readPlan, tableName, (DynamoQueryContext)queryContext);
-
             case DynamoAccessPath.GetItem:
                 return new DynamoReadCommand(DynamoReadOperation.GetItem, tableName)
                 {
-                    Key = RenderKey(plan, renderer),
+                    Key = RenderKey(plan, parameters),
                     ConsistentRead = readPlan.ReadOptions.ConsistentRead,
-                    Projection = projection,
-                    Names = placeholders.Names
+                    Projection = template.Projection,
+                    Names = template.Names
                 };
 
             case DynamoAccessPath.BatchGetItem:
                 return new DynamoReadCommand(DynamoReadOperation.BatchGetItem, tableName)
                 {
-                    Keys = RenderKeys(plan, renderer, queryContext.Parameters),
+                    Keys = RenderKeys(plan, parameters),
                     ConsistentRead = readPlan.ReadOptions.ConsistentRead,
-                    Projection = projection,
-                    Names = placeholders.Names
+                    Projection = template.Projection,
+                    Names = template.Names
                 };
-
-            case DynamoAccessPath.Query:
-            {
-                var keyCondition = renderer.Render(new DynamoKeyConditionExpression(plan.PartitionKeyConditions, plan.SortKeyConditions));
-                var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
-                return new DynamoReadCommand(DynamoReadOperation.Query, tableName)
-                {
-                    IndexName = plan.IndexName,
-                    KeyCondition = keyCondition,
-                    Filter = filter,
-                    Projection = projection,
-                    CountOnly = readPlan.CountOnly,
-                    ScanForward = plan.ScanForward,
-                    ConsistentRead = readPlan.ReadOptions.ConsistentRead,
-                    Names = placeholders.Names,
-                    Values = placeholders.Values
-                };
-            }
 
             default:
             {
-                var filter = plan.Filter == null ? null : renderer.Render(plan.Filter);
-                return new DynamoReadCommand(DynamoReadOperation.Scan, tableName)
+                var (filter, names, values) = RenderFilter(plan.Filter, template, parameters);
+                return new DynamoReadCommand(plan.Path == DynamoAccessPath.Query ? DynamoReadOperation.Query : DynamoReadOperation.Scan, tableName)
                 {
                     IndexName = plan.IndexName,
+                    KeyCondition = template.KeyCondition,
                     Filter = filter,
-                    Projection = projection,
+                    Projection = template.Projection,
                     CountOnly = readPlan.CountOnly,
+                    // A Scan has no order.
+                    ScanForward = plan.Path != DynamoAccessPath.Query || plan.ScanForward,
                     ConsistentRead = readPlan.ReadOptions.ConsistentRead,
-                    Names = placeholders.Names,
-                    Values = placeholders.Values
+                    Names = names,
+                    Values = values
                 };
             }
         }
     }
 
-    // The full primary key, from its equalities.
-    private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, DynamoExpressionRenderer renderer)
+    // The key condition's values, then the filter, whose placeholders follow the template's: without a filter the
+    // request has the template's names.
+    private static (string? Filter, Dictionary<string, string>? Names, Dictionary<string, AttributeValue>? Values) RenderFilter(
+        DynamoExpression? filter,
+        DynamoReadCommandTemplate template,
+        IReadOnlyDictionary<string, object?> parameters)
     {
-        var key = new Dictionary<string, AttributeValue>(plan.PartitionKeyConditions.Count + plan.SortKeyConditions.Count);
-        foreach (var equality in plan.PartitionKeyConditions)
+        var values = KeyConditionValues(template.KeyConditionValues, parameters);
+        if (filter == null)
         {
-            key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+            return (null, template.Names, values);
         }
 
-        foreach (var condition in plan.SortKeyConditions)
+        var placeholders = new DynamoExpressionPlaceholders(
+            template.Names == null ? null : new Dictionary<string, string>(template.Names, StringComparer.Ordinal), values);
+        var text = new DynamoExpressionRenderer(placeholders, parameters).Render(filter);
+        return (text, placeholders.Names, placeholders.Values);
+    }
+
+    private static Dictionary<string, AttributeValue>? KeyConditionValues(
+        IReadOnlyList<DynamoValueExpression> keyValues,
+        IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (keyValues.Count == 0)
         {
-            if (condition is DynamoComparisonExpression equality)
+            return null;
+        }
+
+        var values = new Dictionary<string, AttributeValue>(keyValues.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keyValues.Count; i++)
+        {
+            values.Add(DynamoExpressionPlaceholders.ValuePlaceholder(i), DynamoExpressionRenderer.EvaluateKey(keyValues[i], parameters));
+        }
+
+        return values;
+    }
+
+    // The full primary key, from its equalities; indexed, since a foreach over the lists' interface allocates.
+    private static Dictionary<string, AttributeValue> RenderKey(DynamoAccessPlan plan, IReadOnlyDictionary<string, object?> parameters)
+    {
+        var (partitionKey, sortKey) = (plan.PartitionKeyConditions, plan.SortKeyConditions);
+        var key = new Dictionary<string, AttributeValue>(partitionKey.Count + sortKey.Count);
+        for (var i = 0; i < partitionKey.Count; i++)
+        {
+            key.Add(partitionKey[i].Attribute.AttributeName, DynamoExpressionRenderer.EvaluateKey(partitionKey[i].Value, parameters));
+        }
+
+        for (var i = 0; i < sortKey.Count; i++)
+        {
+            if (sortKey[i] is DynamoComparisonExpression equality)
             {
-                key.Add(equality.Attribute.AttributeName, renderer.EvaluateKey(equality.Value));
+                key.Add(equality.Attribute.AttributeName, DynamoExpressionRenderer.EvaluateKey(equality.Value, parameters));
             }
         }
 
@@ -98,13 +124,10 @@ public static class DynamoReadCommandRenderer
 
     // Every pairing of the partition key's values with the sort key's: one key attribute has a local collection of values,
     // the other (when the table has a sort key) an equality.
-    private static List<Dictionary<string, AttributeValue>> RenderKeys(
-        DynamoAccessPlan plan,
-        DynamoExpressionRenderer renderer,
-        IReadOnlyDictionary<string, object?> parameters)
+    private static List<Dictionary<string, AttributeValue>> RenderKeys(DynamoAccessPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
-        var (partitionKeyName, partitionKeyValues) = KeyValues(plan.PartitionKeyValues, plan.PartitionKeyConditions, renderer, parameters)!.Value;
-        var sortKey = KeyValues(plan.SortKeyValues, plan.SortKeyConditions, renderer, parameters);
+        var (partitionKeyName, partitionKeyValues) = KeyValues(plan.PartitionKeyValues, plan.PartitionKeyConditions, parameters)!.Value;
+        var sortKey = KeyValues(plan.SortKeyValues, plan.SortKeyConditions, parameters);
         var keys = new List<Dictionary<string, AttributeValue>>(partitionKeyValues.Count * (sortKey?.Values.Count ?? 1));
         foreach (var partitionKeyValue in partitionKeyValues)
         {
@@ -127,9 +150,8 @@ public static class DynamoReadCommandRenderer
     private static (string AttributeName, IReadOnlyList<AttributeValue> Values)? KeyValues(
         DynamoInExpression? collection,
         IReadOnlyList<DynamoExpression> conditions,
-        DynamoExpressionRenderer renderer,
         IReadOnlyDictionary<string, object?> parameters)
         => collection != null ? (collection.Attribute.AttributeName, collection.Evaluate(parameters).Values)
-            : conditions is [DynamoComparisonExpression equality] ? (equality.Attribute.AttributeName, [renderer.EvaluateKey(equality.Value)])
+            : conditions is [DynamoComparisonExpression equality] ? (equality.Attribute.AttributeName, [DynamoExpressionRenderer.EvaluateKey(equality.Value, parameters)])
             : null;
 }

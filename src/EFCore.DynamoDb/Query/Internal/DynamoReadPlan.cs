@@ -7,14 +7,18 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     A translated and planned query, built once per compiled query and not changed afterwards: what the query
 ///     reads (its entity type, access plan, projection, limits, paging and read options) and what it returns. Each
 ///     execution evaluates its arguments (<see cref="DynamoReadArguments" />) and renders its command
-///     (<see cref="DynamoReadCommandRenderer" />) from it.
+///     (<see cref="DynamoReadCommandRenderer" />) from it, most of whose text is rendered once (<see cref="CommandTemplate" />).
 /// </summary>
 public sealed class DynamoReadPlan
 {
+    // Whole items, as the value of _projection: one field, so that a thread that sees it built sees what was built
+    // (a flag beside it could be seen set before the projection on a weakly ordered processor).
+    private static readonly DynamoProjectionExpression WholeItems = new([]);
+
     private IReadOnlyList<string>? _tableKeyAttributeNames;
     private IReadOnlyList<string>? _keyAttributeNames;
     private DynamoProjectionExpression? _projection;
-    private bool _projectionBuilt;
+    private readonly Lazy<DynamoReadCommandTemplate?> _commandTemplate;
 
     /// <param name="selectExpression">The translated query, with its projection applied.</param>
     /// <param name="accessPlan">How DynamoDB answers it.</param>
@@ -31,6 +35,11 @@ public sealed class DynamoReadPlan
         ContinuationToken = selectExpression.ContinuationToken;
         ReadOptions = selectExpression.ReadOptions;
         PartiQL = selectExpression.PartiQL;
+        _commandTemplate = new Lazy<DynamoReadCommandTemplate?>(
+            () => DynamoReadCommandTemplate.IsConstant(this)
+                ? DynamoReadCommandTemplate.Render(this, System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty)
+                : null,
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>For <c>FromPartiQL</c>: the statement the items are read with; <see langword="null" /> otherwise.</summary>
@@ -82,21 +91,23 @@ public sealed class DynamoReadPlan
     ///     The attributes to read when the query projects properties: those, plus what is evaluated on the returned
     ///     items, the key attributes when the query is paged, and the table key for a key lookup (so that an item found
     ///     without any projected attribute is not taken for a missing one). <see langword="null" /> reads whole items,
-    ///     also when full items are fetched from the table afterwards. Built once; each execution renders it.
+    ///     also when full items are fetched from the table afterwards. Built once.
     /// </summary>
     public DynamoProjectionExpression? Projection
     {
         get
         {
-            if (!_projectionBuilt)
-            {
-                _projection = BuildProjection();
-                _projectionBuilt = true;
-            }
-
-            return _projection;
+            var projection = _projection ??= BuildProjection() ?? WholeItems;
+            return ReferenceEquals(projection, WholeItems) ? null : projection;
         }
     }
+
+    /// <summary>
+    ///     The projection and key condition of the command, rendered on first use for every execution (a compiled query
+    ///     runs on many contexts at once: a race renders it twice, alike); <see langword="null" /> when a name in their
+    ///     paths is a parameter, and each execution renders its own.
+    /// </summary>
+    public DynamoReadCommandTemplate? CommandTemplate => _commandTemplate.Value;
 
     /// <summary>The attributes of the table's key, partition key first.</summary>
     public IReadOnlyList<string> TableKeyAttributeNames

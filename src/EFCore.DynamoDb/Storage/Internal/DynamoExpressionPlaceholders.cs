@@ -17,6 +17,27 @@ public sealed class DynamoExpressionPlaceholders
     private static readonly string[] ValuePlaceholders = Placeholders(":v");
 
     private Dictionary<string, string>? _placeholdersByName;
+    private int _valueCount;
+
+    /// <summary>The placeholders of a new request.</summary>
+    public DynamoExpressionPlaceholders()
+    {
+    }
+
+    /// <summary>
+    ///     The placeholders of a request begun elsewhere: <paramref name="names" /> and <paramref name="values" /> are
+    ///     its maps so far, which this adds to, and the next placeholders follow theirs.
+    /// </summary>
+    public DynamoExpressionPlaceholders(Dictionary<string, string>? names, Dictionary<string, AttributeValue>? values)
+    {
+        Names = names;
+        Values = values;
+        _valueCount = values?.Count ?? 0;
+        if (names?.Count > NamesScanned)
+        {
+            _placeholdersByName = ReverseOf(names);
+        }
+    }
 
     /// <summary><c>ExpressionAttributeNames</c>: placeholder → attribute name; <see langword="null" /> when none.</summary>
     public Dictionary<string, string>? Names { get; private set; }
@@ -40,7 +61,7 @@ public sealed class DynamoExpressionPlaceholders
         _placeholdersByName?.Add(attributeName, placeholder);
         if (_placeholdersByName == null && Names.Count > NamesScanned)
         {
-            _placeholdersByName = Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+            _placeholdersByName = ReverseOf(Names);
         }
 
         return placeholder;
@@ -53,10 +74,19 @@ public sealed class DynamoExpressionPlaceholders
     public string Value(AttributeValue value)
     {
         Values ??= new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        var placeholder = Placeholder(ValuePlaceholders, ":v", Values.Count);
+        var placeholder = ReserveValue();
         Values.Add(placeholder, value);
         return placeholder;
     }
+
+    /// <summary>
+    ///     A new placeholder for a value that is not in <see cref="Values" />: the caller binds it itself, as a compiled
+    ///     read binds its key condition's values on each execution (see <see cref="ValuePlaceholder" />).
+    /// </summary>
+    public string ReserveValue() => ValuePlaceholder(_valueCount++);
+
+    /// <summary>The placeholder of the request's value number <paramref name="index" />, from 0: <c>:v0</c>, <c>:v1</c>…</summary>
+    public static string ValuePlaceholder(int index) => Placeholder(ValuePlaceholders, ":v", index);
 
     private string? FindPlaceholder(string attributeName)
     {
@@ -75,6 +105,9 @@ public sealed class DynamoExpressionPlaceholders
 
         return null;
     }
+
+    private static Dictionary<string, string> ReverseOf(Dictionary<string, string> names)
+        => names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
 
     private static string Placeholder(string[] common, string prefix, int index)
         => index < common.Length ? common[index] : prefix + index.ToString(CultureInfo.InvariantCulture);

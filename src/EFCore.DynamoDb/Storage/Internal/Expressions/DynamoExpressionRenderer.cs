@@ -13,11 +13,26 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
     // The clauses of an update expression, in the order they are written.
     private static readonly string[] UpdateClauses = ["SET", "REMOVE", "ADD", "DELETE"];
 
+    // For a key condition rendered once for every execution: its values, in the order of their placeholders.
+    private readonly List<DynamoValueExpression>? _unboundKeyValues;
+
     /// <summary>A renderer of nodes holding constants only, such as a write's.</summary>
     public DynamoExpressionRenderer(DynamoExpressionPlaceholders placeholders)
         : this(placeholders, System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty)
     {
     }
+
+    /// <summary>
+    ///     A renderer that leaves the values of key conditions unbound, so that a compiled read's key condition is
+    ///     rendered once for all its executions: each key value gets a reserved placeholder and is added to <paramref
+    ///     name="unboundKeyValues" />, in the order of the placeholders, for the caller to evaluate on each execution.
+    /// </summary>
+    public DynamoExpressionRenderer(
+        DynamoExpressionPlaceholders placeholders,
+        IReadOnlyDictionary<string, object?> parameters,
+        List<DynamoValueExpression> unboundKeyValues)
+        : this(placeholders, parameters)
+        => _unboundKeyValues = unboundKeyValues;
 
     /// <summary>The placeholders of the request: its <c>ExpressionAttributeNames</c> and <c>ExpressionAttributeValues</c>.</summary>
     public DynamoExpressionPlaceholders Placeholders { get; } = placeholders;
@@ -52,7 +67,16 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
     private string WrittenValue(DynamoValueExpression value, DynamoPathExpression target)
         => Placeholders.Value(value.Evaluate(Parameters) ?? throw new InvalidOperationException(DynamoStrings.UpdateValueMissing(target.DisplayName)));
 
-    private string KeyValue(DynamoValueExpression value) => Placeholders.Value(EvaluateKey(value));
+    private string KeyValue(DynamoValueExpression value)
+    {
+        if (_unboundKeyValues == null)
+        {
+            return Placeholders.Value(EvaluateKey(value));
+        }
+
+        _unboundKeyValues.Add(value);
+        return Placeholders.ReserveValue();
+    }
 
     // Writes the conditions as DynamoDB's expressions do (names and values as placeholders, attribute_exists), and the
     // key conditions, projections and updates only they have.

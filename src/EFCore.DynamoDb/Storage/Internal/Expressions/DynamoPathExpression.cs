@@ -35,6 +35,9 @@ public class DynamoPathExpression : Expression
     /// <summary>Whether this is a path inside a document rather than a top-level attribute (so never a key).</summary>
     public bool IsNested => Path.Count > 1;
 
+    /// <summary>Whether every name of the path is a constant, so that its text is the same on every execution.</summary>
+    public bool IsConstant => Path.All(segment => segment is ConstantExpression);
+
     /// <summary>The path for messages, e.g. <c>Customer.Home.City</c>.</summary>
     public string DisplayName { get; }
 
