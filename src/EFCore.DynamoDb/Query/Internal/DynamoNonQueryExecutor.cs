@@ -22,9 +22,9 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         Combine(keysRead.AccessPlan.Filter, keysRead.AccessPlan.ClientFilter)
     ])!;
 
-    // The write's text is the same for every execution whose setters' values are null in the same places when the
-    // condition holds no value (no predicate beyond the key) and no path reads a parameter: it is rendered once per
-    // such null pattern, and an execution evaluates only its values. The patterns kept are bounded, as the values are.
+    // When the condition holds no value (no predicate beyond the key) and no path reads a parameter, the write's text
+    // depends only on which setters' values are null (REMOVE rather than SET): it is rendered once per such null
+    // pattern, and each execution evaluates only its values. A few patterns are kept, as a query has few in practice.
     private const int MaxTextsKept = 16;
     private readonly bool _textReusable = keysRead.AccessPlan is { Filter: null, ClientFilter: null }
         && setters is not { Count: > 64 }
