@@ -15,6 +15,7 @@ public class OptionsExtensionTests
         var otherRegion = local.WithRegion("eu-west-1");
         var otherCredentials = local.WithCredentials("a", "c");
 
+        Assert.True(local.Info.ShouldUseSameServiceProvider(local.Info));
         Assert.True(local.Info.ShouldUseSameServiceProvider(prefixed.Info));
         Assert.Equal(local.Info.GetServiceProviderHashCode(), prefixed.Info.GetServiceProviderHashCode());
         Assert.False(local.Info.ShouldUseSameServiceProvider(otherEndpoint.Info));

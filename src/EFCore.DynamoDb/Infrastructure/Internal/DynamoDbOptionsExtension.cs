@@ -167,6 +167,7 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
     private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
     {
         private string? _logFragment;
+        private int? _serviceProviderHashCode;
 
         private new DynamoDbOptionsExtension Extension => (DynamoDbOptionsExtension)base.Extension;
 
@@ -222,17 +223,20 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
         }
 
         // The client is a singleton of the internal service provider, so everything that shapes it
-        // must separate service providers: two contexts with different endpoints never share a client.
+        // must separate service providers: two contexts with different endpoints never share a client. EF Core asks
+        // both for every new context; the extension does not change, so the hash is computed once.
         public override int GetServiceProviderHashCode()
-            => HashCode.Combine(Extension.ServiceUrl, Extension.Region, Extension.AccessKey, Extension.SecretKey, Extension.RequestTimeout);
+            => _serviceProviderHashCode ??= HashCode.Combine(
+                Extension.ServiceUrl, Extension.Region, Extension.AccessKey, Extension.SecretKey, Extension.RequestTimeout);
 
         public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
             => other is ExtensionInfo otherInfo
-                && Extension.ServiceUrl == otherInfo.Extension.ServiceUrl
-                && Extension.Region == otherInfo.Extension.Region
-                && Extension.AccessKey == otherInfo.Extension.AccessKey
-                && Extension.SecretKey == otherInfo.Extension.SecretKey
-                && Extension.RequestTimeout == otherInfo.Extension.RequestTimeout;
+                && (ReferenceEquals(Extension, otherInfo.Extension)
+                    || (Extension.ServiceUrl == otherInfo.Extension.ServiceUrl
+                        && Extension.Region == otherInfo.Extension.Region
+                        && Extension.AccessKey == otherInfo.Extension.AccessKey
+                        && Extension.SecretKey == otherInfo.Extension.SecretKey
+                        && Extension.RequestTimeout == otherInfo.Extension.RequestTimeout));
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
