@@ -28,7 +28,7 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     private const int MaxTextsKept = 16;
     private readonly bool _textReusable = keysRead.AccessPlan is { Filter: null, ClientFilter: null }
         && setters is not { Count: > 64 }
-        && (setters ?? []).All(s => IsConstant(s.Target) && (s.Source == null || IsConstant(s.Source)));
+        && (setters ?? []).All(s => s.Target.IsConstant && s.Source is null or { IsConstant: true });
     private readonly ConcurrentDictionary<ulong, DynamoWriteCommand> _texts = new();
 
     /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
@@ -221,8 +221,6 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
             setter.Target,
             value == null ? setter.Source : new DynamoArithmeticExpression(setter.Source, setter.Subtract, DynamoValueExpression.Stored(value)));
     }
-
-    private static bool IsConstant(DynamoPathExpression path) => path.Path.All(segment => segment is ConstantExpression);
 
     private static DynamoExpression? Combine(DynamoExpression? left, DynamoExpression? right)
         => left == null ? right : right == null ? left : new DynamoLogicalExpression(left, isAnd: true, right);
