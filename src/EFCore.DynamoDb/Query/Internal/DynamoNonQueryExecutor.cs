@@ -156,17 +156,21 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
             }
         }
 
-        if (!_texts.TryGetValue(nullPattern, out var text))
+        if (_texts.TryGetValue(nullPattern, out var text))
         {
-            text = RenderWhole(parameters, tableName) with { Values = null };
-            if (_texts.Count < MaxTextsKept)
-            {
-                _texts.TryAdd(nullPattern, text);
-            }
+            // The names are shared by the executions: nothing changes a command's names once it is made.
+            return text with { TableName = tableName, Values = placeholders.Values };
         }
 
-        // The names are shared by the executions: nothing changes a command's names once it is made.
-        return text with { TableName = tableName, Values = placeholders.Values };
+        // The first execution of a pattern is rendered in full and sends that; its text is kept only if the renderer bound
+        // the values just as counted above, so that a later execution's values take the right placeholders.
+        var whole = RenderWhole(parameters, tableName);
+        if (_texts.Count < MaxTextsKept && (whole.Values?.Count ?? 0) == (placeholders.Values?.Count ?? 0))
+        {
+            _texts.TryAdd(nullPattern, whole with { Values = null });
+        }
+
+        return whole;
     }
 
     // The write of one execution rendered in full; the condition is rendered first, so its placeholders come first.
