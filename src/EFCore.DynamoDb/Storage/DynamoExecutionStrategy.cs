@@ -35,6 +35,72 @@ public class DynamoExecutionStrategy : ExecutionStrategy
     }
 
     /// <summary>
+    ///     Runs the operation, retrying it after a transient failure as EF Core's strategy does. Without a success check
+    ///     (every operation of the provider, and most of an application's) the retries run in one loop: EF Core's base
+    ///     class wraps each execution in a further asynchronous method and a delegate, a cost every read would pay.
+    /// </summary>
+    /// <typeparam name="TState">The type of the state.</typeparam>
+    /// <typeparam name="TResult">The type of the operation's result.</typeparam>
+    /// <param name="state">The state passed to the operation.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="verifySucceeded">Tests whether the operation succeeded even though it threw; optional.</param>
+    /// <param name="cancellationToken">Cancels the retries, not an attempt already sent.</param>
+    /// <returns>The operation's result.</returns>
+    public override Task<TResult> ExecuteAsync<TState, TResult>(
+        TState state,
+        Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
+        Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return verifySucceeded == null
+            ? RetryAsync(state, operation, cancellationToken)
+            : base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
+    }
+
+    private async Task<TResult> RetryAsync<TState, TResult>(
+        TState state,
+        Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
+        CancellationToken cancellationToken)
+    {
+        var context = Dependencies.CurrentContext.Context;
+        if (Current != null)
+        {
+            // Nested in an operation already under a strategy: the outermost one retries.
+            return await operation(context, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        OnFirstExecution();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                Current = this;
+                var result = await operation(context, state, cancellationToken).ConfigureAwait(false);
+                Current = null;
+                return result;
+            }
+            catch (Exception exception)
+            {
+                Current = null;
+                EntityFrameworkMetricsData.ReportExecutionStrategyOperationFailure();
+                if (!CallOnWrappedException(exception, ShouldRetryOn))
+                {
+                    throw;
+                }
+
+                ExceptionsEncountered.Add(exception);
+                var delay = GetNextDelay(exception)
+                    ?? throw new RetryLimitExceededException(CoreStrings.RetryLimitExceeded(MaxRetryCount, GetType().Name), exception);
+                Dependencies.Logger.ExecutionStrategyRetrying(ExceptionsEncountered, delay, async: true);
+                OnRetry();
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     ///     Refuses to run a retrying operation inside a transaction, as EF Core's strategy does, asking the context's
     ///     transaction manager alone: EF Core asks through the database facade, whose dependencies would build the
     ///     database creator and the other services they hold for every new context that reads.

@@ -2,6 +2,7 @@ using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.FunctionalTests.Storage;
 
@@ -234,6 +235,63 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         Assert.Equal(fault == ProxyFault.Throttle ? 2 : 1, proxy.Received("UpdateTimeToLive"));
         Assert.Equal(1, proxy.Forwarded("UpdateTimeToLive"));
         Assert.Equal(1, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
+    // The provider's strategy runs an operation without a success check in its own loop; reads inside it are not retried
+    // on their own, so a failed read runs the whole operation again, as EF Core's strategy does.
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task An_operation_under_the_strategy_is_retried_whole_and_its_reads_not_on_their_own(ProxyFault fault)
+    {
+        var group = $"outer-{fault}";
+        await SeedAsync(group, 2);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Query", Number: 2 } ? fault : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            var attempts = 0;
+            var counts = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                async () =>
+                {
+                    attempts++;
+                    var first = await db.Items.CountAsync(i => i.Group == group);
+                    var second = await db.Items.CountAsync(i => i.Group == group && i.Id > 0);
+                    return (first, second);
+                });
+
+            Assert.Equal((2, 1), counts);
+            Assert.Equal(2, attempts);
+        }
+
+        Assert.Equal(4, proxy.Received("Query"));
+        Assert.Equal(1, _fixture.Store.Recorder.Log.Count(l => l.Id == CoreEventId.ExecutionStrategyRetrying));
+    }
+
+    // An operation with a success check keeps EF Core's semantics: a failed attempt that the check finds successful is
+    // not run again.
+    [Fact]
+    public async Task An_operation_whose_success_check_passes_after_a_failure_is_not_run_again()
+    {
+        var group = "verified";
+        await SeedAsync(group, 2);
+        await using var proxy = new FaultInjectingProxy(r => r is { Operation: "Query", Number: 1 } ? ProxyFault.Throttle : ProxyFault.None);
+        await using (var db = CreateContext(proxy))
+        {
+            var attempts = 0;
+            var count = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                group,
+                async (context, g, ct) =>
+                {
+                    attempts++;
+                    return await ((ItemContext)context).Items.CountAsync(i => i.Group == g, ct);
+                },
+                async (context, g, ct) => new ExecutionResult<int>(true, await ((ItemContext)context).Items.CountAsync(i => i.Group == g, ct)));
+
+            Assert.Equal(2, count);
+            Assert.Equal(1, attempts);
+        }
+
+        Assert.Equal(2, proxy.Received("Query"));
+        Assert.DoesNotContain(_fixture.Store.Recorder.Log, l => l.Id == CoreEventId.ExecutionStrategyRetrying);
     }
 
     private void AssertRetriedOnce(FaultInjectingProxy proxy, string operation, int requests, ProxyFault fault)
