@@ -3,6 +3,8 @@ using Amazon.Runtime;
 using EFCore.DynamoDb.FunctionalTests.TestModels;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.FunctionalTests.Storage;
@@ -23,6 +25,36 @@ public class OptionsTests
         Assert.Same(first.Database.GetDynamoClient(), second.Database.GetDynamoClient());
         Assert.NotSame(first.Database.GetDynamoClient(), other.Database.GetDynamoClient());
         Assert.Equal("http://127.0.0.1:1/", ((AmazonDynamoDBClient)other.Database.GetDynamoClient()).Config.ServiceURL);
+    }
+
+    // The prefix does not choose the service provider, and each options keep their own prefixed names: contexts of one
+    // service provider with different prefixes, one made from the other's options, each read and write their own table.
+    [Fact]
+    public async Task Contexts_with_different_prefixes_each_use_their_own_tables()
+    {
+        var firstOptions = _store.CreateOptions<GameContext>(o => o.TableNamePrefix(_store.TablePrefix + "first-"));
+        var secondOptions = _store.CreateOptions<GameContext>(o => o.TableNamePrefix(_store.TablePrefix + "second-"));
+        await using var first = new GameContext(firstOptions);
+        await using var second = new GameContext(secondOptions);
+        Assert.True(await first.Database.EnsureCreatedAsync());
+        Assert.True(await second.Database.EnsureCreatedAsync());
+        try
+        {
+            first.GameScores.Add(new GameScore { UserId = "prefix", Title = "First" });
+            await first.SaveChangesAsync();
+            second.GameScores.AddRange(new GameScore { UserId = "prefix", Title = "Second" }, new GameScore { UserId = "prefix", Title = "Third" });
+            await second.SaveChangesAsync();
+
+            Assert.Equal(["First"], await first.GameScores.Where(s => s.UserId == "prefix").Select(s => s.Title).ToListAsync());
+            await using var again = new GameContext(secondOptions);
+            Assert.Equal(["Second", "Third"], await again.GameScores.Where(s => s.UserId == "prefix").Select(s => s.Title).ToListAsync());
+            Assert.Same(first.GetService<IDatabaseProvider>(), second.GetService<IDatabaseProvider>());
+        }
+        finally
+        {
+            await first.Database.EnsureDeletedAsync();
+            await second.Database.EnsureDeletedAsync();
+        }
     }
 
     [Fact]

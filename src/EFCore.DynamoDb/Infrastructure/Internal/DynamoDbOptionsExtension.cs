@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,6 +13,11 @@ namespace EFCore.DynamoDb.Infrastructure.Internal;
 public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 {
     private DbContextOptionsExtensionInfo? _info;
+
+    // Every context these options configure names the same few tables: the prefixed name of each entity type is made
+    // once for all of them, not a new string (and, per context, a new cache) each time. A copy starts without it, since
+    // its prefix may differ.
+    private ConcurrentDictionary<IReadOnlyEntityType, string>? _prefixedTableNames;
 
     /// <summary>Options with nothing set: the SDK's defaults for the connection, the provider's for the rest.</summary>
     public DynamoDbOptionsExtension()
@@ -55,6 +61,15 @@ public class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     /// <summary>The prefix put before every table name, so that several environments can share an account.</summary>
     public virtual string? TableNamePrefix { get; private set; }
+
+    /// <summary>The physical table name of <paramref name="entityType" />: its model table name after <see cref="TableNamePrefix" />.</summary>
+    /// <param name="entityType">The entity type whose table is named.</param>
+    /// <returns>The prefixed table name.</returns>
+    public virtual string PrefixedTableName(IReadOnlyEntityType entityType)
+        => string.IsNullOrEmpty(TableNamePrefix)
+            ? entityType.GetDynamoTableName()
+            : LazyInitializer.EnsureInitialized(ref _prefixedTableNames)
+                .GetOrAdd(entityType, static (type, prefix) => prefix + type.GetDynamoTableName(), TableNamePrefix);
 
     /// <summary>
     ///     What a query that can only be answered by a <c>Scan</c> does: warn (the default), run silently, or throw.
