@@ -65,6 +65,43 @@ public class ExecuteUpdateDeleteTests : IClassFixture<ExecuteUpdateDeleteTests.F
     }
 
     [Fact]
+    public async Task ExecuteUpdate_with_a_condition_value_and_a_setter_null_by_turns_binds_each_execution_s_values_to_the_recorded_placeholders()
+    {
+        await SeedAsync("upd-recorded", ("A", 1), ("B", 40));
+
+        // One compiled query with a condition value (Wins < 50) and three setters, the comment null by turns: the text of
+        // each null pattern is recorded once, and executions that reuse it bind their own values to its placeholders.
+        var runs = new[]
+        {
+            ("A", (string?)null, 2, 7, 1), ("A", "first", 3, 8, 1), ("B", null, 4, 9, 1), ("B", "second", 5, 10, 1),
+            ("A", "third", 6, 11, 1), ("B", null, 20, 12, 1),
+            // B has 69 wins now: the reused text's condition holds its own value, and fails.
+            ("B", "late", 1, 13, 0)
+        };
+        foreach (var (title, comment, wins, losses, expected) in runs)
+        {
+            await using var db = _fixture.CreateContext(sensitiveDataLogging: true);
+            var affected = await db.GameScores.Where(s => s.UserId == "upd-recorded" && s.Title == title && s.Wins < 50)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, comment).SetProperty(x => x.Wins, x => x.Wins + wins).SetProperty(x => x.Losses, losses));
+
+            Assert.Equal(expected, affected);
+            var update = Assert.Single(_fixture.Store.Recorder.Requests);
+            var expressions = update.Expressions.Split("; ");
+            Assert.Equal(
+                comment == null ? "Update: SET #n1 = #n1 + :v1, #n3 = :v2 REMOVE #n2" : "Update: SET #n2 = :v1, #n1 = #n1 + :v2, #n3 = :v3",
+                expressions[1]);
+            Assert.Equal("Condition: attribute_exists(#n0) AND #n1 < :v0", expressions[2]);
+            var values = comment == null ? $":v0=N:50, :v1=N:{wins}, :v2=N:{losses}" : $":v0=N:50, :v1=S:\"{comment}\", :v2=N:{wins}, :v3=N:{losses}";
+            Assert.EndsWith(values, update.Parameters, StringComparison.Ordinal);
+            _fixture.Store.Recorder.Clear();
+        }
+
+        await using var check = _fixture.CreateContext();
+        var stored = await check.GameScores.Where(s => s.UserId == "upd-recorded").OrderBy(s => s.Title).Select(s => new { s.Comment, s.Wins, s.Losses }).ToListAsync();
+        Assert.Equal([new { Comment = (string?)"third", Wins = 12, Losses = 11 }, new { Comment = (string?)null, Wins = 69, Losses = 12 }], stored);
+    }
+
+    [Fact]
     public async Task ExecuteUpdate_to_the_clock_sends_the_instant_of_the_execution()
     {
         await SeedAsync("upd-clock", ("A", 1));

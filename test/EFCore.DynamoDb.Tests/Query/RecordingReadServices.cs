@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
@@ -26,7 +27,7 @@ internal sealed class CountingPlanner : DynamoAccessPathPlanner
 }
 
 /// <summary>
-///     Records the read commands instead of sending them and answers each with an empty page; the first
+///     Records the read and write commands instead of sending them and answers each read with an empty page; the first
 ///     <see cref="PagesWithMore" /> pages say DynamoDB has more (a start key on <c>UserId</c>/<c>Title</c>).
 /// </summary>
 internal sealed class RecordingClientWrapper(
@@ -48,5 +49,13 @@ internal sealed class RecordingClientWrapper(
             ? command with { StartKey = new() { ["UserId"] = new() { S = "u" }, ["Title"] = new() { S = "k" + Commands.Count } } }
             : null;
         return Task.FromResult(new DynamoReadPage([], 0, 0, next));
+    }
+
+    public List<DynamoWriteCommand> Writes { get; } = [];
+
+    public override Task<Dictionary<string, AttributeValue>?> WriteAsync(DynamoWriteCommand command, CancellationToken cancellationToken)
+    {
+        Writes.Add(command);
+        return Task.FromResult<Dictionary<string, AttributeValue>?>(null);
     }
 }

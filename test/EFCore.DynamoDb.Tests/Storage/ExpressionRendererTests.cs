@@ -259,13 +259,13 @@ public class ExpressionRendererTests
         var keyCondition = new DynamoKeyConditionExpression(
             new DynamoComparisonExpression(Attribute("UserId"), Equal, Parameter("UserId", "user")), Compare("Name", GreaterThan, Secret));
         var placeholders = new DynamoExpressionPlaceholders();
-        var unbound = new List<DynamoValueExpression>();
+        var unbound = new DynamoValueRecording();
 
         var text = new DynamoExpressionRenderer(placeholders, new Dictionary<string, object?>(), unbound).Render(keyCondition);
 
         Assert.Equal("#n0 = :v0 AND #n1 > :v1", text);
         Assert.Null(placeholders.Values);
-        Assert.Equal([keyCondition.PartitionKey[0].Value, ((DynamoComparisonExpression)keyCondition.SortKey[0]).Value], unbound);
+        Assert.Equal([keyCondition.PartitionKey[0].Value, ((DynamoComparisonExpression)keyCondition.SortKey[0]).Value], unbound.Values.Select(v => v.Value));
 
         var values = new Dictionary<string, AttributeValue>
         {

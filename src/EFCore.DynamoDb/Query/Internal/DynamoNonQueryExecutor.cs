@@ -22,14 +22,12 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         Combine(keysRead.AccessPlan.Filter, keysRead.AccessPlan.ClientFilter)
     ])!;
 
-    // When the condition holds no value (no predicate beyond the key) and no path reads a parameter, the write's text
-    // depends only on which setters' values are null (REMOVE rather than SET): it is rendered once per such null
-    // pattern, and each execution evaluates only its values. A few patterns are kept, as a query has few in practice.
+    // Unless a name is read from a parameter or the condition compares with one (the recording says so), the write's
+    // text depends only on which setters' values are null (REMOVE rather than SET): it is recorded once per such null
+    // pattern, with the value behind each of its placeholders, and each execution binds its own values by that
+    // recording. A few patterns are kept, as a query has few in practice.
     private const int MaxTextsKept = 16;
-    private readonly bool _textReusable = keysRead.AccessPlan is { Filter: null, ClientFilter: null }
-        && setters is not { Count: > 64 }
-        && (setters ?? []).All(s => s.Target.IsConstant && s.Source is null or { IsConstant: true });
-    private readonly ConcurrentDictionary<ulong, DynamoWriteCommand> _texts = new();
+    private readonly ConcurrentDictionary<ulong, RecordedWrite> _texts = new();
 
     /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
@@ -136,56 +134,55 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     // The write of one execution, without its key.
     private DynamoWriteCommand Render(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
-        if (!_textReusable)
+        var nullPattern = NullPattern(parameters);
+        if (nullPattern is not { } pattern || !_texts.TryGetValue(pattern, out var write))
         {
-            return RenderWhole(parameters, tableName);
+            write = Record(parameters, tableName);
+            if (nullPattern != null && write.Values.HoldsForEveryExecution && _texts.Count < MaxTextsKept)
+            {
+                _texts.TryAdd(nullPattern.Value, write);
+            }
         }
 
-        // The values in the order their placeholders are handed out: the condition has none, then one per setter with a value.
-        var placeholders = new DynamoExpressionPlaceholders();
+        // The names are shared by the executions: nothing changes a command's names once it is made.
+        return write.Text with { TableName = tableName, Values = write.Values.Bind(parameters) };
+    }
+
+    // A bit for each setter whose value is null; none when there are more setters than bits, whose texts are not kept.
+    private ulong? NullPattern(IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (setters is { Count: > 64 })
+        {
+            return null;
+        }
+
         var nullPattern = 0UL;
         for (var i = 0; i < (setters?.Count ?? 0); i++)
         {
-            if (setters![i].Operand?.Evaluate(parameters) is { } value)
-            {
-                placeholders.Value(value);
-            }
-            else
+            if (setters![i].Operand?.Evaluate(parameters) == null)
             {
                 nullPattern |= 1UL << i;
             }
         }
 
-        if (_texts.TryGetValue(nullPattern, out var text))
-        {
-            // The names are shared by the executions: nothing changes a command's names once it is made.
-            return text with { TableName = tableName, Values = placeholders.Values };
-        }
-
-        // The first execution of a pattern is rendered in full and sends that; its text is kept only if the renderer bound
-        // the values just as counted above, so that a later execution's values take the right placeholders.
-        var whole = RenderWhole(parameters, tableName);
-        if (_texts.Count < MaxTextsKept && (whole.Values?.Count ?? 0) == (placeholders.Values?.Count ?? 0))
-        {
-            _texts.TryAdd(nullPattern, whole with { Values = null });
-        }
-
-        return whole;
+        return nullPattern;
     }
 
-    // The write of one execution rendered in full; the condition is rendered first, so its placeholders come first.
-    private DynamoWriteCommand RenderWhole(IReadOnlyDictionary<string, object?> parameters, string tableName)
+    // The write's text without its values, which are recorded in the order of their placeholders; the condition is
+    // rendered first, so its placeholders come first.
+    private RecordedWrite Record(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
         var placeholders = new DynamoExpressionPlaceholders();
-        var renderer = new DynamoExpressionRenderer(placeholders, parameters);
+        var values = new DynamoValueRecording();
+        var renderer = new DynamoExpressionRenderer(placeholders, parameters, values);
         var conditionText = renderer.Render(_condition);
-        return new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
+        var text = new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
         {
             UpdateExpression = setters == null ? null : RenderUpdate(renderer, parameters),
             ConditionExpression = conditionText,
-            Names = placeholders.Names,
-            Values = placeholders.Values
+            Names = placeholders.Names
         };
+        return new RecordedWrite(text, values);
     }
 
     private static async Task<bool> WriteAsync(DynamoQueryContext queryContext, DynamoWriteCommand command, CancellationToken cancellationToken)
@@ -213,18 +210,20 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         return renderer.Render(new DynamoUpdateExpression(actions));
     }
 
+    // Whether the value is null shapes the action; the value itself is the recording's to bind.
     private static DynamoUpdateAction ToAction(DynamoSetter setter, IReadOnlyDictionary<string, object?> parameters)
     {
-        var value = setter.Operand?.Evaluate(parameters);
+        var value = setter.Operand?.Evaluate(parameters) == null ? null : setter.Operand;
         if (setter.Source == null)
         {
-            return value == null ? new DynamoRemoveAction(setter.Target) : new DynamoSetAction(setter.Target, DynamoValueExpression.Stored(value));
+            return value == null ? new DynamoRemoveAction(setter.Target) : new DynamoSetAction(setter.Target, value);
         }
 
-        return new DynamoSetAction(
-            setter.Target,
-            value == null ? setter.Source : new DynamoArithmeticExpression(setter.Source, setter.Subtract, DynamoValueExpression.Stored(value)));
+        return new DynamoSetAction(setter.Target, value == null ? setter.Source : new DynamoArithmeticExpression(setter.Source, setter.Subtract, value));
     }
+
+    // A write's text, for the executions of one null pattern, and the values they bind to its placeholders.
+    private sealed record RecordedWrite(DynamoWriteCommand Text, DynamoValueRecording Values);
 
     private static DynamoExpression? Combine(DynamoExpression? left, DynamoExpression? right)
         => left == null ? right : right == null ? left : new DynamoLogicalExpression(left, isAnd: true, right);

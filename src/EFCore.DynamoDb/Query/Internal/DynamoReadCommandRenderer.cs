@@ -71,7 +71,7 @@ public static class DynamoReadCommandRenderer
         DynamoReadCommandTemplate template,
         IReadOnlyDictionary<string, object?> parameters)
     {
-        var values = KeyConditionValues(template.KeyConditionValues, parameters);
+        var values = template.KeyConditionValues.Bind(parameters);
         if (filter == null)
         {
             return (null, template.Names, values);
@@ -81,24 +81,6 @@ public static class DynamoReadCommandRenderer
             template.Names == null ? null : new Dictionary<string, string>(template.Names, StringComparer.Ordinal), values);
         var text = new DynamoExpressionRenderer(placeholders, parameters).Render(filter);
         return (text, placeholders.Names, placeholders.Values);
-    }
-
-    private static Dictionary<string, AttributeValue>? KeyConditionValues(
-        IReadOnlyList<DynamoValueExpression> keyValues,
-        IReadOnlyDictionary<string, object?> parameters)
-    {
-        if (keyValues.Count == 0)
-        {
-            return null;
-        }
-
-        var values = new Dictionary<string, AttributeValue>(keyValues.Count, StringComparer.Ordinal);
-        for (var i = 0; i < keyValues.Count; i++)
-        {
-            values.Add(DynamoExpressionPlaceholders.ValuePlaceholder(i), DynamoExpressionRenderer.EvaluateKey(keyValues[i], parameters));
-        }
-
-        return values;
     }
 
     // The full primary key, from its equalities; indexed, since a foreach over the lists' interface allocates.

@@ -5,8 +5,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 ///     The projection and key condition of a read plan's command as text, with the attribute names they use, but
-///     without the key condition's values: each execution evaluates those (<see cref="KeyConditionValues" />, in the
-///     order of their placeholders <c>:v0</c>, <c>:v1</c>…) and renders the filter after them, which continues the
+///     without the key condition's values: each execution binds those (<see cref="KeyConditionValues" />, recorded in
+///     the order of their placeholders <c>:v0</c>, <c>:v1</c>…) and renders the filter after them, which continues the
 ///     numbering. When no name of these paths is a parameter, the text is the same on every execution and is rendered
 ///     once per plan (<see cref="DynamoReadPlan.CommandTemplate" />).
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class DynamoReadCommandTemplate
     private DynamoReadCommandTemplate(
         string? projection,
         string? keyCondition,
-        IReadOnlyList<DynamoValueExpression> keyConditionValues,
+        DynamoValueRecording keyConditionValues,
         Dictionary<string, string>? names)
     {
         Projection = projection;
@@ -30,8 +30,8 @@ public sealed class DynamoReadCommandTemplate
     /// <summary>For a Query: the key condition, its values as placeholders.</summary>
     public string? KeyCondition { get; }
 
-    /// <summary>The values of the key condition, in the order of their placeholders; none unless a Query.</summary>
-    public IReadOnlyList<DynamoValueExpression> KeyConditionValues { get; }
+    /// <summary>The values of the key condition, in the order of their placeholders, for each execution to bind; none unless a Query.</summary>
+    public DynamoValueRecording KeyConditionValues { get; }
 
     /// <summary>
     ///     The attribute-name placeholders of the projection and key condition, or <see langword="null" /> when none. A
@@ -49,7 +49,7 @@ public sealed class DynamoReadCommandTemplate
     public static DynamoReadCommandTemplate Render(DynamoReadPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
         var placeholders = new DynamoExpressionPlaceholders();
-        var keyConditionValues = new List<DynamoValueExpression>();
+        var keyConditionValues = new DynamoValueRecording();
         var renderer = new DynamoExpressionRenderer(placeholders, parameters, keyConditionValues);
         var projection = ProjectionOf(plan) is { } attributes ? renderer.Render(attributes) : null;
         var keyCondition = KeyConditionOf(plan) is { } condition ? renderer.Render(condition) : null;

@@ -48,6 +48,12 @@ public abstract class DynamoConditionWriter(IReadOnlyDictionary<string, object?>
     /// <summary>How the dialect writes <paramref name="value" />: a placeholder, taken in turn.</summary>
     protected abstract string Value(AttributeValue value);
 
+    /// <summary>
+    ///     How the dialect writes the value of <paramref name="node" />, compared with <paramref name="attribute" />, which
+    ///     this execution evaluated to <paramref name="value" />: as any value, unless the dialect keeps the node.
+    /// </summary>
+    protected virtual string Value(DynamoValueExpression node, AttributeValue value, DynamoAttributeExpression attribute) => Value(value);
+
     /// <summary>How the dialect tests that the attribute named <paramref name="name" /> exists, or is absent.</summary>
     protected abstract string Exists(string name, bool exists);
 
@@ -105,12 +111,11 @@ public abstract class DynamoConditionWriter(IReadOnlyDictionary<string, object?>
                 {
                     DynamoComparisonOperator.Equal => Exists(name, exists: false),
                     DynamoComparisonOperator.NotEqual => Exists(name, exists: true),
-                    _ => throw new InvalidOperationException(
-                        DynamoStrings.NullComparison(node.Attribute.Property.DeclaringType.DisplayName(), node.Attribute.Property.Name))
+                    _ => throw new InvalidOperationException(NullComparison(node.Attribute))
                 });
         }
 
-        return Append(node, name + " " + Symbol(node.Operator) + " " + Value(value));
+        return Append(node, name + " " + Symbol(node.Operator) + " " + Value(node.Value, value, node.Attribute));
     }
 
     /// <inheritdoc />
@@ -168,6 +173,12 @@ public abstract class DynamoConditionWriter(IReadOnlyDictionary<string, object?>
     // A value searched for, or a size, that is null at run time has no DynamoDB meaning.
     private string NonNullValue(DynamoValueExpression value, DynamoAttributeExpression attribute)
         => Value(
+            value,
             value.Evaluate(Parameters)
-            ?? throw new InvalidOperationException(DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name)));
+            ?? throw new InvalidOperationException(NullComparison(attribute)),
+            attribute);
+
+    /// <summary>What a comparison with null that has no DynamoDB meaning is refused with.</summary>
+    protected static string NullComparison(DynamoAttributeExpression attribute)
+        => DynamoStrings.NullComparison(attribute.Property.DeclaringType.DisplayName(), attribute.Property.Name);
 }

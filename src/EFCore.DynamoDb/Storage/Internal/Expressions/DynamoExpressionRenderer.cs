@@ -13,8 +13,8 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
     // The clauses of an update expression, in the order they are written.
     private static readonly string[] UpdateClauses = ["SET", "REMOVE", "ADD", "DELETE"];
 
-    // For a key condition rendered once for every execution: its values, in the order of their placeholders.
-    private readonly List<DynamoValueExpression>? _unboundKeyValues;
+    // In recording mode: the values left unbound, in the order of their placeholders.
+    private readonly DynamoValueRecording? _recording;
 
     /// <summary>A renderer of nodes holding constants only, such as a write's.</summary>
     public DynamoExpressionRenderer(DynamoExpressionPlaceholders placeholders)
@@ -23,16 +23,18 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
     }
 
     /// <summary>
-    ///     A renderer that leaves the values of key conditions unbound, so that a compiled read's key condition is
-    ///     rendered once for all its executions: each key value gets a reserved placeholder and is added to <paramref
-    ///     name="unboundKeyValues" />, in the order of the placeholders, for the caller to evaluate on each execution.
+    ///     A renderer in recording mode, for a text rendered once and reused by other executions: each value it writes —
+    ///     of a key condition, an update or a condition — gets a reserved placeholder and is added to <paramref
+    ///     name="recording" />, in the order of the placeholders, for each execution to bind its own. What only these
+    ///     <paramref name="parameters" /> decide in the text (a name read from a parameter, a comparison with a parameter,
+    ///     an <c>IN</c>'s values) pins the recording to this execution.
     /// </summary>
     public DynamoExpressionRenderer(
         DynamoExpressionPlaceholders placeholders,
         IReadOnlyDictionary<string, object?> parameters,
-        List<DynamoValueExpression> unboundKeyValues)
+        DynamoValueRecording recording)
         : this(placeholders, parameters)
-        => _unboundKeyValues = unboundKeyValues;
+        => _recording = recording;
 
     /// <summary>The placeholders of the request: its <c>ExpressionAttributeNames</c> and <c>ExpressionAttributeValues</c>.</summary>
     public DynamoExpressionPlaceholders Placeholders { get; } = placeholders;
@@ -52,29 +54,56 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
     /// <summary>The value of a key given an execution's parameter values; it may not be null.</summary>
     public static AttributeValue EvaluateKey(DynamoValueExpression value, IReadOnlyDictionary<string, object?> parameters)
-        => value.Evaluate(parameters)
+        => value.Evaluate(parameters) ?? throw new InvalidOperationException(KeyValueMissing(value));
 
-            // A key value is always a property's, never a stored one.
-            ?? throw new InvalidOperationException(DynamoStrings.KeyValueMissing(value.Property!.DeclaringType.DisplayName(), value.Property.Name));
+    // A key value is always a property's, never a stored one.
+    private static string KeyValueMissing(DynamoValueExpression value)
+        => DynamoStrings.KeyValueMissing(value.Property!.DeclaringType.DisplayName(), value.Property.Name);
 
     // Most paths are one attribute: its placeholder is returned without joining.
     private string Name(DynamoPathExpression path)
-        => path.Path is [var attribute]
+    {
+        if (_recording != null && !path.IsConstant)
+        {
+            _recording.PinToThisExecution();
+        }
+
+        return path.Path is [var attribute]
             ? Placeholders.Name(path.ResolveSegment(attribute, Parameters))
             : string.Join('.', path.ResolvePath(Parameters).Select(Placeholders.Name));
+    }
 
     // A null value is written with REMOVE, so one that reaches a SET, ADD or DELETE is a mistake of the caller.
     private string WrittenValue(DynamoValueExpression value, DynamoPathExpression target)
-        => Placeholders.Value(value.Evaluate(Parameters) ?? throw new InvalidOperationException(DynamoStrings.UpdateValueMissing(target.DisplayName)));
+        => _recording == null
+            ? Placeholders.Value(value.Evaluate(Parameters) ?? throw new InvalidOperationException(UpdateValueMissing(target)))
+            : Record(value, target, static target => UpdateValueMissing((DynamoPathExpression)target));
+
+    private static string UpdateValueMissing(DynamoPathExpression target) => DynamoStrings.UpdateValueMissing(target.DisplayName);
 
     private string KeyValue(DynamoValueExpression value)
+        => _recording == null ? Placeholders.Value(EvaluateKey(value)) : Record(value, value, static value => KeyValueMissing((DynamoValueExpression)value));
+
+    // A condition's value, which this execution's parameters hold as value.
+    private string ConditionValue(DynamoValueExpression node, AttributeValue value, DynamoAttributeExpression attribute, Func<Expression, string> nullMessage)
+        => _recording == null ? Placeholders.Value(value) : Record(node, attribute, nullMessage);
+
+    // A value the writer evaluated on its own, such as one of an IN's: only this execution has it.
+    private string EvaluatedValue(AttributeValue value)
     {
-        if (_unboundKeyValues == null)
+        if (_recording == null)
         {
-            return Placeholders.Value(EvaluateKey(value));
+            return Placeholders.Value(value);
         }
 
-        _unboundKeyValues.Add(value);
+        _recording.PinToThisExecution();
+        _recording.Add(DynamoRecordedValue.Fixed(value));
+        return Placeholders.ReserveValue();
+    }
+
+    private string Record(DynamoValueExpression value, Expression subject, Func<Expression, string> nullMessage)
+    {
+        _recording!.Add(new DynamoRecordedValue(value, subject, nullMessage));
         return Placeholders.ReserveValue();
     }
 
@@ -88,7 +117,22 @@ public sealed class DynamoExpressionRenderer(DynamoExpressionPlaceholders placeh
 
         protected override string Name(DynamoPathExpression path) => renderer.Name(path);
 
-        protected override string Value(AttributeValue value) => renderer.Placeholders.Value(value);
+        protected override string Value(AttributeValue value) => renderer.EvaluatedValue(value);
+
+        protected override string Value(DynamoValueExpression node, AttributeValue value, DynamoAttributeExpression attribute)
+            => renderer.ConditionValue(node, value, attribute, static attribute => NullComparison((DynamoAttributeExpression)attribute));
+
+        // Whether a parameter compared with is null decides the text (an existence test), so that text is for this
+        // execution only.
+        protected override Expression VisitComparison(DynamoComparisonExpression node)
+        {
+            if (renderer._recording != null && !node.Value.IsConstant)
+            {
+                renderer._recording.PinToThisExecution();
+            }
+
+            return base.VisitComparison(node);
+        }
 
         protected override string Exists(string name, bool exists) => (exists ? "attribute_exists(" : "attribute_not_exists(") + name + ")";
 

@@ -73,6 +73,9 @@ public sealed class DynamoValueExpression : Expression
     /// <summary>For a composite's value, whether the separator follows the joined components.</summary>
     public bool IsPrefix { get; }
 
+    /// <summary>Whether the value is a constant (of constant components, for a composite's), the same on every execution.</summary>
+    public bool IsConstant => Value is ConstantExpression && (Components?.All(component => component.IsConstant) ?? true);
+
     /// <inheritdoc />
     public override ExpressionType NodeType => ExpressionType.Extension;
 
