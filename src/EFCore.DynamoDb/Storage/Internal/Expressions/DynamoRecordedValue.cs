@@ -12,6 +12,10 @@ public sealed class DynamoRecordedValue
     private readonly Expression _subject;
     private readonly Func<Expression, string> _nullMessage;
 
+    // A constant is stored the same way by every execution: it is converted once. Requests only read their values, so
+    // the executions can share it.
+    private AttributeValue? _constant;
+
     /// <param name="value">The value's node.</param>
     /// <param name="subject">What the value is for (the key value, the attribute written or compared), which the message names.</param>
     /// <param name="nullMessage">
@@ -40,5 +44,15 @@ public sealed class DynamoRecordedValue
 
     /// <summary>The value as stored, given an execution's parameter values.</summary>
     public AttributeValue Evaluate(IReadOnlyDictionary<string, object?> parameters)
-        => Value.Evaluate(parameters) ?? throw new InvalidOperationException(_nullMessage(_subject));
+        => _constant ?? Remember(Value.Evaluate(parameters) ?? throw new InvalidOperationException(_nullMessage(_subject)));
+
+    private AttributeValue Remember(AttributeValue value)
+    {
+        if (Value.IsConstant)
+        {
+            _constant = value;
+        }
+
+        return value;
+    }
 }
