@@ -64,20 +64,26 @@ public class UnprocessedRequestsTests
 
     // The pending work is a count of items; send returns how many the answer left.
     private Task SendAsync(int pending, Func<int, Task<int>> answer)
-        => DynamoUnprocessedRequests.SendUntilProcessedAsync(
-            pending,
-            (left, _) =>
-            {
-                _sent.Add(left);
-                return answer(left);
-            },
-            left => left,
-            (delay, _) =>
-            {
-                _delays.Add(delay);
-                return Task.CompletedTask;
-            },
-            exception => exception is TimeoutException,
-            (remaining, attempts) => new DynamoUnprocessedItemsException(remaining, attempts),
-            CancellationToken.None);
+        => DynamoUnprocessedRequests.SendUntilProcessedAsync(new CountedBatch(this, answer), pending, CancellationToken.None);
+
+    private readonly struct CountedBatch(UnprocessedRequestsTests test, Func<int, Task<int>> answer) : IDynamoBatchOperation<int>
+    {
+        public int Count(int pending) => pending;
+
+        public Task<int> SendAsync(int pending, CancellationToken cancellationToken)
+        {
+            test._sent.Add(pending);
+            return answer(pending);
+        }
+
+        public Task BackOffAsync(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            test._delays.Add(delay);
+            return Task.CompletedTask;
+        }
+
+        public bool IsRefusedWhole(Exception exception) => exception is TimeoutException;
+
+        public Exception Exhausted(int left, int attempts) => new DynamoUnprocessedItemsException(left, attempts);
+    }
 }

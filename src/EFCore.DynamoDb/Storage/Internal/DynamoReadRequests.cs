@@ -80,9 +80,14 @@ public static class DynamoReadRequests
             NextToken = command.NextToken
         };
 
-    /// <summary>The keys the next <c>BatchGetItem</c> request of the command reads.</summary>
+    /// <summary>
+    ///     The keys the next <c>BatchGetItem</c> request of the command reads: the command's own list when it holds no more
+    ///     than one request reads (a request never changes the list it is given).
+    /// </summary>
     public static List<Dictionary<string, AttributeValue>> FirstBatch(DynamoReadCommand command)
-        => command.Keys!.Take(MaxKeysPerBatchGet).ToList();
+        => command.Keys is List<Dictionary<string, AttributeValue>> { Count: <= MaxKeysPerBatchGet } keys
+            ? keys
+            : command.Keys!.Take(MaxKeysPerBatchGet).ToList();
 
     /// <summary>A <c>BatchGetItem</c> of <paramref name="keys" /> (at most 100), read as the command says.</summary>
     public static BatchGetItemRequest ToBatchGetItemRequest(DynamoReadCommand command, List<Dictionary<string, AttributeValue>> keys)

@@ -19,46 +19,37 @@ public static class DynamoUnprocessedRequests
 
     /// <summary>Sends <paramref name="pending" />, then what each answer leaves unprocessed, until nothing is left.</summary>
     /// <typeparam name="TPending">What one request sends: the items or keys of a batch, by table.</typeparam>
+    /// <typeparam name="TOperation">The batch operation: a value type, for which the loop is compiled.</typeparam>
+    /// <param name="operation">Sends the requests, and says how to wait, when to resend all and what to throw at the end.</param>
     /// <param name="pending">What the first request sends.</param>
-    /// <param name="send">Sends a request for what is pending and returns what its answer left unprocessed.</param>
-    /// <param name="count">How many items or keys are pending; zero when nothing is left.</param>
-    /// <param name="backOff">Waits the given delay (and logs it) before what is left is sent again.</param>
-    /// <param name="resendAll">
-    ///     Whether a request that failed with this exception was refused as a whole, nothing of it applied (throttling),
-    ///     so that it is sent again like unprocessed items. On the last attempt the exception is thrown instead.
-    /// </param>
-    /// <param name="exhausted">The exception thrown when something is still left after the last attempt, given how much and the attempts.</param>
     /// <param name="cancellationToken">Cancels the sending and the waits.</param>
-    public static async Task SendUntilProcessedAsync<TPending>(
+    public static async Task SendUntilProcessedAsync<TPending, TOperation>(
+        TOperation operation,
         TPending pending,
-        Func<TPending, CancellationToken, Task<TPending>> send,
-        Func<TPending, int> count,
-        Func<TimeSpan, CancellationToken, Task> backOff,
-        Func<Exception, bool> resendAll,
-        Func<int, int, Exception> exhausted,
         CancellationToken cancellationToken)
+        where TOperation : IDynamoBatchOperation<TPending>
     {
         var backoff = FirstBackoff;
         var attempts = 0;
-        while (count(pending) is var left and > 0)
+        while (operation.Count(pending) is var left and > 0)
         {
             if (attempts == MaxAttempts)
             {
-                throw exhausted(left, attempts);
+                throw operation.Exhausted(left, attempts);
             }
 
             if (attempts > 0)
             {
-                await backOff(backoff, cancellationToken).ConfigureAwait(false);
+                await operation.BackOffAsync(backoff, cancellationToken).ConfigureAwait(false);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
 
             attempts++;
             try
             {
-                pending = await send(pending, cancellationToken).ConfigureAwait(false);
+                pending = await operation.SendAsync(pending, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (attempts < MaxAttempts && resendAll(exception))
+            catch (Exception exception) when (attempts < MaxAttempts && operation.IsRefusedWhole(exception))
             {
                 // Nothing of the request was applied: all of it is sent again after the backoff.
             }

@@ -75,11 +75,14 @@ public static class DynamoWriteCommandRequests
     /// <summary>The requests of one <c>BatchWriteItem</c>, by table, in the order of the commands.</summary>
     public static Dictionary<string, List<WriteRequest>> ToBatchWriteItems(IReadOnlyList<DynamoWriteCommand> commands)
     {
+        // An indexed loop: a foreach over the list's interface would allocate an enumerator per batch.
         var requests = new Dictionary<string, List<WriteRequest>>();
-        foreach (var command in commands)
+        for (var i = 0; i < commands.Count; i++)
         {
+            var command = commands[i];
             ref var table = ref CollectionsMarshal.GetValueRefOrAddDefault(requests, command.TableName, out _);
-            (table ??= []).Add(ToWriteRequest(command));
+            // Sized for a batch of one table, the usual one, so that the list does not grow through every size.
+            (table ??= new List<WriteRequest>(commands.Count)).Add(ToWriteRequest(command));
         }
 
         return requests;
@@ -88,8 +91,9 @@ public static class DynamoWriteCommandRequests
     /// <summary>How many puts and deletes the requests of a <c>BatchWriteItem</c> hold, over all their tables.</summary>
     public static int CountWriteRequests(Dictionary<string, List<WriteRequest>> requests)
     {
+        // Over the pairs: the dictionary's Values would allocate a collection for each request.
         var count = 0;
-        foreach (var table in requests.Values)
+        foreach (var (_, table) in requests)
         {
             count += table.Count;
         }

@@ -21,30 +21,37 @@ public static class DynamoWriteFailures
         {
             return await write.ConfigureAwait(false);
         }
-        catch (ConditionalCheckFailedException exception)
+        catch (AmazonDynamoDBException exception) when (Translate(exception) is { } translated)
         {
-            throw new DynamoConditionFailedException([0], exception.Item, exception);
-        }
-        // A PartiQL INSERT of a key that exists: the condition every INSERT carries failed. The SDK may report it as its
-        // base exception, with the error code only.
-        catch (AmazonDynamoDBException exception) when (exception is DuplicateItemException || exception.ErrorCode == DuplicateItem)
-        {
-            throw new DynamoConditionFailedException([0], null, exception);
-        }
-        // A transaction fails as a whole; its cancellation reasons, one per item in order, tell whose condition failed.
-        catch (TransactionCanceledException exception)
-            when (exception.CancellationReasons?.Any(r => r.Code == ConditionalCheckFailed) == true)
-        {
-            var failed = exception.CancellationReasons
-                .Select((reason, index) => (reason, index))
-                .Where(r => r.reason.Code == ConditionalCheckFailed)
-                .Select(r => r.index)
-                .ToList();
-            throw new DynamoConditionFailedException(failed, null, exception);
-        }
-        catch (AmazonDynamoDBException exception) when (!DynamoExecutionStrategy.IsTransient(exception))
-        {
-            throw new DynamoRequestFailedException(exception);
+            throw translated;
         }
     }
+
+    /// <summary>
+    ///     The provider's exception for how a write request failed, for a caller that awaits the request itself (one async
+    ///     layer fewer than <see cref="TranslateAsync{TResponse}" />); <see langword="null" /> when the failure is transient
+    ///     and passes unchanged.
+    /// </summary>
+    public static Exception? Translate(AmazonDynamoDBException exception)
+        => exception switch
+        {
+            ConditionalCheckFailedException conditionFailed => new DynamoConditionFailedException([0], conditionFailed.Item, exception),
+
+            // A PartiQL INSERT of a key that exists: the condition every INSERT carries failed. The SDK may report it as its
+            // base exception, with the error code only.
+            DuplicateItemException or { ErrorCode: DuplicateItem } => new DynamoConditionFailedException([0], null, exception),
+
+            // A transaction fails as a whole; its cancellation reasons, one per item in order, tell whose condition failed.
+            TransactionCanceledException canceled when canceled.CancellationReasons?.Any(r => r.Code == ConditionalCheckFailed) == true
+                => new DynamoConditionFailedException(
+                    canceled.CancellationReasons
+                        .Select((reason, index) => (reason, index))
+                        .Where(r => r.reason.Code == ConditionalCheckFailed)
+                        .Select(r => r.index)
+                        .ToList(),
+                    null,
+                    exception),
+            _ when !DynamoExecutionStrategy.IsTransient(exception) => new DynamoRequestFailedException(exception),
+            _ => null
+        };
 }

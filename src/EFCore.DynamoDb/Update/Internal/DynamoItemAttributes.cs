@@ -26,7 +26,7 @@ public static class DynamoItemAttributes
     public static Dictionary<string, AttributeValue> Build(IUpdateEntry entry, DynamoWriteShape shape)
     {
         var attributes = new Dictionary<string, AttributeValue>(shape.StoredProperties.Count, StringComparer.Ordinal);
-        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        // Indexed loops: a foreach over a list's interface would allocate an enumerator per saved entity.
         var stored = shape.StoredProperties;
         for (var i = 0; i < stored.Count; i++)
         {
@@ -34,13 +34,17 @@ public static class DynamoItemAttributes
             Add(attributeName, DynamoPropertyValueConverter.CurrentValueToAttributeValue(entry, property, mapping));
         }
 
-        foreach (var complexProperty in shape.ComplexProperties)
+        var complexProperties = shape.ComplexProperties;
+        for (var i = 0; i < complexProperties.Count; i++)
         {
+            var complexProperty = complexProperties[i];
             Add(complexProperty.Name, DynamoComplexPropertyConverter.ToAttributeValue(complexProperty, entry.GetCurrentValue(complexProperty)));
         }
 
-        foreach (var navigation in shape.OwnedNavigations)
+        var ownedNavigations = shape.OwnedNavigations;
+        for (var i = 0; i < ownedNavigations.Count; i++)
         {
+            var navigation = ownedNavigations[i];
             Add(GetAttributeName(navigation), ToAttributeValue(entry, navigation));
         }
 

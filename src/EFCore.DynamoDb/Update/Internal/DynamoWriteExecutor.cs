@@ -203,7 +203,7 @@ public class DynamoWriteExecutor(
     {
         try
         {
-            await client.WriteBatchAsync(batch.ConvertAll(static w => w.Command), cancellationToken).ConfigureAwait(false);
+            await client.WriteBatchAsync(new WriteCommands(batch), cancellationToken).ConfigureAwait(false);
         }
         catch (DynamoRequestFailedException exception)
         {

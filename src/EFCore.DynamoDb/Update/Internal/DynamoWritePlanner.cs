@@ -209,7 +209,7 @@ public class DynamoWritePlanner(
             }
         }
 
-        // An indexed loop: a foreach over the list's interface would allocate an enumerator per saved entity.
+        // Indexed loops: a foreach over a list's interface would allocate an enumerator per saved entity.
         var updatable = shape.UpdatableAttributes;
         for (var i = 0; i < updatable.Count; i++)
         {
@@ -222,8 +222,10 @@ public class DynamoWritePlanner(
         }
 
         // A change anywhere inside a complex value rewrites its whole attribute.
-        foreach (var complexProperty in shape.ComplexProperties)
+        var complexProperties = shape.ComplexProperties;
+        for (var i = 0; i < complexProperties.Count; i++)
         {
+            var complexProperty = complexProperties[i];
             if (entry.IsModified(complexProperty))
             {
                 Assign(
