@@ -55,6 +55,27 @@ public class DocumentFilterTests : IClassFixture<FilterFixture>
         Assert.Contains("Filter: attribute_exists(#n1.#n2)", Recorder.Requests[2].Expressions, StringComparison.Ordinal);
     }
 
+    // The dictionary is read whole and indexed on the client, so the projection's text is the same for every execution
+    // and rendered once; the filter's path names each execution's key.
+    [Fact]
+    public async Task A_dictionary_entry_projected_under_a_parameter_key_is_read_for_each_execution_s_key()
+    {
+        await using var db = _fixture.CreateContext();
+        var values = new List<string?[]>();
+
+        foreach (var key in new[] { "color", "size" })
+        {
+            var read = await db.Rows.Where(r => r.Attributes!.ContainsKey(key)).Select(r => r.Attributes![key]).ToListAsync();
+            values.Add([.. read.Order(StringComparer.Ordinal)]);
+        }
+
+        Assert.Equal([["blue", "red"], ["L"]], values);
+        Assert.Equal(2, Recorder.Requests.Count);
+        Assert.All(Recorder.Requests, r => Assert.Contains("Filter: attribute_exists(#n0.#n1); Projection: #n0;", r.Expressions, StringComparison.Ordinal));
+        Assert.EndsWith("#n1=color", Recorder.Requests[0].Expressions, StringComparison.Ordinal);
+        Assert.EndsWith("#n1=size", Recorder.Requests[1].Expressions, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_null_dictionary_key_fails_clearly()
     {

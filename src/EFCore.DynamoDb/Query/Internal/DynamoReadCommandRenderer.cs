@@ -23,7 +23,7 @@ public static class DynamoReadCommandRenderer
         }
 
         var parameters = queryContext.Parameters;
-        var template = readPlan.CommandTemplate ?? DynamoReadCommandTemplate.Render(readPlan, parameters);
+        var template = readPlan.CommandTemplateFor(parameters);
         switch (plan.Path)
         {
             case DynamoAccessPath.GetItem:

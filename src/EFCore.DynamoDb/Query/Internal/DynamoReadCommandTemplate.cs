@@ -7,8 +7,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     The projection and key condition of a read plan's command as text, with the attribute names they use, but
 ///     without the key condition's values: each execution binds those (<see cref="KeyConditionValues" />, recorded in
 ///     the order of their placeholders <c>:v0</c>, <c>:v1</c>…) and renders the filter after them, which continues the
-///     numbering. When no name of these paths is a parameter, the text is the same on every execution and is rendered
-///     once per plan (<see cref="DynamoReadPlan.CommandTemplate" />).
+///     numbering. When the recording says that no parameter shaped the text (no name of these paths is one), it is the
+///     same on every execution and is rendered once per plan (<see cref="DynamoReadPlan.CommandTemplateFor" />).
 /// </summary>
 public sealed class DynamoReadCommandTemplate
 {
@@ -30,7 +30,10 @@ public sealed class DynamoReadCommandTemplate
     /// <summary>For a Query: the key condition, its values as placeholders.</summary>
     public string? KeyCondition { get; }
 
-    /// <summary>The values of the key condition, in the order of their placeholders, for each execution to bind; none unless a Query.</summary>
+    /// <summary>
+    ///     The values of the key condition, in the order of their placeholders, for each execution to bind (none unless a
+    ///     Query), and whether the text holds for every execution.
+    /// </summary>
     public DynamoValueRecording KeyConditionValues { get; }
 
     /// <summary>
@@ -39,11 +42,6 @@ public sealed class DynamoReadCommandTemplate
     ///     is rendered, and a request that names more (a filter's) gets a copy.
     /// </summary>
     public Dictionary<string, string>? Names { get; }
-
-    /// <summary>Whether no name in the paths of the plan's projection and key condition is a parameter.</summary>
-    public static bool IsConstant(DynamoReadPlan plan)
-        => (ProjectionOf(plan)?.Paths.All(path => path.IsConstant) ?? true)
-            && (KeyConditionOf(plan) is not { } keyCondition || DynamoAttributeFinder.FindIn(keyCondition).All(attribute => attribute.IsConstant));
 
     /// <summary>The template of <paramref name="plan" />, its path names resolved from <paramref name="parameters" />.</summary>
     public static DynamoReadCommandTemplate Render(DynamoReadPlan plan, IReadOnlyDictionary<string, object?> parameters)

@@ -7,7 +7,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 ///     A translated and planned query, built once per compiled query and not changed afterwards: what the query
 ///     reads (its entity type, access plan, projection, limits, paging and read options) and what it returns. Each
 ///     execution evaluates its arguments (<see cref="DynamoReadArguments" />) and renders its command
-///     (<see cref="DynamoReadCommandRenderer" />) from it, most of whose text is rendered once (<see cref="CommandTemplate" />).
+///     (<see cref="DynamoReadCommandRenderer" />) from it, most of whose text is rendered once (<see cref="CommandTemplateFor" />).
 /// </summary>
 public sealed class DynamoReadPlan
 {
@@ -18,7 +18,7 @@ public sealed class DynamoReadPlan
     private IReadOnlyList<string>? _tableKeyAttributeNames;
     private IReadOnlyList<string>? _keyAttributeNames;
     private DynamoProjectionExpression? _projection;
-    private readonly Lazy<DynamoReadCommandTemplate?> _commandTemplate;
+    private DynamoReadCommandTemplate? _commandTemplate;
 
     /// <param name="selectExpression">The translated query, with its projection applied.</param>
     /// <param name="accessPlan">How DynamoDB answers it.</param>
@@ -35,11 +35,6 @@ public sealed class DynamoReadPlan
         ContinuationToken = selectExpression.ContinuationToken;
         ReadOptions = selectExpression.ReadOptions;
         PartiQL = selectExpression.PartiQL;
-        _commandTemplate = new Lazy<DynamoReadCommandTemplate?>(
-            () => DynamoReadCommandTemplate.IsConstant(this)
-                ? DynamoReadCommandTemplate.Render(this, System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty)
-                : null,
-            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>For <c>FromPartiQL</c>: the statement the items are read with; <see langword="null" /> otherwise.</summary>
@@ -103,11 +98,27 @@ public sealed class DynamoReadPlan
     }
 
     /// <summary>
-    ///     The projection and key condition of the command, rendered on first use for every execution (a compiled query
-    ///     runs on many contexts at once: a race renders it twice, alike); <see langword="null" /> when a name in their
-    ///     paths is a parameter, and each execution renders its own.
+    ///     The projection and key condition of the command for an execution with <paramref name="parameters" />. The first
+    ///     execution's is kept for all the others when its recording says that no parameter shaped its text (a compiled
+    ///     query runs on many contexts at once: a race renders it twice, alike); otherwise each execution renders its own.
     /// </summary>
-    public DynamoReadCommandTemplate? CommandTemplate => _commandTemplate.Value;
+    /// <param name="parameters">The execution's parameter values.</param>
+    /// <returns>The template, whose key-condition values the execution binds.</returns>
+    public DynamoReadCommandTemplate CommandTemplateFor(IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (_commandTemplate is { } shared)
+        {
+            return shared;
+        }
+
+        var template = DynamoReadCommandTemplate.Render(this, parameters);
+        if (template.KeyConditionValues.HoldsForEveryExecution)
+        {
+            _commandTemplate = template;
+        }
+
+        return template;
+    }
 
     /// <summary>The attributes of the table's key, partition key first.</summary>
     public IReadOnlyList<string> TableKeyAttributeNames
