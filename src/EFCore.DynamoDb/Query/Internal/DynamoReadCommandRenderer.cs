@@ -105,23 +105,24 @@ public static class DynamoReadCommandRenderer
     }
 
     // Every pairing of the partition key's values with the sort key's: one key attribute has a local collection of values,
-    // the other (when the table has a sort key) an equality.
+    // the other (when the table has a sort key) an equality. Indexed, since a foreach over the lists' interface allocates
+    // an enumerator.
     private static List<Dictionary<string, AttributeValue>> RenderKeys(DynamoAccessPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
         var (partitionKeyName, partitionKeyValues) = KeyValues(plan.PartitionKeyValues, plan.PartitionKeyConditions, parameters)!.Value;
         var sortKey = KeyValues(plan.SortKeyValues, plan.SortKeyConditions, parameters);
         var keys = new List<Dictionary<string, AttributeValue>>(partitionKeyValues.Count * (sortKey?.Values.Count ?? 1));
-        foreach (var partitionKeyValue in partitionKeyValues)
+        for (var i = 0; i < partitionKeyValues.Count; i++)
         {
             if (sortKey is not var (sortKeyName, sortKeyValues))
             {
-                keys.Add(new Dictionary<string, AttributeValue>(1) { [partitionKeyName] = partitionKeyValue });
+                keys.Add(new Dictionary<string, AttributeValue>(1) { [partitionKeyName] = partitionKeyValues[i] });
                 continue;
             }
 
-            foreach (var sortKeyValue in sortKeyValues)
+            for (var j = 0; j < sortKeyValues.Count; j++)
             {
-                keys.Add(new Dictionary<string, AttributeValue>(2) { [partitionKeyName] = partitionKeyValue, [sortKeyName] = sortKeyValue });
+                keys.Add(new Dictionary<string, AttributeValue>(2) { [partitionKeyName] = partitionKeyValues[i], [sortKeyName] = sortKeyValues[j] });
             }
         }
 

@@ -8,6 +8,9 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 /// </summary>
 public sealed class DynamoInExpression : DynamoExpression
 {
+    // The most distinct values that Evaluate searches one by one for a duplicate before it builds a set.
+    private const int SearchedValues = 16;
+
     /// <summary>
     ///     The test that <paramref name="attribute" /> equals one of <paramref name="values" />, a constant or a query
     ///     parameter holding an enumerable.
@@ -39,8 +42,8 @@ public sealed class DynamoInExpression : DynamoExpression
             ? constant.Value
             : parameters[((QueryParameterExpression)Values).Name]) ?? Array.Empty<object>();
 
-        var values = new List<AttributeValue>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var values = new List<AttributeValue>(collection is System.Collections.ICollection { Count: var count } ? count : 0);
+        HashSet<AttributeValue>? seen = null;
         var hasNull = false;
         foreach (var element in collection)
         {
@@ -49,13 +52,34 @@ public sealed class DynamoInExpression : DynamoExpression
             {
                 hasNull = true;
             }
-            else if (seen.Add(DynamoAttributeValueFormatter.Format(value)))
+            else if (IsNew(value))
             {
                 values.Add(value);
             }
         }
 
         return (values, hasNull);
+
+        // A short list (a key list usually is) is searched, which costs less than building a set; a longer one gets a
+        // set, so that the de-duplication stays linear.
+        bool IsNew(AttributeValue value)
+        {
+            if (seen == null && values.Count < SearchedValues)
+            {
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (FormattedEquality.Instance.Equals(values[i], value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            seen ??= new HashSet<AttributeValue>(values, FormattedEquality.Instance);
+            return seen.Add(value);
+        }
     }
 
     /// <summary>This test with other operands, or this very node when they are the same.</summary>
@@ -68,4 +92,19 @@ public sealed class DynamoInExpression : DynamoExpression
 
     /// <inheritdoc />
     public override string ToString() => $"{Attribute} IN ({Values})";
+
+    // Values are the same when their formatted text is (as the de-duplication always was), told without formatting the
+    // strings and numbers that keys almost always are: the text of one is its type and its string.
+    private sealed class FormattedEquality : IEqualityComparer<AttributeValue>
+    {
+        public static readonly FormattedEquality Instance = new();
+
+        public bool Equals(AttributeValue? x, AttributeValue? y)
+            => x!.S != null || y!.S != null ? x.S == y!.S
+                : x.N != null || y.N != null ? x.N == y.N
+                : DynamoAttributeValueFormatter.Format(x) == DynamoAttributeValueFormatter.Format(y);
+
+        public int GetHashCode(AttributeValue value)
+            => (value.S ?? value.N ?? DynamoAttributeValueFormatter.Format(value)).GetHashCode(StringComparison.Ordinal);
+    }
 }
