@@ -175,12 +175,16 @@ public class DynamoWriteExecutor(
     // Conditional writes go one by one, first; the unconditional puts and deletes after them, in batches.
     private async Task SendIndividuallyAsync(IReadOnlyList<DynamoWrite> writes, ICollection<DynamoWrite> written, CancellationToken cancellationToken)
     {
-        var batchable = new List<DynamoWrite>(writes.Count);
-        foreach (var write in writes)
+        // The batches are views of this array, not copies; an indexed loop, since a foreach over the list's interface
+        // allocates an enumerator.
+        var batchable = new DynamoWrite[writes.Count];
+        var batchableCount = 0;
+        for (var i = 0; i < writes.Count; i++)
         {
+            var write = writes[i];
             if (write.Command is { ConditionExpression: null, Kind: DynamoWriteCommandKind.Put or DynamoWriteCommandKind.Delete })
             {
-                batchable.Add(write);
+                batchable[batchableCount++] = write;
                 continue;
             }
 
@@ -188,9 +192,9 @@ public class DynamoWriteExecutor(
             written.Add(write);
         }
 
-        for (var start = 0; start < batchable.Count; start += MaxBatchItems)
+        for (var start = 0; start < batchableCount; start += MaxBatchItems)
         {
-            var batch = batchable.GetRange(start, Math.Min(MaxBatchItems, batchable.Count - start));
+            var batch = new ArraySegment<DynamoWrite>(batchable, start, Math.Min(MaxBatchItems, batchableCount - start));
             await SendBatchAsync(batch, cancellationToken).ConfigureAwait(false);
             foreach (var write in batch)
             {
@@ -199,7 +203,7 @@ public class DynamoWriteExecutor(
         }
     }
 
-    private async Task SendBatchAsync(List<DynamoWrite> batch, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(ArraySegment<DynamoWrite> batch, CancellationToken cancellationToken)
     {
         try
         {
@@ -211,7 +215,7 @@ public class DynamoWriteExecutor(
         }
         catch (DynamoUnprocessedItemsException exception)
         {
-            throw new DbUpdateException(exception.Message, exception, batch.ConvertAll(static w => w.Entry));
+            throw new DbUpdateException(exception.Message, exception, [.. batch.Select(static w => w.Entry)]);
         }
     }
 
