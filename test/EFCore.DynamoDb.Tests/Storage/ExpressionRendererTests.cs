@@ -123,6 +123,21 @@ public class ExpressionRendererTests
     }
 
     [Fact]
+    public void IN_keeps_the_first_of_equal_values_in_their_order_whether_the_list_is_short_or_long()
+    {
+        // Duplicates both among the first values (searched one by one) and past the first 16 (found in a set).
+        List<string> names = ["b", "a", "b", .. Enumerable.Range(0, 20).Select(i => "u" + i), "a", "u3"];
+        int[] wins = [2, 1, 2, 1];
+        var none = System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
+
+        var (distinctNames, _) = new DynamoInExpression(Attribute("Name"), Expression.Constant(names)).Evaluate(none);
+        var (distinctWins, _) = new DynamoInExpression(Attribute("Wins"), Expression.Constant(wins)).Evaluate(none);
+
+        Assert.Equal(["b", "a", .. Enumerable.Range(0, 20).Select(i => "u" + i)], distinctNames.Select(v => v.S));
+        Assert.Equal(["2", "1"], distinctWins.Select(v => v.N));
+    }
+
+    [Fact]
     public void IN_with_a_null_also_matches_the_absent_attribute_and_an_empty_IN_matches_nothing()
     {
         var withNull = new DynamoInExpression(Attribute("Name"), Expression.Constant(new[] { "a", null }));
