@@ -51,18 +51,16 @@ public class DynamoExecutionStrategy : ExecutionStrategy
         Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
         Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
         CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        return verifySucceeded == null
+        => verifySucceeded == null
             ? RetryAsync(state, operation, cancellationToken)
             : base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
-    }
 
     private async Task<TResult> RetryAsync<TState, TResult>(
         TState state,
         Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         var context = Dependencies.CurrentContext.Context;
         if (Current != null)
         {
@@ -76,8 +74,9 @@ public class DynamoExecutionStrategy : ExecutionStrategy
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
+                // Resumed on the caller's context, as EF Core's loop is, so that a retry runs where the first attempt did.
                 Current = this;
-                var result = await operation(context, state, cancellationToken).ConfigureAwait(false);
+                var result = await operation(context, state, cancellationToken).ConfigureAwait(true);
                 Current = null;
                 return result;
             }
@@ -95,7 +94,7 @@ public class DynamoExecutionStrategy : ExecutionStrategy
                     ?? throw new RetryLimitExceededException(CoreStrings.RetryLimitExceeded(MaxRetryCount, GetType().Name), exception);
                 Dependencies.Logger.ExecutionStrategyRetrying(ExceptionsEncountered, delay, async: true);
                 OnRetry();
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(true);
             }
         }
     }

@@ -57,6 +57,27 @@ public class ExecuteUpdateTextTests
         Assert.Equal(("50", "60"), (first.Values![":v0"].N, second.Values![":v0"].N));
     }
 
+    // Once a parameter has shaped the text, every execution renders it in full: a null compared with is an existence test.
+    [Fact]
+    public void A_condition_on_a_parameter_that_becomes_null_is_an_existence_test_in_that_execution()
+    {
+        using var context = new ScoreContext();
+        var client = (RecordingClientWrapper)context.GetService<IDynamoClientWrapper>();
+
+        foreach (var comment in new[] { "first", null, "third" })
+        {
+            context.Scores.Where(s => s.UserId == "u" && s.Title == "t" && s.Comment == comment).ExecuteUpdate(s => s.SetProperty(x => x.Wins, 1));
+        }
+
+        Assert.Equal(3, client.Writes.Count);
+        Assert.Equal(client.Writes[0].ConditionExpression, client.Writes[2].ConditionExpression);
+        Assert.Contains("attribute_not_exists", client.Writes[1].ConditionExpression, StringComparison.Ordinal);
+        Assert.DoesNotContain("attribute_not_exists", client.Writes[0].ConditionExpression, StringComparison.Ordinal);
+        Assert.Contains(client.Writes[0].Values!.Values, v => v.S == "first");
+        Assert.Contains(client.Writes[2].Values!.Values, v => v.S == "third");
+        Assert.DoesNotContain(client.Writes[1].Values!.Values, v => v.S is "first" or "third");
+    }
+
     public class GameScore
     {
         public string UserId { get; set; } = "";

@@ -22,12 +22,14 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         Combine(keysRead.AccessPlan.Filter, keysRead.AccessPlan.ClientFilter)
     ])!;
 
-    // Unless a name is read from a parameter or the condition compares with one (the recording says so), the write's
-    // text depends only on which setters' values are null (REMOVE rather than SET): it is recorded once per such null
-    // pattern, with the value behind each of its placeholders, and each execution binds its own values by that
-    // recording. A few patterns are kept, as a query has few in practice.
+    // Unless a name is read from a parameter, or the condition compares with one or has an IN (the recording says so),
+    // the write's text depends only on which setters' values are null (REMOVE rather than SET): it is recorded once per
+    // such null pattern, with the value behind each of its placeholders, and each execution binds its own values by
+    // that recording. A few patterns are kept, as a query has few in practice. Whether the text can be kept depends on
+    // the query's shape alone: once a recording says it cannot, each execution renders its write in full, without one.
     private const int MaxTextsKept = 16;
     private readonly ConcurrentDictionary<ulong, RecordedWrite> _texts = new();
+    private volatile bool _rendersEachExecution;
 
     /// <summary><see cref="Execute" />, for the compiled query to call.</summary>
     public static readonly MethodInfo ExecuteMethod = typeof(DynamoNonQueryExecutor).GetMethod(nameof(Execute))!;
@@ -134,11 +136,21 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     // The write of one execution, without its key.
     private DynamoWriteCommand Render(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
+        if (_rendersEachExecution)
+        {
+            var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters);
+            return RenderText(renderer, parameters, tableName) with { Values = renderer.Placeholders.Values };
+        }
+
         var nullPattern = NullPattern(parameters);
         if (nullPattern is not { } pattern || !_texts.TryGetValue(pattern, out var write))
         {
             write = Record(parameters, tableName);
-            if (nullPattern != null && write.Values.HoldsForEveryExecution && _texts.Count < MaxTextsKept)
+            if (!write.Values.HoldsForEveryExecution)
+            {
+                _rendersEachExecution = true;
+            }
+            else if (nullPattern != null && _texts.Count < MaxTextsKept)
             {
                 _texts.TryAdd(nullPattern.Value, write);
             }
@@ -168,21 +180,23 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         return nullPattern;
     }
 
-    // The write's text without its values, which are recorded in the order of their placeholders; the condition is
-    // rendered first, so its placeholders come first.
+    // The write's text without its values, which are recorded in the order of their placeholders.
     private RecordedWrite Record(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
-        var placeholders = new DynamoExpressionPlaceholders();
         var values = new DynamoValueRecording();
-        var renderer = new DynamoExpressionRenderer(placeholders, parameters, values);
+        return new RecordedWrite(RenderText(new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters, values), parameters, tableName), values);
+    }
+
+    // The condition is rendered first, so its placeholders come first.
+    private DynamoWriteCommand RenderText(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters, string tableName)
+    {
         var conditionText = renderer.Render(_condition);
-        var text = new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
+        return new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
         {
             UpdateExpression = setters == null ? null : RenderUpdate(renderer, parameters),
             ConditionExpression = conditionText,
-            Names = placeholders.Names
+            Names = renderer.Placeholders.Names
         };
-        return new RecordedWrite(text, values);
     }
 
     private static async Task<bool> WriteAsync(DynamoQueryContext queryContext, DynamoWriteCommand command, CancellationToken cancellationToken)

@@ -12,8 +12,10 @@ public sealed class DynamoRecordedValue
     private readonly Expression _subject;
     private readonly Func<Expression, string> _nullMessage;
 
-    // A constant is stored the same way by every execution: it is converted once. Requests only read their values, so
-    // the executions can share it.
+    // A constant string or number is stored the same way by every execution: it is converted once, and the executions
+    // share it, as nothing changes a request's values. A constant holding a collection or a stream is converted each
+    // time, so that no request shares its lists or stream.
+    private readonly bool _isConstant;
     private AttributeValue? _constant;
 
     /// <param name="value">The value's node.</param>
@@ -25,6 +27,7 @@ public sealed class DynamoRecordedValue
     public DynamoRecordedValue(DynamoValueExpression value, Expression subject, Func<Expression, string> nullMessage)
     {
         Value = value;
+        _isConstant = value.IsConstant;
         _subject = subject;
         _nullMessage = nullMessage;
     }
@@ -48,7 +51,7 @@ public sealed class DynamoRecordedValue
 
     private AttributeValue Remember(AttributeValue value)
     {
-        if (Value.IsConstant)
+        if (_isConstant && value is { S: not null } or { N: not null })
         {
             _constant = value;
         }

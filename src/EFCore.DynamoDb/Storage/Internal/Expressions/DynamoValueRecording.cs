@@ -6,8 +6,8 @@ namespace EFCore.DynamoDb.Storage.Internal.Expressions;
 ///     What a render in recording mode (<see cref="DynamoExpressionRenderer" />) left unbound: the value behind each of
 ///     its placeholders <c>:v0</c>, <c>:v1</c>…, in their order, for every execution that reuses the text to bind its own
 ///     (<see cref="Bind" />). A render may also have written what only its own execution's parameter values decide — a
-///     name read from a parameter, an existence test for a parameter that was null, an <c>IN</c> over a parameter's
-///     values; <see cref="HoldsForEveryExecution" /> then says that the text is for that execution alone.
+///     name read from a parameter, an existence test for a parameter that was null, the values of an <c>IN</c>
+///     (evaluated as the render writes them, constant or not); <see cref="HoldsForEveryExecution" /> then says that the text is for that execution alone.
 /// </summary>
 public sealed class DynamoValueRecording
 {
