@@ -139,7 +139,7 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
         if (_rendersEachExecution)
         {
             var renderer = new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters);
-            return RenderText(renderer, parameters, tableName) with { Values = renderer.Placeholders.Values };
+            return RenderText(renderer, parameters, tableName, recorded: false) with { Values = renderer.Placeholders.Values };
         }
 
         var nullPattern = NullPattern(parameters);
@@ -184,16 +184,20 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     private RecordedWrite Record(IReadOnlyDictionary<string, object?> parameters, string tableName)
     {
         var values = new DynamoValueRecording();
-        return new RecordedWrite(RenderText(new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters, values), parameters, tableName), values);
+        return new RecordedWrite(RenderText(new DynamoExpressionRenderer(new DynamoExpressionPlaceholders(), parameters, values), parameters, tableName, recorded: true), values);
     }
 
     // The condition is rendered first, so its placeholders come first.
-    private DynamoWriteCommand RenderText(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters, string tableName)
+    private DynamoWriteCommand RenderText(
+        DynamoExpressionRenderer renderer,
+        IReadOnlyDictionary<string, object?> parameters,
+        string tableName,
+        bool recorded)
     {
         var conditionText = renderer.Render(_condition);
         return new DynamoWriteCommand(setters == null ? DynamoWriteCommandKind.Delete : DynamoWriteCommandKind.Update, tableName, Key: null)
         {
-            UpdateExpression = setters == null ? null : RenderUpdate(renderer, parameters),
+            UpdateExpression = setters == null ? null : RenderUpdate(renderer, parameters, recorded),
             ConditionExpression = conditionText,
             Names = renderer.Placeholders.Names
         };
@@ -213,21 +217,24 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
     }
 
     // SET #a = :v, #b = #c, #d = #d + :v; a null value removes the attribute.
-    private string RenderUpdate(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters)
+    private string RenderUpdate(DynamoExpressionRenderer renderer, IReadOnlyDictionary<string, object?> parameters, bool recorded)
     {
         var actions = new DynamoUpdateAction[setters!.Count];
         for (var i = 0; i < actions.Length; i++)
         {
-            actions[i] = ToAction(setters[i], parameters);
+            actions[i] = ToAction(setters[i], parameters, recorded);
         }
 
         return renderer.Render(new DynamoUpdateExpression(actions));
     }
 
-    // Whether the value is null shapes the action; the value itself is the recording's to bind.
-    private static DynamoUpdateAction ToAction(DynamoSetter setter, IReadOnlyDictionary<string, object?> parameters)
+    // Whether the value is null shapes the action. A recorded text keeps the value's node, for the recording to bind; a
+    // text for this execution alone writes the value already evaluated, so that it is not converted twice.
+    private static DynamoUpdateAction ToAction(DynamoSetter setter, IReadOnlyDictionary<string, object?> parameters, bool recorded)
     {
-        var value = setter.Operand?.Evaluate(parameters) == null ? null : setter.Operand;
+        var value = setter.Operand?.Evaluate(parameters) is { } evaluated
+            ? recorded ? setter.Operand : DynamoValueExpression.Stored(evaluated)
+            : null;
         if (setter.Source == null)
         {
             return value == null ? new DynamoRemoveAction(setter.Target) : new DynamoSetAction(setter.Target, value);
