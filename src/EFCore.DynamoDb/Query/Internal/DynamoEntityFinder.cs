@@ -18,6 +18,7 @@ public class DynamoEntityFinder<TEntity>(
     IDbSetCache setCache,
     IEntityType entityType,
     IDynamoReadEntries readEntries,
+    IQueryContextFactory queryContextFactory,
     DynamoFindQueries<TEntity>? findQueries) : EntityFinder<TEntity>(stateManager, setSource, setCache, entityType)
     where TEntity : class
 {
@@ -27,7 +28,7 @@ public class DynamoEntityFinder<TEntity>(
     /// <inheritdoc />
     public override TEntity? Find(object?[]? keyValues)
         => IsFullKey(keyValues)
-            ? FindTracked(keyValues!) ?? findQueries!.Sync(TrackingBehavior).Execute(_stateManager.Context, keyValues!, default)
+            ? FindTracked(keyValues!) ?? findQueries!.Sync(TrackingBehavior).Execute(_stateManager.Context, queryContextFactory, keyValues!, default)
             : base.Find(keyValues);
 
     /// <inheritdoc />
@@ -40,7 +41,7 @@ public class DynamoEntityFinder<TEntity>(
 
         return FindTracked(keyValues!) is { } tracked
             ? new ValueTask<TEntity?>(tracked)
-            : new ValueTask<TEntity?>(findQueries!.Async(TrackingBehavior).Execute(_stateManager.Context, keyValues!, cancellationToken));
+            : new ValueTask<TEntity?>(findQueries!.Async(TrackingBehavior).Execute(_stateManager.Context, queryContextFactory, keyValues!, cancellationToken));
     }
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ public class DynamoEntityFinderSource : IEntityFinderSource
         where TEntity : class
         => new(type);
 
-    // The state manager creates finders itself, so the scoped read entries come from its context.
+    // The state manager creates finders itself, so the scoped read entries and query context factory come from its context.
     private static DynamoEntityFinder<TEntity> CreateFinder<TEntity>(
         IStateManager stateManager,
         IDbSetSource setSource,
@@ -48,5 +48,12 @@ public class DynamoEntityFinderSource : IEntityFinderSource
         IEntityType type,
         object? findQueries)
         where TEntity : class
-        => new(stateManager, setSource, setCache, type, stateManager.Context.GetService<IDynamoReadEntries>(), (DynamoFindQueries<TEntity>?)findQueries);
+        => new(
+            stateManager,
+            setSource,
+            setCache,
+            type,
+            stateManager.Context.GetService<IDynamoReadEntries>(),
+            stateManager.Context.GetService<IQueryContextFactory>(),
+            (DynamoFindQueries<TEntity>?)findQueries);
 }

@@ -33,12 +33,11 @@ public sealed class DynamoFindQueries<TEntity>
     public DynamoFindQuery<Task<TEntity?>> Async(QueryTrackingBehavior tracking)
         => _async[(int)tracking] ??= new DynamoFindQuery<Task<TEntity?>>(BuildQuery(tracking), async: true);
 
-    // (context, key0, key1, ...) => root.AsTracking().FirstOrDefault(e => EF.Property<K0>(e, "P0") == key0 && ...): the
+    // (key0, key1, ...) => root.AsTracking().FirstOrDefault(e => EF.Property<K0>(e, "P0") == key0 && ...): the
     // predicate EF's finder builds, with parameters where it puts the values. The tracking behavior is explicit, so the
     // compiled query does not depend on the context that happens to compile it.
     private LambdaExpression BuildQuery(QueryTrackingBehavior tracking)
     {
-        var context = Expression.Parameter(typeof(DbContext), "context");
         var entity = Expression.Parameter(typeof(TEntity), "e");
         var keyProperties = _entityType.FindPrimaryKey()!.Properties;
         var keys = new ParameterExpression[keyProperties.Count];
@@ -57,7 +56,7 @@ public sealed class DynamoFindQueries<TEntity>
             QueryableMethods.FirstOrDefaultWithPredicate.MakeGenericMethod(typeof(TEntity)),
             root,
             Expression.Quote(Expression.Lambda<Func<TEntity, bool>>(predicate!, entity)));
-        return Expression.Lambda(body, [context, .. keys]);
+        return Expression.Lambda(body, keys);
     }
 
     private static MethodInfo TrackingMethod(QueryTrackingBehavior tracking)

@@ -34,6 +34,18 @@ public sealed class DynamoQueryingEnumerable<T>(
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator() => new Enumerator(this, default);
 
+    /// <summary>
+    ///     The one result of an asynchronous <c>First</c>, <c>Single</c> or their <c>OrDefault</c> forms (a <c>Find</c>
+    ///     among them), with the semantics of EF Core's: a read of one page (a <c>GetItem</c>) is awaited in this one
+    ///     method, not through an enumerator's <c>MoveNextAsync</c> under EF Core's own asynchronous method; any other read
+    ///     is enumerated.
+    /// </summary>
+    /// <param name="orDefault">Whether no result is the default value rather than an error.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The result.</returns>
+    public Task<T> SingleAsync(bool orDefault, CancellationToken cancellationToken)
+        => new Enumerator(this, cancellationToken).SingleAsync(orDefault);
+
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
@@ -194,6 +206,9 @@ public sealed class DynamoQueryingEnumerable<T>(
         private IAsyncEnumerator<DynamoReadPage>? _pages;
         private bool _started;
 
+        // A reader started by SingleAsync whose read is not one page: the first ReadNextPageAsync reads with it.
+        private DynamoPagedReader? _startedReader;
+
         public T Current { get; private set; } = default!;
 
         object IEnumerator.Current => Current!;
@@ -248,21 +263,19 @@ public sealed class DynamoQueryingEnumerable<T>(
                 cancellationToken.ThrowIfCancellationRequested();
                 if (_pages == null)
                 {
-                    if (_started)
+                    if (_started && _startedReader == null)
                     {
                         return false;
                     }
 
-                    _started = true;
-                    EntityFrameworkMetricsData.ReportQueryExecuting();
-                    var reader = new DynamoPagedReader(enumerable._readPlan, enumerable._queryContext);
-                    if (enumerable._readPlan.ResultKind is DynamoResultKind.Count or DynamoResultKind.Any)
+                    var reader = _startedReader ?? Start();
+                    _startedReader = null;
+                    if (_shaping == null)
                     {
                         Current = await enumerable.AggregateAsync(reader, cancellationToken).ConfigureAwait(false);
                         return true;
                     }
 
-                    _shaping = new PageShaping(enumerable, reader);
                     if (_shaping.Done)
                     {
                         return false;
@@ -292,6 +305,70 @@ public sealed class DynamoQueryingEnumerable<T>(
             {
                 LogFailure(exception);
                 throw;
+            }
+        }
+
+        // The read's reader; the shaping of its pages, unless it counts them (Count, Any).
+        private DynamoPagedReader Start()
+        {
+            _started = true;
+            EntityFrameworkMetricsData.ReportQueryExecuting();
+            var reader = new DynamoPagedReader(enumerable._readPlan, enumerable._queryContext);
+            if (enumerable._readPlan.ResultKind is not (DynamoResultKind.Count or DynamoResultKind.Any))
+            {
+                _shaping = new PageShaping(enumerable, reader);
+            }
+
+            return reader;
+        }
+
+        public async Task<T> SingleAsync(bool orDefault)
+        {
+            try
+            {
+                bool found;
+                var readOnePage = false;
+                try
+                {
+                    using var _ = _concurrencyDetector?.EnterCriticalSection();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var reader = Start();
+                    if (_shaping is { Done: false } && reader.ReadsOnePage)
+                    {
+                        readOnePage = true;
+                        found = ShapeFirst(await reader.ReadOnlyPageAsync(cancellationToken).ConfigureAwait(false));
+                    }
+                    else
+                    {
+                        _startedReader = reader;
+                        found = false;
+                    }
+                }
+                catch (Exception exception)
+                {
+                    LogFailure(exception);
+                    throw;
+                }
+
+                // Outside the critical section, which the enumeration enters itself.
+                if (!readOnePage)
+                {
+                    found = await MoveNextAsync().ConfigureAwait(false);
+                }
+
+                if (!found)
+                {
+                    return orDefault ? default! : throw new InvalidOperationException(CoreStrings.SequenceContainsNoElements);
+                }
+
+                var result = Current;
+                return await MoveNextAsync().ConfigureAwait(false)
+                    ? throw new InvalidOperationException(CoreStrings.SequenceContainsMoreThanOneElement)
+                    : result;
+            }
+            finally
+            {
+                await DisposeAsync().ConfigureAwait(false);
             }
         }
 

@@ -19,9 +19,21 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
     // The shaper of a read whose items are shaped afterwards.
     private static readonly Func<QueryContext, Dictionary<string, AttributeValue>, Dictionary<string, AttributeValue>> ReadItem = (_, item) => item;
 
+    private static readonly MethodInfo EfSingleAsyncMethod = EfSingleMethod(nameof(SingleAsync));
+    private static readonly MethodInfo EfSingleOrDefaultAsyncMethod = EfSingleMethod(nameof(SingleOrDefaultAsync));
+
     /// <inheritdoc />
     protected override Expression VisitExtension(Expression extensionExpression)
     {
+        if (extensionExpression is ShapedQueryExpression
+            {
+                ResultCardinality: ResultCardinality.Single or ResultCardinality.SingleOrDefault
+            } single
+            && QueryCompilationContext.IsAsync)
+        {
+            return VisitSingleAsync(single);
+        }
+
         if (extensionExpression is not DynamoNonQueryExpression nonQuery)
         {
             return base.VisitExtension(extensionExpression);
@@ -37,8 +49,28 @@ public class DynamoShapedQueryCompilingExpressionVisitor(
             Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoQueryContext)));
     }
 
+    // An asynchronous single result: a plain read returns it from its own SingleAsync, one asynchronous layer and an
+    // enumerator fewer than EF Core's SingleAsync over its results; any other enumerable goes through EF Core's.
+    private MethodCallExpression VisitSingleAsync(ShapedQueryExpression shapedQueryExpression)
+    {
+        var results = VisitShapedQuery(shapedQueryExpression);
+        var orDefault = shapedQueryExpression.ResultCardinality == ResultCardinality.SingleOrDefault;
+        var cancellationToken = Expression.Property(QueryCompilationContext.QueryContextParameter, nameof(QueryContext.CancellationToken));
+        var resultType = results.Type.GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+            .GetGenericArguments()[0];
+        return results.Type.GetGenericTypeDefinition() == typeof(DynamoQueryingEnumerable<>)
+            ? Expression.Call(results, results.Type.GetMethod(nameof(DynamoQueryingEnumerable<object>.SingleAsync))!, Expression.Constant(orDefault), cancellationToken)
+            : Expression.Call(
+                (orDefault ? EfSingleOrDefaultAsyncMethod : EfSingleAsyncMethod).MakeGenericMethod(resultType), results, cancellationToken);
+    }
+
+    private static MethodInfo EfSingleMethod(string name)
+        => typeof(ShapedQueryCompilingExpressionVisitor).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == name && m.GetParameters().Length == 2);
+
     /// <inheritdoc />
-    protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
+    protected override NewExpression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var results = VisitRead(shapedQueryExpression);
         if (((DynamoSelectExpression)shapedQueryExpression.QueryExpression).NavigationProjection is not { } projection)
