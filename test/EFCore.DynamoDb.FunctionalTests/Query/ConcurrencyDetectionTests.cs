@@ -44,6 +44,21 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
     }
 
     [Fact]
+    public async Task A_query_started_while_a_single_result_reads_its_item_throws_EFs_message()
+    {
+        var answer = new TaskCompletionSource();
+        await using var db = CreateContext(answer.Task);
+
+        var first = db.GameScores.FirstOrDefaultAsync(s => s.UserId == HeldUser && s.Title == "Starship X");
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => db.GameScores.Where(s => s.UserId == "103").ToListAsync());
+        answer.SetResult();
+
+        Assert.StartsWith(SecondOperation, second.Message, StringComparison.Ordinal);
+        Assert.Equal(24, (await first)!.TopScore);
+        Assert.Equal(["GetItem"], Recorder.Operations);
+    }
+
+    [Fact]
     public async Task A_find_started_while_a_query_reads_throws_EFs_message()
     {
         var answer = new TaskCompletionSource();
@@ -107,8 +122,8 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
         Assert.Equal(["Query", "Query"], Recorder.Operations);
     }
 
-    // The answer to a Query of HeldUser's partition is held until the test lets it through: that read is in flight
-    // while the test starts another operation.
+    // The answer to a Query or GetItem of HeldUser's partition is held until the test lets it through: that read is in
+    // flight while the test starts another operation.
     private const string HeldUser = "101";
 
     private GameContext CreateContext(Task answerReleased, bool threadSafetyChecks = true)
@@ -121,7 +136,7 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
                 AuthenticationRegion = "us-east-1",
                 HttpClientFactory = new FaultInjectingHttpClientFactory(async (operation, body, _) =>
                 {
-                    if (operation == "Query" && body.ToJsonString().Contains($"\"{HeldUser}\"", StringComparison.Ordinal))
+                    if (operation is "Query" or "GetItem" && body.ToJsonString().Contains($"\"{HeldUser}\"", StringComparison.Ordinal))
                     {
                         await answerReleased;
                     }

@@ -8,7 +8,7 @@ namespace EFCore.DynamoDb.FunctionalTests.Query;
 /// <summary>
 ///     An asynchronous <c>First</c>, <c>Single</c> or their <c>OrDefault</c> forms keep EF Core's semantics whether the
 ///     read is one page (a <c>GetItem</c>, awaited by the provider's own single-result method) or any other read
-///     (enumerated): no result, more than one, cancellation, tracking, the concurrency check and the failure's log.
+///     (enumerated): no result, more than one, cancellation, tracking and the failure's log (the concurrency check: ConcurrencyDetectionTests).
 /// </summary>
 public class SingleResultTests : IClassFixture<GameFixture>
 {
@@ -97,20 +97,6 @@ public class SingleResultTests : IClassFixture<GameFixture>
 
         Assert.Empty(Recorder.Operations);
         Assert.Single(Recorder.Log, l => l.Id == CoreEventId.QueryCanceled);
-    }
-
-    [Fact]
-    public async Task A_second_read_while_a_single_result_is_read_is_refused_by_the_concurrency_check()
-    {
-        await using var db = _fixture.CreateContext();
-
-        var reading = db.GameScores.FirstOrDefaultAsync(s => s.UserId == "101" && s.Title == "Starship X");
-        var concurrent = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => db.GameScores.FirstOrDefaultAsync(s => s.UserId == "101" && s.Title == "Galaxy Invaders"));
-
-        Assert.Equal(24, (await reading)!.TopScore);
-        Assert.Contains("A second operation was started on this context instance", concurrent.Message, StringComparison.Ordinal);
-        Assert.Equal(["GetItem"], Recorder.Operations);
     }
 
     [Fact]

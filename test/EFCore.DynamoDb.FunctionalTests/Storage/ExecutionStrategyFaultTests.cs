@@ -38,7 +38,8 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
     }
 
     // A strategy per read would cost each read EF's list of exceptions and a seeded Random: reads one after another
-    // share the one the context's client wrapper keeps, and it still retries (with a fresh count) each time.
+    // share the context's own strategy (the one EF Core creates for every context, its saves' strategy), and it still
+    // retries (with a fresh count) each time.
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task Reads_one_after_another_share_one_strategy_which_still_retries_each(ProxyFault fault)
@@ -58,12 +59,10 @@ public class ExecutionStrategyFaultTests : IClassFixture<ExecutionStrategyFaultT
         {
             var query = db.Items.Where(i => i.Group == group).Select(i => i.Id);
             Assert.Equal([0, 1], await query.ToListAsync());
-            var afterFirstRead = created;
-
             Assert.Equal([0, 1], await query.ToListAsync());
             Assert.Equal([0, 1], await query.ToListAsync());
 
-            Assert.Equal(afterFirstRead, created);
+            Assert.Equal(1, created);
         }
 
         // Each retried read failed once and succeeded on its one allowed retry.

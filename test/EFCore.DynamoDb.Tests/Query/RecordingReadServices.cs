@@ -35,8 +35,9 @@ internal sealed class RecordingClientWrapper(
     IDynamoClientProvider clientProvider,
     IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
     DynamoConsumedCapacity consumedCapacity,
-    IExecutionStrategyFactory executionStrategyFactory)
-    : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory)
+    IExecutionStrategyFactory executionStrategyFactory,
+    IExecutionStrategy executionStrategy)
+    : DynamoClientWrapper(options, clientProvider, logger, consumedCapacity, executionStrategyFactory, executionStrategy)
 {
     public List<DynamoReadCommand> Commands { get; } = [];
 

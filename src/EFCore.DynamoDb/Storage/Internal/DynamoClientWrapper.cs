@@ -25,11 +25,15 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         IDynamoClientProvider clientProvider,
         IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger,
         DynamoConsumedCapacity consumedCapacity,
-        IExecutionStrategyFactory executionStrategyFactory)
+        IExecutionStrategyFactory executionStrategyFactory,
+        IExecutionStrategy executionStrategy)
     {
         _logger = logger;
         _consumedCapacity = consumedCapacity;
         _executionStrategyFactory = executionStrategyFactory;
+        // The context's own strategy, which EF Core creates for every context (its saves run under it) and which serves
+        // one operation at a time as reads do: the first read creates none.
+        _idleStrategy = executionStrategy;
         _trackConsumedCapacity = options.FindExtension<DynamoDbOptionsExtension>()?.TrackConsumedCapacity == true;
 
         // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
