@@ -87,9 +87,11 @@ public sealed class DynamoNonQueryExecutor(DynamoReadPlan keysRead, IReadOnlyLis
             {
                 // Each item write is retried on its own. A retry whose first attempt was applied but whose answer was lost
                 // fails its condition when the write changed what the condition reads, and the item is then not counted.
+                // The operation is static, given its state, so that no closure is allocated per execution. A condition that
+                // fails is an answer inside it, not an operation's failure for the strategy to see.
                 if (await strategy.ExecuteAsync(
-                            command with { Key = keys[i] },
-                            (_, itemCommand, ct) => WriteAsync(queryContext, itemCommand, ct),
+                            (QueryContext: queryContext, Command: command with { Key = keys[i] }),
+                            static (_, s, ct) => WriteAsync(s.QueryContext, s.Command, ct),
                             verifySucceeded: null,
                             cancellationToken)
                         .ConfigureAwait(false))
