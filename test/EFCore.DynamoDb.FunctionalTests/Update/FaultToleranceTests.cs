@@ -73,6 +73,54 @@ public class FaultToleranceTests : IClassFixture<FaultToleranceTests.Fixture>
     }
 
     [Fact]
+    public async Task Unprocessed_keys_of_a_BatchGetItem_are_asked_for_again_until_every_item_is_read()
+    {
+        await using (var seed = _fixture.CreateContext())
+        {
+            seed.GameScores.AddRange(Enumerable.Range(0, 6).Select(i => new GameScore { UserId = "batch-read", Title = $"r{i}" }));
+            await seed.SaveChangesAsync();
+        }
+
+        _fixture.Store.Recorder.Clear();
+        var faults = 1;
+        using var services = CreateServices(async (operation, body, send) =>
+        {
+            if (operation != "BatchGetItem" || Interlocked.Decrement(ref faults) < 0)
+            {
+                return null;
+            }
+
+            // DynamoDB reads half of the keys and hands the other half back as unprocessed.
+            var unprocessed = new JsonObject();
+            foreach (var (table, request) in body["RequestItems"]!.AsObject().ToList())
+            {
+                var keys = request!["Keys"]!.AsArray();
+                var left = request.DeepClone();
+                left["Keys"] = new JsonArray(keys.Skip(keys.Count / 2).Select(k => k!.DeepClone()).ToArray());
+                unprocessed[table] = left;
+                request["Keys"] = new JsonArray(keys.Take(keys.Count / 2).Select(k => k!.DeepClone()).ToArray());
+            }
+
+            var response = await send(body);
+            response["UnprocessedKeys"] = unprocessed;
+            return FaultInjectingHttpClientFactory.Json(response);
+        });
+
+        var titles = Enumerable.Range(0, 6).Select(i => $"r{i}").ToList();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GameContext>();
+            var read = await db.GameScores.Where(s => s.UserId == "batch-read" && titles.Contains(s.Title)).Select(s => s.Title).ToListAsync();
+            Assert.Equal(titles, read.Order());
+        }
+
+        Assert.Equal(["BatchGetItem", "BatchGetItem"], _fixture.Store.Recorder.Operations);
+        Assert.Contains(
+            _fixture.Store.Recorder.Log,
+            l => l.Id == Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.UnprocessedItems && l.Message.Contains("GameScores", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_execution_strategy_retries_a_throttled_save()
     {
         var faults = 2;

@@ -52,8 +52,8 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     public virtual async Task<DynamoReadPage> ReadAsync(DynamoReadCommand command, CancellationToken cancellationToken)
     {
         // A request is sent under a strategy leased here, not in a further asynchronous method around each request: one
-        // layer fewer per read. A BatchGetItem leases one per request of its loop.
-        var strategy = command.Operation == DynamoReadOperation.BatchGetItem ? null : LeaseStrategy();
+        // layer fewer per read. The requests of a BatchGetItem's loop, sent one after another, share it.
+        var strategy = LeaseStrategy();
         try
         {
             switch (command.Operation)
@@ -65,11 +65,11 @@ public class DynamoClientWrapper : IDynamoClientWrapper
                 }
 
                 case DynamoReadOperation.BatchGetItem:
-                    return await ReadBatchAsync(command, cancellationToken).ConfigureAwait(false);
+                    return await ReadBatchAsync(command, strategy, cancellationToken).ConfigureAwait(false);
 
                 case DynamoReadOperation.Query:
                 {
-                    var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), strategy!, cancellationToken).ConfigureAwait(false);
+                    var response = await QueryAsync(DynamoReadRequests.ToQueryRequest(command), strategy, cancellationToken).ConfigureAwait(false);
                     return new DynamoReadPage(
                         response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
                 }
@@ -85,7 +85,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
 
                 default:
                 {
-                    var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), strategy!, cancellationToken).ConfigureAwait(false);
+                    var response = await ScanAsync(DynamoReadRequests.ToScanRequest(command), strategy, cancellationToken).ConfigureAwait(false);
                     return new DynamoReadPage(
                         response.Items ?? [], response.Count ?? 0, response.ScannedCount ?? 0, ResumeAfter(command, response.LastEvaluatedKey));
                 }
@@ -101,11 +101,12 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         }
     }
 
-    private async Task<DynamoReadPage> ReadBatchAsync(DynamoReadCommand command, CancellationToken cancellationToken)
+    private async Task<DynamoReadPage> ReadBatchAsync(DynamoReadCommand command, IExecutionStrategy strategy, CancellationToken cancellationToken)
     {
         var keys = DynamoReadRequests.FirstBatch(command);
         var items = new List<Dictionary<string, AttributeValue>>(keys.Count);
-        await DynamoUnprocessedRequests.SendUntilProcessedAsync(new BatchGet(this, command, items), keys, cancellationToken).ConfigureAwait(false);
+        await DynamoUnprocessedRequests.SendUntilProcessedAsync(new BatchGet(this, command, items, strategy), keys, cancellationToken)
+            .ConfigureAwait(false);
         var next = command.Keys!.Count > DynamoReadRequests.MaxKeysPerBatchGet
             ? command with { Keys = command.Keys.Skip(DynamoReadRequests.MaxKeysPerBatchGet).ToList() }
             : null;
@@ -135,16 +136,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return SendAsync(DynamoRequestKinds.Scan, request, strategy, cancellationToken);
     }
 
-    private async Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+    private Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, IExecutionStrategy strategy, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        var response = await SendAsync(DynamoRequestKinds.BatchGetItem, request, strategy: null, cancellationToken).ConfigureAwait(false);
-        foreach (var (table, keys) in response.UnprocessedKeys ?? [])
-        {
-            _logger.UnprocessedItems(table, keys.Keys?.Count ?? 0);
-        }
-
-        return response;
+        return SendAsync(DynamoRequestKinds.BatchGetItem, request, strategy, cancellationToken);
     }
 
     // A write statement is sent once: the execution strategy of its caller retries it, as ExecuteUpdate's writes.
@@ -372,16 +367,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return SendAsync(DynamoRequestKinds.TransactWriteItems, request, strategy: null, cancellationToken);
     }
 
-    private async Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+    private Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
     {
         request.ReturnConsumedCapacity = CapacityToReturn();
-        var response = await SendAsync(DynamoRequestKinds.BatchWriteItem, request, strategy: null, cancellationToken).ConfigureAwait(false);
-        foreach (var (table, writes) in response.UnprocessedItems ?? [])
-        {
-            _logger.UnprocessedItems(table, writes.Count);
-        }
-
-        return response;
+        return SendAsync(DynamoRequestKinds.BatchWriteItem, request, strategy: null, cancellationToken);
     }
 
     // DynamoDB measures and returns the capacity only when asked: when it is tracked, or logged with the request.
@@ -510,11 +499,13 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     private readonly struct BatchGet(
         DynamoClientWrapper wrapper,
         DynamoReadCommand command,
-        List<Dictionary<string, AttributeValue>> items) : IDynamoBatchOperation<List<Dictionary<string, AttributeValue>>>
+        List<Dictionary<string, AttributeValue>> items,
+        IExecutionStrategy strategy) : IDynamoBatchOperation<List<Dictionary<string, AttributeValue>>>
     {
         private readonly DynamoClientWrapper _wrapper = wrapper;
         private readonly DynamoReadCommand _command = command;
         private readonly List<Dictionary<string, AttributeValue>> _items = items;
+        private readonly IExecutionStrategy _strategy = strategy;
 
         public int Count(List<Dictionary<string, AttributeValue>> pending) => pending.Count;
 
@@ -523,8 +514,13 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             CancellationToken cancellationToken)
         {
             var tableName = _command.TableName;
-            var response = await _wrapper.BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(_command, pending), cancellationToken)
+            var response = await _wrapper.BatchGetItemAsync(DynamoReadRequests.ToBatchGetItemRequest(_command, pending), _strategy, cancellationToken)
                 .ConfigureAwait(false);
+            foreach (var (table, keys) in response.UnprocessedKeys ?? [])
+            {
+                _wrapper._logger.UnprocessedItems(table, keys.Keys?.Count ?? 0);
+            }
+
             if (response.Responses?.TryGetValue(tableName, out var found) == true)
             {
                 _items.AddRange(found);
@@ -557,6 +553,11 @@ public class DynamoClientWrapper : IDynamoClientWrapper
             {
                 var response = await _wrapper.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken)
                     .ConfigureAwait(false);
+                foreach (var (table, writes) in response.UnprocessedItems ?? [])
+                {
+                    _wrapper._logger.UnprocessedItems(table, writes.Count);
+                }
+
                 return response.UnprocessedItems ?? [];
             }
             catch (AmazonDynamoDBException exception) when (DynamoWriteFailures.Translate(exception) is { } translated)
