@@ -50,8 +50,15 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
         await using var db = CreateContext(answer.Task);
 
         var first = db.GameScores.FirstOrDefaultAsync(s => s.UserId == HeldUser && s.Title == "Starship X");
-        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => db.GameScores.Where(s => s.UserId == "103").ToListAsync());
-        answer.SetResult();
+        InvalidOperationException second;
+        try
+        {
+            second = await Assert.ThrowsAsync<InvalidOperationException>(() => db.GameScores.Where(s => s.UserId == "103").ToListAsync());
+        }
+        finally
+        {
+            answer.SetResult();
+        }
 
         Assert.StartsWith(SecondOperation, second.Message, StringComparison.Ordinal);
         Assert.Equal(24, (await first)!.TopScore);

@@ -56,6 +56,22 @@ public class SingleResultTests : IClassFixture<GameFixture>
     }
 
     [Fact]
+    public async Task Take_Skip_Count_and_Any_of_a_full_key_keep_their_meaning_and_request_counts()
+    {
+        await using var db = _fixture.CreateContext();
+        var key = db.GameScores.Where(s => s.UserId == "101" && s.Title == "Starship X");
+
+        Assert.Null(await key.Take(0).FirstOrDefaultAsync());
+        Assert.Null(await key.Skip(1).FirstOrDefaultAsync());
+        Assert.Equal(1, await key.CountAsync());
+        Assert.True(await key.AnyAsync());
+        Assert.False(await db.GameScores.Where(s => s.UserId == "101" && s.Title == "No such game").AnyAsync());
+
+        // Take(0) reads nothing; the other four read the key once each.
+        Assert.Equal(["GetItem", "GetItem", "GetItem", "GetItem"], Recorder.Operations);
+    }
+
+    [Fact]
     public async Task A_projected_value_of_a_key_read_is_returned_as_the_single_result()
     {
         await using var db = _fixture.CreateContext();
@@ -105,9 +121,11 @@ public class SingleResultTests : IClassFixture<GameFixture>
         await using var proxy = new FaultInjectingProxy(r => r.Operation == "GetItem" ? ProxyFault.Refuse : ProxyFault.None);
         await using var db = new GameContext(_fixture.Store.CreateOptions<GameContext>(o => o.ServiceUrl(proxy.ServiceUrl)));
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => db.GameScores.SingleOrDefaultAsync(s => s.UserId == "101" && s.Title == "Starship X"));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => db.GameScores.SingleOrDefaultAsync(s => s.UserId == "101" && s.Title == "Starship X"));
 
-        Assert.Contains("Injected refusal", failure.ToString(), StringComparison.Ordinal);
-        Assert.Single(Recorder.Log, l => l.Id == CoreEventId.QueryIterationFailed);
+        Assert.Contains("Injected refusal", failure.Message, StringComparison.Ordinal);
+        var logged = Assert.Single(Recorder.Log, l => l.Id == CoreEventId.QueryIterationFailed);
+        Assert.Contains("Injected refusal", logged.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -18,6 +19,7 @@ public sealed class DynamoFindQuery<TResult>
     private readonly bool _async;
     private readonly string[] _parameterNames;
     private Func<QueryContext, TResult>? _executor;
+    private IModel? _model;
 
     /// <summary>Compiles, on first use, <c>FirstOrDefault</c> of the entity type whose key equals the lambda's key parameters.</summary>
     /// <param name="query">A lambda of one parameter per key property, in key order, whose body does not use the context.</param>
@@ -40,6 +42,7 @@ public sealed class DynamoFindQuery<TResult>
         // Compiled by the first context that needs it: every context that runs it has the same model, that of the entity
         // type the finder source keeps the query for. Two first calls at once compile it twice, and one of them is kept.
         var executor = _executor ??= Compile(context);
+        Debug.Assert(context.Model == _model, "A Find query is kept per entity type, so it runs in contexts of the model it was compiled for.");
         var queryContext = queryContextFactory.Create();
         queryContext.CancellationToken = cancellationToken;
         var parameters = queryContext.Parameters;
@@ -53,6 +56,7 @@ public sealed class DynamoFindQuery<TResult>
 
     private Func<QueryContext, TResult> Compile(DbContext context)
     {
+        _model = context.Model;
         var queryCompiler = context.GetService<IQueryCompiler>();
         var body = new KeyParameterRewriter(_query.Parameters).Visit(_query.Body);
         return _async ? queryCompiler.CreateCompiledAsyncQuery<TResult>(body) : queryCompiler.CreateCompiledQuery<TResult>(body);

@@ -35,10 +35,10 @@ public sealed class DynamoQueryingEnumerable<T>(
     public IEnumerator<T> GetEnumerator() => new Enumerator(this, default);
 
     /// <summary>
-    ///     The one result of an asynchronous <c>First</c>, <c>Single</c> or their <c>OrDefault</c> forms (a <c>Find</c>
-    ///     among them), with the semantics of EF Core's: a read of one page (a <c>GetItem</c>) is awaited in this one
-    ///     method, not through an enumerator's <c>MoveNextAsync</c> under EF Core's own asynchronous method; any other read
-    ///     is enumerated.
+    ///     The one result of an asynchronous query of single cardinality (<c>First</c>, <c>Single</c> or their
+    ///     <c>OrDefault</c> forms, a <c>Find</c>, and <c>Count</c>, <c>Any</c>, <c>All</c>), with the semantics of EF Core's:
+    ///     a read of one page (a <c>GetItem</c>) that returns items is awaited in this one method, not through an
+    ///     enumerator's <c>MoveNextAsync</c> under EF Core's own asynchronous method; any other read is enumerated.
     /// </summary>
     /// <param name="orDefault">Whether no result is the default value rather than an error.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -206,7 +206,8 @@ public sealed class DynamoQueryingEnumerable<T>(
         private IAsyncEnumerator<DynamoReadPage>? _pages;
         private bool _started;
 
-        // A reader started by SingleAsync whose read is not one page: the first ReadNextPageAsync reads with it.
+        // A reader started by SingleAsync that it did not read with itself (not one page, a count, no item wanted): the
+        // first ReadNextPageAsync reads with it.
         private DynamoPagedReader? _startedReader;
 
         public T Current { get; private set; } = default!;

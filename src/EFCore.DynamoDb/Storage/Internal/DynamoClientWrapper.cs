@@ -31,9 +31,11 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         _logger = logger;
         _consumedCapacity = consumedCapacity;
         _executionStrategyFactory = executionStrategyFactory;
-        // The context's own strategy, which EF Core creates for every context (its saves run under it) and which serves
-        // one operation at a time as reads do: the first read creates none.
-        _idleStrategy = executionStrategy;
+        // The context's own strategy, which EF Core creates for every context, so that the first read creates none. Its
+        // saves, ExecuteUpdate and ExecutePartiQL run under it too: a read inside one of them is nested, and EF Core's
+        // strategies then run it directly, touching nothing of the operation's state. A strategy of another kind might
+        // keep such state, so it is not shared.
+        _idleStrategy = executionStrategy as ExecutionStrategy;
         _trackConsumedCapacity = options.FindExtension<DynamoDbOptionsExtension>()?.TrackConsumedCapacity == true;
 
         // Connection settings in UseDynamoDb win; otherwise a client the application registered is used,
@@ -431,13 +433,7 @@ public class DynamoClientWrapper : IDynamoClientWrapper
     // gets its own, because a strategy counts the attempts of one operation at a time.
     private IExecutionStrategy LeaseStrategy() => Interlocked.Exchange(ref _idleStrategy, null) ?? _executionStrategyFactory.Create();
 
-    private void ReturnStrategy(IExecutionStrategy? strategy)
-    {
-        if (strategy != null)
-        {
-            _idleStrategy = strategy;
-        }
-    }
+    private void ReturnStrategy(IExecutionStrategy strategy) => _idleStrategy = strategy;
 
     private Task<TResponse> RetriedAsync<TResponse>(Func<CancellationToken, Task<TResponse>> attempt, CancellationToken cancellationToken)
         => RetriedAsync(attempt, static (a, ct) => a(ct), cancellationToken);
