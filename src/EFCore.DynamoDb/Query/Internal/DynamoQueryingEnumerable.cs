@@ -334,6 +334,7 @@ public sealed class DynamoQueryingEnumerable<T>(
                     using var _ = _concurrencyDetector?.EnterCriticalSection();
                     cancellationToken.ThrowIfCancellationRequested();
                     var reader = Start();
+                    // The one-page read of ReadNextPageAsync, awaited here: a helper of its own would be an async layer more.
                     if (_shaping is { Done: false } && reader.ReadsOnePage)
                     {
                         readOnePage = true;
