@@ -52,10 +52,38 @@ public class ConsumedCapacityTrackingTests : IClassFixture<GameFixture>
         Assert.True(capacity.ReadCapacityUnits > 0);
     }
 
-    private GameContext CreateUnloggedContext(bool track)
+    // DynamoDB's default is NONE: a request that would ask for NONE leaves the field out, as hand-written SDK code does.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_request_carries_ReturnConsumedCapacity_only_when_the_capacity_is_tracked(bool track)
+    {
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<ProxyRequest>();
+        await using var proxy = new FaultInjectingProxy(r =>
+        {
+            bodies.Enqueue(r);
+            return ProxyFault.None;
+        });
+        await using (var db = CreateUnloggedContext(track, proxy.ServiceUrl))
+        {
+            await db.GameScores.FindAsync("101", "Meteor Blasters");
+            await db.GameScores.Where(s => s.UserId == "102").ToListAsync();
+            var score = new GameScore { UserId = "capacity-" + track, Title = "Asked for" };
+            db.GameScores.Add(score);
+            await db.SaveChangesAsync();
+            db.GameScores.Remove(score);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["GetItem", "Query", "PutItem", "DeleteItem"], bodies.Select(r => r.Operation));
+        Assert.All(bodies, r => Assert.Equal(track, r.Body.Contains("\"ReturnConsumedCapacity\":\"TOTAL\"", StringComparison.Ordinal)));
+        Assert.All(bodies, r => Assert.Equal(track, r.Body.Contains("ReturnConsumedCapacity", StringComparison.Ordinal)));
+    }
+
+    private GameContext CreateUnloggedContext(bool track, string? serviceUrl = null)
         => new(
             new DbContextOptionsBuilder<GameContext>().AllowManyServiceProviders()
-                .UseDynamoDb(o => o.ServiceUrl(DynamoDbTestServer.ServiceUrl).Credentials("test", "test")
+                .UseDynamoDb(o => o.ServiceUrl(serviceUrl ?? DynamoDbTestServer.ServiceUrl).Credentials("test", "test")
                     .TableNamePrefix(_fixture.Store.TablePrefix).TrackConsumedCapacity(track))
                 .Options);
 }

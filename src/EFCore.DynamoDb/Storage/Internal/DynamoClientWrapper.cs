@@ -375,9 +375,10 @@ public class DynamoClientWrapper : IDynamoClientWrapper
         return SendAsync(DynamoRequestKinds.BatchWriteItem, request, strategy: null, cancellationToken);
     }
 
-    // DynamoDB measures and returns the capacity only when asked: when it is tracked, or logged with the request.
-    private ReturnConsumedCapacity CapacityToReturn()
-        => _trackConsumedCapacity || _logger.LogsRequestsExecuted() ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
+    // DynamoDB measures and returns the capacity only when asked: when it is tracked, or logged with the request. Otherwise
+    // the field is left out (DynamoDB's default is NONE): the SDK then neither converts nor writes it.
+    private ReturnConsumedCapacity? CapacityToReturn()
+        => _trackConsumedCapacity || _logger.LogsRequestsExecuted() ? ReturnConsumedCapacity.TOTAL : null;
 
     // A read or write request: its capacity is added to the context's sum. A read is retried on its own by the execution
     // strategy (reading again changes nothing), the one its caller leased or one leased for it; writes are retried with
