@@ -31,6 +31,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IDatabaseProvider, DatabaseProvider<DynamoDbOptionsExtension>>()
             .TryAdd<IDatabase, DynamoDatabase>()
             .TryAdd<IDbContextTransactionManager, DynamoTransactionManager>()
+            .TryAdd<IConcurrencyDetector, DynamoConcurrencyDetector>()
             .TryAdd<IExecutionStrategyFactory, DynamoExecutionStrategyFactory>()
             .TryAdd<IDatabaseCreator, DynamoDatabaseCreator>()
             .TryAdd<IQueryContextFactory, DynamoQueryContextFactory>()

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using EFCore.DynamoDb.FunctionalTests.TestModels;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.FunctionalTests.Query;
@@ -129,11 +130,66 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
         Assert.Equal(["Query", "Query"], Recorder.Operations);
     }
 
+    // The items of a page after its first are shaped in a section that writes no AsyncLocal: the context is held all
+    // the same. An operation of another flow (one that does not continue this one) throws EF's message.
+    [Fact]
+    public async Task An_operation_another_flow_starts_while_a_tracked_item_is_shaped_throws_EFs_message()
+    {
+        Exception? concurrent = null;
+        await using var db = CreateContext(Task.CompletedTask, onSecondItem: context =>
+        {
+            Task<List<GameScore>> other;
+            using (ExecutionContext.SuppressFlow())
+            {
+                other = Task.Run(() => context.Set<GameScore>().AsNoTracking().Where(s => s.UserId == "103").ToListAsync());
+            }
+
+            concurrent = Record.Exception(() => other.GetAwaiter().GetResult());
+        });
+
+        var scores = await db.GameScores.Where(s => s.UserId == "102").ToListAsync();
+
+        Assert.StartsWith(SecondOperation, Assert.IsType<InvalidOperationException>(concurrent).Message, StringComparison.Ordinal);
+        Assert.Equal(2, scores.Count);
+        Assert.Equal(["Query"], Recorder.Operations);
+    }
+
+    // What the shaping itself runs, on its own thread, may use the context (as EF Core lets an operation's own flow).
+    [Fact]
+    public async Task An_operation_the_shaping_of_a_tracked_item_runs_may_use_the_context()
+    {
+        List<GameScore>? nested = null;
+        await using var db = CreateContext(Task.CompletedTask, onSecondItem: context =>
+            nested = context.Set<GameScore>().AsNoTracking().Where(s => s.UserId == "103").ToList());
+
+        var scores = await db.GameScores.Where(s => s.UserId == "102").ToListAsync();
+
+        Assert.Equal((2, 3), (scores.Count, nested!.Count));
+        Assert.Equal(["Query", "Query"], Recorder.Operations);
+    }
+
+    // A failure inside the section leaves it: another flow may then use the context.
+    [Fact]
+    public async Task A_failure_while_a_tracked_item_is_shaped_leaves_the_context_free()
+    {
+        await using var db = CreateContext(Task.CompletedTask, onSecondItem: _ => throw new InvalidTimeZoneException("Refused by the test"));
+
+        await Assert.ThrowsAsync<InvalidTimeZoneException>(() => db.GameScores.Where(s => s.UserId == "102").ToListAsync());
+        Task<List<GameScore>> after;
+        using (ExecutionContext.SuppressFlow())
+        {
+            after = Task.Run(() => db.GameScores.AsNoTracking().Where(s => s.UserId == "103").ToListAsync());
+        }
+
+        Assert.Equal(3, (await after).Count);
+        Assert.Equal(["Query", "Query"], Recorder.Operations);
+    }
+
     // The answer to a Query or GetItem of HeldUser's partition is held until the test lets it through: that read is in
     // flight while the test starts another operation.
     private const string HeldUser = "101";
 
-    private GameContext CreateContext(Task answerReleased, bool threadSafetyChecks = true)
+    private GameContext CreateContext(Task answerReleased, bool threadSafetyChecks = true, Action<DbContext>? onSecondItem = null)
     {
         var client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("test", "test"),
@@ -158,6 +214,23 @@ public class ConcurrencyDetectionTests : IClassFixture<GameFixture>
                 .UseDynamoDb(d => d.TableNamePrefix(_fixture.Store.TablePrefix))
                 .LogTo((_, _) => true, _fixture.Store.Recorder.Record)
                 .EnableThreadSafetyChecks(threadSafetyChecks)
+                .AddInterceptors(new SecondItemInterceptor(onSecondItem))
                 .Options);
+    }
+
+    // Runs an action as the second entity a context materializes is initialized: inside the shaping of that item.
+    private sealed class SecondItemInterceptor(Action<DbContext>? onSecondItem) : IMaterializationInterceptor
+    {
+        private int _materialized;
+
+        public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
+        {
+            if (++_materialized == 2)
+            {
+                onSecondItem?.Invoke(materializationData.Context);
+            }
+
+            return entity;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Infrastructure.Internal;
 using EFCore.DynamoDb.Query.Internal.Expressions;
 using EFCore.DynamoDb.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Internal;
@@ -195,7 +196,7 @@ public sealed class DynamoQueryingEnumerable<T>(
 
     // Pages are read in MoveNextAsync's slow path; the items of a page already read are shaped synchronously. EF's
     // concurrency detector guards every page read, and the shaping of each item only when it tracks, because tracking
-    // goes through the context's state manager; entering the detector costs two writes of an AsyncLocal.
+    // goes through the context's state manager: in a synchronous section, which writes no AsyncLocal.
     private sealed class Enumerator(DynamoQueryingEnumerable<T> enumerable, CancellationToken cancellationToken)
         : IEnumerator<T>, IAsyncEnumerator<T>
     {
@@ -232,7 +233,7 @@ public sealed class DynamoQueryingEnumerable<T>(
 
             try
             {
-                using var _ = enumerable._tracking && shaping.HasItemsLeft ? _concurrencyDetector?.EnterCriticalSection() : null;
+                using var _ = DynamoConcurrencyDetector.EnterSynchronousSection(enumerable._tracking && shaping.HasItemsLeft ? _concurrencyDetector : null);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (shaping.TryShapeNext(out var result))
                 {
