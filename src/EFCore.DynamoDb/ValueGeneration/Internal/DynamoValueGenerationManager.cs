@@ -48,11 +48,14 @@ public class DynamoValueGenerationManager(
     private static bool GeneratesValues(InternalEntityEntry entry)
         => entry.EntityType.GetFlattenedValueGeneratingProperties() is not IReadOnlyCollection<IProperty> { Count: 0 };
 
-    // The composites come from the write shape, cached per entity type: this runs for every entity added.
+    // The composites come from the write shape, cached per entity type: this runs for every entity added. An indexed
+    // loop: a foreach over the list's interface would allocate an enumerator per entity.
     private static void UnsetEmptyComposites(InternalEntityEntry entry)
     {
-        foreach (var property in DynamoWriteShape.Of(entry.EntityType).Composites)
+        var composites = DynamoWriteShape.Of(entry.EntityType).Composites;
+        for (var i = 0; i < composites.Count; i++)
         {
+            var property = composites[i];
             if (entry[property] is "")
             {
                 entry[property] = null;
